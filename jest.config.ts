@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Config } from 'jest';
+
+// One project per package; each runs its TypeScript through ts-jest in CommonJS mode.
+const tsJest = {
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+} as const;
+
+const sharedPackages = {
+  '^@creditlens/usage-math$': '<rootDir>/../packages/usage-math/src/index.ts',
+};
+
+const config: Config = {
+  projects: [
+    {
+      displayName: 'usage-math',
+      rootDir: path.join(__dirname, 'packages/usage-math'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
+    {
+      displayName: 'server',
+      rootDir: path.join(__dirname, 'server'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sharedPackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/src/testing/global-setup.ts',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,31 @@
+import * as usageMath from './index';
+
+describe('the package entry point', () => {
+  it('exports exactly the public API', () => {
+    expect(Object.keys(usageMath).sort()).toEqual(
+      [
+        'CREDIT_KINDS',
+        'MAX_WINDOW_DAYS',
+        'NO_CAMPAIGN_LABEL',
+        'WindowError',
+        'billingPeriodContaining',
+        'billingPeriodOf',
+        'compareBySpend',
+        'containsInstant',
+        'isAttributableKind',
+        'isBillingPeriod',
+        'isCreditKind',
+        'isValidTimeZone',
+        'largestRemainderPercents',
+        'lastBillingPeriods',
+        'localYearMonth',
+        'shareOf',
+        'sortBySpend',
+        'startOfLocalMonth',
+        'sumCredits',
+        'validateWindow',
+        'withShares',
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { InvalidInputError } from '../errors/domain-errors';
+import type { Context } from '../graphql/context';
+import { ApiScope } from '../graphql/enums';
+import { mintApiKey } from './api-keys';
+import { CreatedApiKey, EmbedToken } from './credentials.types';
+import { DEFAULT_EMBED_TTL_SECONDS, MAX_EMBED_TTL_SECONDS } from './embed-tokens';
+import { assertAdmin } from './principal';
+
+@Resolver()
+export class CredentialsResolver {
+  @Mutation(() => CreatedApiKey, { description: 'Mint an API key for one account (admin key only). The secret is returned once.' })
+  async createApiKey(
+    @Arg('accountId', () => ID, { description: 'The account the key acts for.' }) accountId: string,
+    @Arg('scopes', () => [ApiScope], { description: 'At least one scope.' }) scopes: ApiScope[],
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKey> {
+    assertAdmin(ctx.principal, 'createApiKey');
+    if (scopes.length === 0) throw InvalidInputError.of('scopes', 'name at least one scope (USAGE_READ, USAGE_WRITE)');
+    await requireAccount(ctx, accountId);
+    const uniqueScopes = [...new Set(scopes)];
+    const key = mintApiKey();
+    await ctx.services.apiKeys.insert({ accountId, keyId: key.keyId, secretHash: key.secretHash, scopes: uniqueScopes }, ctx.now);
+    return { id: key.keyId, secret: key.secret, scopes: uniqueScopes };
+  }
+
+  @Mutation(() => EmbedToken, {
+    description: `Mint a read-only embed token for the widget (admin key only): one account, optionally only some workspaces; default lifetime ${DEFAULT_EMBED_TTL_SECONDS} s, at most ${MAX_EMBED_TTL_SECONDS} s.`,
+  })
+  async createEmbedToken(
+    @Arg('accountId', () => ID, { description: 'The account the token reads.' }) accountId: string,
+    @Arg('workspaceIds', () => [ID], { nullable: true, description: 'Only these workspaces (a client portal); left out, the whole account.' })
+    workspaceIds: string[] | null,
+    @Arg('ttlSeconds', () => Int, { nullable: true, description: `Lifetime in seconds, 1 to ${MAX_EMBED_TTL_SECONDS}; default ${DEFAULT_EMBED_TTL_SECONDS}.` })
+    ttlSeconds: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<EmbedToken> {
+    assertAdmin(ctx.principal, 'createEmbedToken');
+    const ttl = ttlSeconds ?? DEFAULT_EMBED_TTL_SECONDS;
+    if (ttl < 1 || ttl > MAX_EMBED_TTL_SECONDS) {
+      throw InvalidInputError.of('ttlSeconds', `must be from 1 to ${MAX_EMBED_TTL_SECONDS} (24 hours), got ${ttl}`);
+    }
+    await requireAccount(ctx, accountId);
+    if (workspaceIds) {
+      if (workspaceIds.length === 0) throw InvalidInputError.of('workspaceIds', 'name at least one workspace, or leave it out for the whole account');
+      const found = await ctx.services.catalog.findWorkspaces(workspaceIds);
+      const ofAccount = new Set(found.filter((w) => w.accountId === accountId).map((w) => w.id));
+      const missing = workspaceIds.filter((id) => !ofAccount.has(id));
+      if (missing.length > 0) {
+        throw InvalidInputError.of('workspaceIds', `unknown workspaces in account "${accountId}": ${missing.map((id) => `"${id}"`).join(', ')}`);
+      }
+    }
+    // JWT expiry has whole seconds: round down so the answer tells the truth.
+    const expiresAt = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000 + ttl * 1000);
+    const token = await ctx.services.embedKeys.sign({ accountId, workspaceIds: workspaceIds ? [...new Set(workspaceIds)] : null, expiresAt });
+    return { token, expiresAt };
+  }
+}
+
+async function requireAccount(ctx: Context, accountId: string): Promise<void> {
+  if (!(await ctx.services.catalog.findAccount(accountId))) {
+    throw InvalidInputError.of('accountId', `unknown account "${accountId}": upsert it first`);
+  }
+}

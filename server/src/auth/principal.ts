@@ -1,0 +1,71 @@
+import { ForbiddenError } from '../errors/domain-errors';
+
+export type ApiScope = 'USAGE_READ' | 'USAGE_WRITE';
+export const API_SCOPES: readonly ApiScope[] = ['USAGE_READ', 'USAGE_WRITE'];
+
+/** Who is calling, established once per request from its credential. */
+export type Principal =
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'apiKey'; readonly keyId: string; readonly accountId: string; readonly scopes: readonly ApiScope[] }
+  | {
+      readonly kind: 'embed';
+      readonly accountId: string;
+      /** null: the whole account; otherwise only these workspaces are visible. */
+      readonly workspaceIds: readonly string[] | null;
+      readonly expiresAt: Date;
+    };
+
+/** Whether the caller may read usage of this account at all (a "no" must look like "not found"). */
+export function canSeeAccount(principal: Principal, accountId: string): boolean {
+  switch (principal.kind) {
+    case 'admin':
+      return true;
+    case 'apiKey':
+    case 'embed':
+      return principal.accountId === accountId;
+  }
+}
+
+/**
+ * Throws FORBIDDEN when the caller sees the account but lacks the read scope; callers check
+ * canSeeAccount first so that another tenant's ids never reach this message.
+ */
+export function assertCanReadUsage(principal: Principal): void {
+  if (principal.kind === 'apiKey' && !principal.scopes.includes('USAGE_READ')) {
+    throw new ForbiddenError('this API key lacks the USAGE_READ scope');
+  }
+}
+
+/** The workspaces the caller may see in an account it can see: null means all of them. */
+export function visibleWorkspaces(principal: Principal): ReadonlySet<string> | null {
+  return principal.kind === 'embed' && principal.workspaceIds ? new Set(principal.workspaceIds) : null;
+}
+
+export function canSeeWorkspace(principal: Principal, accountId: string, workspaceId: string): boolean {
+  if (!canSeeAccount(principal, accountId)) return false;
+  const visible = visibleWorkspaces(principal);
+  return visible === null || visible.has(workspaceId);
+}
+
+/** recordUsage: the admin key anywhere, a USAGE_WRITE key only in its own account. */
+export function assertCanRecordUsage(principal: Principal, accountId: string): void {
+  if (principal.kind === 'admin') return;
+  if (principal.kind === 'embed') throw new ForbiddenError('embed tokens are read-only');
+  if (!principal.scopes.includes('USAGE_WRITE')) throw new ForbiddenError('this API key lacks the USAGE_WRITE scope');
+  if (principal.accountId !== accountId) {
+    // Same words whether that account exists or not.
+    throw new ForbiddenError(`this API key may only record usage for its own account, not "${accountId}"`);
+  }
+}
+
+/** Catalog upserts and minting credentials belong to the host platform's backend. */
+export function assertAdmin(principal: Principal, action: string): void {
+  if (principal.kind !== 'admin') throw new ForbiddenError(`${action} needs the admin key`);
+}
+
+/** Some answers only make sense for the whole account (invoices); a workspace-scoped token may not ask. */
+export function assertAccountWide(principal: Principal, why: string): void {
+  if (principal.kind === 'embed' && principal.workspaceIds) {
+    throw new ForbiddenError(`this embed token sees only some workspaces, and ${why}`);
+  }
+}

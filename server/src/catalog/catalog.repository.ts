@@ -1,0 +1,133 @@
+import type { Database, SqlExecutor } from '../db/database';
+import { InvalidInputError } from '../errors/domain-errors';
+import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
+
+type AccountRow = { account_id: string; name: string; timezone: string; created_at: string | number };
+type WorkspaceRow = { account_id: string; workspace_id: string; name: string };
+type CampaignRow = { account_id: string; workspace_id: string; campaign_id: string; name: string; archived: boolean | number };
+
+/** SQLite caps bound parameters per statement; lists of ids are read in chunks of this size. */
+export const ID_CHUNK = 500;
+
+/** All SQL about accounts, workspaces and campaigns. */
+export class CatalogRepository {
+  constructor(private readonly db: Database) {}
+
+  async upsertAccount(input: { id: string; name: string; timezone: string }, now: Date): Promise<AccountRecord> {
+    const rows = await this.db.writeTransaction((tx) =>
+      tx.query<AccountRow>(
+        `INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone
+         RETURNING account_id, name, timezone, created_at`,
+        [input.id, input.name, input.timezone, now.getTime(), now.getTime()],
+      ),
+    );
+    return toAccount(rows[0]!);
+  }
+
+  /** A workspace belongs to one account for good: moving it would rewrite history. */
+  async upsertWorkspace(input: { id: string; accountId: string; name: string }): Promise<WorkspaceRecord> {
+    const rows = await this.db.writeTransaction(async (tx) => {
+      await requireAccount(tx, input.accountId, 'input.accountId');
+      const existing = await tx.query<WorkspaceRow>('SELECT account_id FROM workspaces WHERE workspace_id = ?', [input.id]);
+      if (existing[0] && existing[0].account_id !== input.accountId) {
+        throw InvalidInputError.of('input.id', `workspace "${input.id}" already belongs to another account; workspaces cannot move`);
+      }
+      return tx.query<WorkspaceRow>(
+        `INSERT INTO workspaces (account_id, workspace_id, name) VALUES (?, ?, ?)
+         ON CONFLICT (account_id, workspace_id) DO UPDATE SET name = excluded.name
+         RETURNING account_id, workspace_id, name`,
+        [input.accountId, input.id, input.name],
+      );
+    });
+    return toWorkspace(rows[0]!);
+  }
+
+  /** `archived` left out keeps the stored flag (false for a new campaign). */
+  async upsertCampaign(input: { id: string; workspaceId: string; name: string; archived?: boolean | null }): Promise<CampaignRecord> {
+    const rows = await this.db.writeTransaction(async (tx) => {
+      const workspace = await tx.query<WorkspaceRow>('SELECT account_id FROM workspaces WHERE workspace_id = ?', [input.workspaceId]);
+      if (!workspace[0]) throw InvalidInputError.of('input.workspaceId', `unknown workspace "${input.workspaceId}": upsert it first`);
+      const accountId = workspace[0].account_id;
+      const existing = await tx.query<CampaignRow>('SELECT workspace_id, archived FROM campaigns WHERE campaign_id = ?', [input.id]);
+      if (existing[0] && existing[0].workspace_id !== input.workspaceId) {
+        throw InvalidInputError.of('input.workspaceId', `campaign "${input.id}" belongs to another workspace; campaigns cannot move`);
+      }
+      const archived = input.archived ?? (existing[0] ? Boolean(existing[0].archived) : false);
+      return tx.query<CampaignRow>(
+        `INSERT INTO campaigns (account_id, campaign_id, workspace_id, name, archived) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, campaign_id) DO UPDATE SET name = excluded.name, archived = excluded.archived
+         RETURNING account_id, workspace_id, campaign_id, name, archived`,
+        [accountId, input.id, input.workspaceId, input.name, archived],
+      );
+    });
+    return toCampaign(rows[0]!);
+  }
+
+  async findAccount(accountId: string): Promise<AccountRecord | null> {
+    const rows = await this.db.reader.query<AccountRow>(
+      'SELECT account_id, name, timezone, created_at FROM accounts WHERE account_id = ?',
+      [accountId],
+    );
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
+  /** By the workspace's own id: it is how `workspaceUsage` names it; the row says which account. */
+  async findWorkspace(workspaceId: string): Promise<WorkspaceRecord | null> {
+    const rows = await this.db.reader.query<WorkspaceRow>(
+      'SELECT account_id, workspace_id, name FROM workspaces WHERE workspace_id = ?',
+      [workspaceId],
+    );
+    return rows[0] ? toWorkspace(rows[0]) : null;
+  }
+
+  /** The workspaces among `workspaceIds` that exist, in any account (callers check ownership). */
+  async findWorkspaces(workspaceIds: readonly string[]): Promise<WorkspaceRecord[]> {
+    return this.inChunks(workspaceIds, (placeholders, chunk) =>
+      this.db.reader.query<WorkspaceRow>(
+        `SELECT account_id, workspace_id, name FROM workspaces WHERE workspace_id IN (${placeholders})`,
+        chunk,
+      ),
+    ).then((rows) => rows.map(toWorkspace));
+  }
+
+  async findCampaigns(campaignIds: readonly string[]): Promise<CampaignRecord[]> {
+    return this.inChunks(campaignIds, (placeholders, chunk) =>
+      this.db.reader.query<CampaignRow>(
+        `SELECT account_id, workspace_id, campaign_id, name, archived FROM campaigns WHERE campaign_id IN (${placeholders})`,
+        chunk,
+      ),
+    ).then((rows) => rows.map(toCampaign));
+  }
+
+  private async inChunks<T>(ids: readonly string[], read: (placeholders: string, chunk: string[]) => Promise<T[]>): Promise<T[]> {
+    const unique = [...new Set(ids)];
+    const results: T[] = [];
+    for (let start = 0; start < unique.length; start += ID_CHUNK) {
+      const chunk = unique.slice(start, start + ID_CHUNK);
+      results.push(...(await read(placeholdersFor(chunk.length), chunk)));
+    }
+    return results;
+  }
+}
+
+export function placeholdersFor(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+async function requireAccount(tx: SqlExecutor, accountId: string, field: string): Promise<void> {
+  const rows = await tx.query('SELECT 1 AS found FROM accounts WHERE account_id = ?', [accountId]);
+  if (!rows[0]) throw InvalidInputError.of(field, `unknown account "${accountId}": upsert it first`);
+}
+
+function toAccount(row: AccountRow): AccountRecord {
+  return { id: row.account_id, name: row.name, timezone: row.timezone, createdAt: new Date(Number(row.created_at)) };
+}
+
+function toWorkspace(row: WorkspaceRow): WorkspaceRecord {
+  return { accountId: row.account_id, id: row.workspace_id, name: row.name };
+}
+
+function toCampaign(row: CampaignRow): CampaignRecord {
+  return { accountId: row.account_id, workspaceId: row.workspace_id, id: row.campaign_id, name: row.name, archived: Boolean(row.archived) };
+}

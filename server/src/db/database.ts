@@ -1,0 +1,190 @@
+import BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseLocation } from '../config/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Row = Record<string, unknown>;
+
+/** Runs one SQL statement. Statements are written with `?` placeholders for both dialects. */
+export interface SqlExecutor {
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * The storage handle the repositories use: reads on `reader`, every write inside
+ * `writeTransaction` (all or nothing).
+ */
+export interface Database {
+  readonly dialect: Dialect;
+  readonly reader: SqlExecutor;
+  writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  readonly dataSource: DataSource;
+}
+
+export interface DatabaseOptions {
+  /** Called with every statement the repositories run (tests count them to prove batching). */
+  onStatement?: (sql: string) => void;
+  /** Tests build the schema from migrations too; this only lets them skip the log line. */
+  logMigrations?: boolean;
+}
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export async function openDatabase(location: DatabaseLocation, options: DatabaseOptions = {}): Promise<Database> {
+  const database =
+    location.kind === 'sqlite' ? await openSqlite(location.file, options) : await openPostgres(location.url, options);
+  await database.dataSource.runMigrations({ transaction: 'each' });
+  return database;
+}
+
+function observed(executor: SqlExecutor, onStatement: DatabaseOptions['onStatement']): SqlExecutor {
+  if (!onStatement) return executor;
+  return {
+    query(sql, params) {
+      onStatement(sql);
+      return executor.query(sql, params);
+    },
+  };
+}
+
+/**
+ * SQLite: TypeORM's connection runs migrations and reads; writes go through a second,
+ * native connection, one transaction at a time. A read issued on the same connection as an
+ * open write transaction would see its uncommitted rows (and hand out a snapshot that may
+ * roll back), so reads and writes must not share a connection. WAL lets them run side by side.
+ */
+async function openSqlite(file: string, options: DatabaseOptions): Promise<Database> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    enableWAL: true,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  });
+  await dataSource.initialize();
+
+  const writer = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const writerExecutor: SqlExecutor = {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = writer.prepare(sql);
+        statements.set(sql, statement);
+      }
+      const bound = params.map(toSqliteValue);
+      if (statement.reader) return statement.all(...bound) as T[];
+      statement.run(...bound);
+      return [];
+    },
+  };
+  const reader: SqlExecutor = {
+    query: (sql, params = []) => dataSource.query(sql, params.map(toSqliteValue)),
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    dialect: 'sqlite',
+    dataSource,
+    reader: observed(reader, options.onStatement),
+    writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      // One write transaction at a time on the writer connection: they run in turn.
+      const run = async (): Promise<T> => {
+        writer.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(observed(writerExecutor, options.onStatement));
+          writer.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec('ROLLBACK');
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async ping() {
+      await dataSource.query('SELECT 1');
+    },
+    async close() {
+      await queue;
+      writer.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** `?` placeholders become `$1, $2, …` (our SQL never holds a literal question mark). */
+export function toPostgresPlaceholders(sql: string): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${++index}`);
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  });
+  await dataSource.initialize();
+  const reader: SqlExecutor = {
+    query: (sql, params = []) => dataSource.query(toPostgresPlaceholders(sql), [...params]),
+  };
+  return {
+    dialect: 'postgres',
+    dataSource,
+    reader: observed(reader, options.onStatement),
+    async writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        const tx: SqlExecutor = {
+          // Structured results: TypeORM returns [rows, count] for a bare UPDATE … RETURNING otherwise.
+          query: async (sql, params = []) =>
+            (await runner.query(toPostgresPlaceholders(sql), [...params], true)).records,
+        };
+        const result = await work(observed(tx, options.onStatement));
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    },
+    async ping() {
+      await dataSource.query('SELECT 1');
+    },
+    async close() {
+      await dataSource.destroy();
+    },
+  };
+}

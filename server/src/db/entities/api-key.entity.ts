@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** An account API key. Only the SHA-256 of its secret is kept. */
+@Entity({ name: 'api_keys' })
+export class ApiKeyEntity {
+  @PrimaryColumn({ name: 'account_id', type: 'text' })
+  accountId!: string;
+
+  @PrimaryColumn({ name: 'key_id', type: 'text' })
+  keyId!: string;
+
+  @Column({ name: 'secret_hash', type: 'text' })
+  secretHash!: string;
+
+  /** Comma-separated ApiScope names. */
+  @Column({ type: 'text' })
+  scopes!: string;
+
+  @Column({ name: 'created_at', type: 'bigint' })
+  createdAt!: string;
+
+  @Column({ name: 'revoked_at', type: 'bigint', nullable: true })
+  revokedAt!: string | null;
+}

@@ -1,0 +1,131 @@
+import { lastBillingPeriods, type CreditKind, type TimeWindow } from '@creditlens/usage-math';
+import type { UsageEntryInput } from '../usage/record-usage.service';
+
+/**
+ * The demo account: an agency in Berlin with five client workspaces. Last month "Acme Robotics"
+ * spent about 28,000 credits across eight campaigns plus No campaign work; this month two
+ * workspaces have usage, with No campaign spend in the biggest. Deterministic (seeded PRNG),
+ * relative to the month it is generated in.
+ */
+export const DEMO_ACCOUNT = { id: 'acct_demo', name: 'Northwind Outreach', timezone: 'Europe/Berlin' } as const;
+
+export const DEMO_WORKSPACES = [
+  { id: 'ws_acme', name: 'Acme Robotics' },
+  { id: 'ws_globex', name: 'Globex Logistics' },
+  { id: 'ws_initech', name: 'Initech Software' },
+  { id: 'ws_umbrella', name: 'Umbrella Health' },
+  { id: 'ws_hooli', name: 'Hooli Cloud' },
+] as const;
+
+const CAMPAIGN_NAMES: Record<string, string[]> = {
+  ws_acme: ['Q3 Outbound – DACH', 'Warehouse Automation Leads', 'Trade Fair Follow-up', 'CFO Persona Test', 'Partner Referrals', 'Re-engagement 2025', 'Cobot Launch', 'Nordics Pilot'],
+  ws_globex: ['Freight Forwarders UK', 'Last-Mile Startups', 'Customs Brokers'],
+  ws_initech: ['SaaS Founders', 'Dev Tools Beta'],
+  ws_umbrella: ['Clinic Managers', 'Pharma Buyers'],
+  ws_hooli: ['Enterprise Upsell'],
+};
+
+export interface DemoCampaign {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly archived: boolean;
+}
+
+export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = Object.entries(CAMPAIGN_NAMES).flatMap(([workspaceId, names]) =>
+  names.map((name, index) => ({ id: `${workspaceId.replace('ws_', 'cmp_')}_${index + 1}`, workspaceId, name, archived: name === 'Re-engagement 2025' })),
+);
+
+/** Mulberry32: small, seeded, good enough to make demo numbers look lived-in. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Plan {
+  readonly workspaceId: string;
+  /** Approximate credits to spread over the period. */
+  readonly credits: number;
+  /** Fraction of them without a campaign. */
+  readonly unattributed: number;
+}
+
+const LAST_MONTH: readonly Plan[] = [
+  { workspaceId: 'ws_acme', credits: 28_000, unattributed: 0.12 },
+  { workspaceId: 'ws_globex', credits: 9_400, unattributed: 0.2 },
+  { workspaceId: 'ws_initech', credits: 5_200, unattributed: 0.1 },
+  { workspaceId: 'ws_umbrella', credits: 2_600, unattributed: 0.3 },
+  { workspaceId: 'ws_hooli', credits: 900, unattributed: 0.5 },
+];
+
+const THIS_MONTH: readonly Plan[] = [
+  { workspaceId: 'ws_acme', credits: 11_000, unattributed: 0.15 },
+  { workspaceId: 'ws_globex', credits: 4_300, unattributed: 0.1 },
+  { workspaceId: 'ws_umbrella', credits: 700, unattributed: 0.4 },
+];
+
+const ATTRIBUTED: readonly CreditKind[] = ['FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'REPLY'];
+const UNATTRIBUTED: readonly CreditKind[] = ['LEAD_FINDING', 'SELF_LEARNING_AI', 'CONTACT_LIST_CLEANING'];
+
+/** Usage entries for last month and this month (up to `now`), with stable idempotency keys. */
+export function demoUsage(now: Date): UsageEntryInput[] {
+  const [current, previous] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 2) as [TimeWindow, TimeWindow];
+  const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 3_600_000, now.getTime() - 60_000)) };
+  return [...entriesFor(previous, LAST_MONTH, 'prev', 7), ...entriesFor(soFar, THIS_MONTH, 'curr', 11)];
+}
+
+function entriesFor(window: TimeWindow, plans: readonly Plan[], tag: string, seed: number): UsageEntryInput[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const span = window.to.getTime() - window.from.getTime();
+  const entries: UsageEntryInput[] = [];
+  for (const plan of plans) {
+    const campaigns = DEMO_CAMPAIGNS.filter((campaign) => campaign.workspaceId === plan.workspaceId);
+    // Heavier campaigns first: weights 1, 1/2, 1/3, … make a believable long tail.
+    const weights = campaigns.map((_, index) => 1 / (index + 1));
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    let remaining = plan.credits;
+    let serial = 0;
+    while (remaining > 0) {
+      const credits = Math.min(remaining, 20 + Math.floor(next() * 180));
+      remaining -= credits;
+      const unattributed = next() < plan.unattributed;
+      let campaignId: string | null = null;
+      let kind: CreditKind;
+      if (unattributed) {
+        // Mostly never-attributed kinds, sometimes attributable work recorded without a campaign.
+        kind = next() < 0.8 ? pick(UNATTRIBUTED) : pick(ATTRIBUTED);
+      } else {
+        kind = pick(ATTRIBUTED);
+        let target = next() * weightSum;
+        const index = weights.findIndex((weight) => (target -= weight) < 0);
+        campaignId = campaigns[index === -1 ? campaigns.length - 1 : index]!.id;
+      }
+      entries.push({
+        idempotencyKey: `demo-${tag}-${plan.workspaceId}-${serial++}`,
+        accountId: DEMO_ACCOUNT.id,
+        workspaceId: plan.workspaceId,
+        campaignId,
+        kind,
+        credits,
+        occurredAt: new Date(window.from.getTime() + Math.floor(next() * span)),
+      });
+    }
+    // One refund, so the demo shows that negative entries net out.
+    entries.push({
+      idempotencyKey: `demo-${tag}-${plan.workspaceId}-refund`,
+      accountId: DEMO_ACCOUNT.id,
+      workspaceId: plan.workspaceId,
+      campaignId: campaigns[0]?.id ?? null,
+      kind: 'REPLY',
+      credits: -25,
+      occurredAt: new Date(window.from.getTime() + Math.floor(span / 2)),
+    });
+  }
+  return entries;
+}

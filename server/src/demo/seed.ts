@@ -1,0 +1,19 @@
+import type { Principal } from '../auth/principal';
+import type { Services } from '../graphql/context';
+import { DEMO_ACCOUNT, DEMO_CAMPAIGNS, DEMO_WORKSPACES, demoUsage } from './demo-data';
+
+const ADMIN: Principal = { kind: 'admin' };
+const BATCH = 1000;
+
+/** Seeds the demo account into a database that does not have it yet; returns whether it did. */
+export async function seedDemoData(services: Services, now: Date): Promise<boolean> {
+  if (await services.catalog.findAccount(DEMO_ACCOUNT.id)) return false;
+  await services.catalog.upsertAccount(DEMO_ACCOUNT, now);
+  for (const workspace of DEMO_WORKSPACES) await services.catalog.upsertWorkspace({ ...workspace, accountId: DEMO_ACCOUNT.id });
+  for (const campaign of DEMO_CAMPAIGNS) await services.catalog.upsertCampaign(campaign);
+  const entries = demoUsage(now);
+  for (let start = 0; start < entries.length; start += BATCH) {
+    await services.recordUsage.record(ADMIN, entries.slice(start, start + BATCH), now);
+  }
+  return true;
+}

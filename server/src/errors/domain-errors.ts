@@ -1,0 +1,47 @@
+/**
+ * Errors the domain raises, independent of GraphQL. graphql/error-mapping.ts turns them into
+ * the contract's codes; anything else is an internal error and is masked in production.
+ */
+
+/** Where a rejected value sits: a field path, and for batch entries the entry's index. */
+export interface InputProblem {
+  readonly field: string;
+  readonly message: string;
+  readonly index?: number;
+}
+
+/** The caller sent something invalid. Maps to BAD_USER_INPUT. */
+export class InvalidInputError extends Error {
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: readonly InputProblem[], summary?: string) {
+    super(summary ?? problems.map(describeProblem).join('; '));
+    this.name = 'InvalidInputError';
+    this.problems = problems;
+  }
+
+  static of(field: string, message: string): InvalidInputError {
+    return new InvalidInputError([{ field, message }]);
+  }
+}
+
+export function describeProblem(problem: InputProblem): string {
+  const where = problem.index === undefined ? problem.field : `entries[${problem.index}].${problem.field}`;
+  return `${where}: ${problem.message}`;
+}
+
+/** The credential is valid but does not allow this. Maps to FORBIDDEN. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** No credential, or one that is not valid (unknown, revoked, expired, tampered). Maps to UNAUTHENTICATED. */
+export class UnauthenticatedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}

@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import type { ApiKeyRepository } from '../auth/api-key.repository';
+import type { EmbedKeyring } from '../auth/embed-tokens';
+import type { Principal } from '../auth/principal';
+import type { CatalogRepository } from '../catalog/catalog.repository';
+import type { RecordUsageService } from '../usage/record-usage.service';
+import type { CampaignUsageModel } from '../usage/usage.model';
+import { snapshotKey, type CampaignBreakdownKey, type UsageService } from '../usage/usage.service';
+
+/** Long-lived services, shared by all requests. */
+export interface Services {
+  readonly catalog: CatalogRepository;
+  readonly usage: UsageService;
+  readonly recordUsage: RecordUsageService;
+  readonly apiKeys: ApiKeyRepository;
+  readonly embedKeys: EmbedKeyring;
+}
+
+/** Per-request loaders: a fresh set per request, so no cache outlives it or crosses tenants. */
+export interface Loaders {
+  readonly campaignRows: DataLoader<CampaignBreakdownKey, CampaignUsageModel[], string>;
+}
+
+export interface Context {
+  readonly principal: Principal;
+  /** The request's clock: one "now" for every field of one answer. */
+  readonly now: Date;
+  readonly services: Services;
+  readonly loaders: Loaders;
+}
+
+export function createLoaders(services: Services): Loaders {
+  return {
+    campaignRows: new DataLoader((keys) => services.usage.campaignBreakdowns(keys), {
+      cacheKeyFn: (key) => `${key.workspaceId}\u0000${snapshotKey(key.snapshot)}`,
+    }),
+  };
+}
+
+export function createContext(principal: Principal, now: Date, services: Services): Context {
+  return { principal, now, services, loaders: createLoaders(services) };
+}

@@ -1,0 +1,15 @@
+import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE_ENV, postgresAnswers } from './postgres';
+
+/**
+ * Decides once per run whether the PostgreSQL half of the integration suite runs. With
+ * CREDITLENS_REQUIRE_POSTGRES=1 (CI) an unreachable server fails the run instead of skipping.
+ */
+export default async function globalSetup(): Promise<void> {
+  const available = await postgresAnswers();
+  process.env[POSTGRES_AVAILABLE_ENV] = available ? '1' : '0';
+  if (available) return;
+  if (process.env.CREDITLENS_REQUIRE_POSTGRES === '1') {
+    throw new Error(`PostgreSQL is required (CREDITLENS_REQUIRE_POSTGRES=1) but does not answer at ${POSTGRES_ADMIN_URL}`);
+  }
+  console.log(`\nNotice: no PostgreSQL answers at ${POSTGRES_ADMIN_URL}; the PostgreSQL half of the integration suite is skipped.\n`);
+}

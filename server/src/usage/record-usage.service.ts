@@ -1,0 +1,185 @@
+import { isAttributableKind, type CreditKind } from '@creditlens/usage-math';
+import { assertCanRecordUsage, type Principal } from '../auth/principal';
+import type { CatalogRepository } from '../catalog/catalog.repository';
+import type { Database } from '../db/database';
+import { InvalidInputError, type InputProblem } from '../errors/domain-errors';
+import type { LedgerEntry, UsageRepository } from './usage.repository';
+
+export const MAX_BATCH_ENTRIES = 10_000;
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** At most this many problems are spelled out in the message; extensions list them all. */
+const PROBLEMS_IN_MESSAGE = 20;
+
+export interface UsageEntryInput {
+  readonly idempotencyKey: string;
+  readonly accountId: string;
+  readonly workspaceId: string;
+  readonly campaignId?: string | null;
+  readonly kind: CreditKind;
+  readonly credits: number;
+  readonly occurredAt: Date;
+}
+
+export interface RecordUsageResult {
+  readonly accepted: number;
+  readonly duplicates: number;
+}
+
+/**
+ * recordUsage: validates the whole batch, then writes it in one transaction — all of it or
+ * nothing. Idempotent per (account, idempotencyKey): an entry already recorded with the same
+ * content is a duplicate and changes nothing; with other content it is an error.
+ */
+export class RecordUsageService {
+  constructor(
+    private readonly db: Database,
+    private readonly catalog: CatalogRepository,
+    private readonly usage: UsageRepository,
+  ) {}
+
+  async record(principal: Principal, inputs: readonly UsageEntryInput[], now: Date): Promise<RecordUsageResult> {
+    if (inputs.length > MAX_BATCH_ENTRIES) {
+      throw InvalidInputError.of('entries', `a batch holds at most ${MAX_BATCH_ENTRIES.toLocaleString('en-US')} entries, got ${inputs.length.toLocaleString('en-US')}: split it`);
+    }
+    const accountIds = [...new Set(inputs.map((input) => input.accountId))];
+    // Authorisation first, so that a refused caller learns nothing about the accounts' catalogs.
+    for (const accountId of accountIds) assertCanRecordUsage(principal, accountId);
+
+    const entries = inputs.map(toLedgerEntry);
+    const problems = [...staticProblems(entries), ...(await this.catalogProblems(entries))];
+    const { firsts, duplicates: batchDuplicates } = dedupeBatch(entries, problems);
+    throwIfAny(problems);
+
+    return this.db.writeTransaction(async (tx) => {
+      const clocks = await this.usage.advanceClocks(tx, accountIds, now);
+      const fresh: LedgerEntry[] = [];
+      let duplicates = batchDuplicates;
+      const conflicts: InputProblem[] = [];
+      for (const accountId of accountIds) {
+        const ofAccount = firsts.filter(({ entry }) => entry.accountId === accountId);
+        const recorded = new Map(
+          (await this.usage.findRecorded(tx, accountId, ofAccount.map(({ entry }) => entry.idempotencyKey))).map((entry) => [entry.idempotencyKey, entry]),
+        );
+        for (const { entry, index } of ofAccount) {
+          const previous = recorded.get(entry.idempotencyKey);
+          if (!previous) fresh.push(entry);
+          else if (differences(previous, entry).length === 0) duplicates += 1;
+          else {
+            conflicts.push({
+              index,
+              field: 'idempotencyKey',
+              message: `"${entry.idempotencyKey}" was already recorded with different content (${differences(previous, entry).join(', ')})`,
+            });
+          }
+        }
+      }
+      throwIfAny(conflicts);
+      await this.usage.insert(tx, fresh, clocks);
+      return { accepted: fresh.length, duplicates };
+    });
+  }
+
+  private async catalogProblems(entries: readonly LedgerEntry[]): Promise<InputProblem[]> {
+    const accountIds = [...new Set(entries.map((entry) => entry.accountId))];
+    const knownAccounts = new Set<string>();
+    for (const accountId of accountIds) if (await this.catalog.findAccount(accountId)) knownAccounts.add(accountId);
+    const workspaces = new Map((await this.catalog.findWorkspaces(entries.map((entry) => entry.workspaceId))).map((w) => [w.id, w]));
+    const campaignIds = entries.flatMap((entry) => (entry.campaignId === null ? [] : [entry.campaignId]));
+    const campaigns = new Map((await this.catalog.findCampaigns(campaignIds)).map((c) => [c.id, c]));
+
+    const problems: InputProblem[] = [];
+    entries.forEach((entry, index) => {
+      if (!knownAccounts.has(entry.accountId)) {
+        problems.push({ index, field: 'accountId', message: `unknown account "${entry.accountId}": upsert it first` });
+        return;
+      }
+      // A workspace or campaign of another account reads exactly like an unknown one.
+      const workspace = workspaces.get(entry.workspaceId);
+      if (!workspace || workspace.accountId !== entry.accountId) {
+        problems.push({ index, field: 'workspaceId', message: `unknown workspace "${entry.workspaceId}" in account "${entry.accountId}": upsert it first` });
+        return;
+      }
+      if (entry.campaignId === null) return;
+      const campaign = campaigns.get(entry.campaignId);
+      if (!campaign || campaign.accountId !== entry.accountId || campaign.workspaceId !== entry.workspaceId) {
+        problems.push({ index, field: 'campaignId', message: `unknown campaign "${entry.campaignId}" in workspace "${entry.workspaceId}": upsert it first` });
+      }
+    });
+    return problems;
+  }
+}
+
+function toLedgerEntry(input: UsageEntryInput): LedgerEntry {
+  return {
+    accountId: input.accountId,
+    idempotencyKey: input.idempotencyKey,
+    workspaceId: input.workspaceId,
+    campaignId: input.campaignId ?? null,
+    kind: input.kind,
+    credits: BigInt(input.credits),
+    occurredAt: input.occurredAt,
+  };
+}
+
+function staticProblems(entries: readonly LedgerEntry[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  entries.forEach((entry, index) => {
+    if (entry.idempotencyKey.length === 0) problems.push({ index, field: 'idempotencyKey', message: 'must not be empty' });
+    if (entry.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      problems.push({ index, field: 'idempotencyKey', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${entry.idempotencyKey.length}` });
+    }
+    if (entry.campaignId !== null && !isAttributableKind(entry.kind)) {
+      problems.push({ index, field: 'campaignId', message: `${entry.kind} is never attributed to a campaign: leave campaignId out` });
+    }
+  });
+  return problems;
+}
+
+/**
+ * The first entry of each (account, key) in the batch; later repeats with the same content are
+ * duplicates, with other content a problem naming both indexes.
+ */
+function dedupeBatch(entries: readonly LedgerEntry[], problems: InputProblem[]) {
+  const firstIndex = new Map<string, number>();
+  const firsts: { entry: LedgerEntry; index: number }[] = [];
+  let duplicates = 0;
+  entries.forEach((entry, index) => {
+    const key = `${entry.accountId}\u0000${entry.idempotencyKey}`;
+    const earlier = firstIndex.get(key);
+    if (earlier === undefined) {
+      firstIndex.set(key, index);
+      firsts.push({ entry, index });
+      return;
+    }
+    const changed = differences(entries[earlier]!, entry);
+    if (changed.length === 0) duplicates += 1;
+    else {
+      problems.push({
+        index,
+        field: 'idempotencyKey',
+        message: `"${entry.idempotencyKey}" is also used by entries[${earlier}] with different content (${changed.join(', ')})`,
+      });
+    }
+  });
+  return { firsts, duplicates };
+}
+
+/** The fields in which two entries with one key differ, as "field: before vs after". */
+function differences(before: LedgerEntry, after: LedgerEntry): string[] {
+  const fields: [string, string, string][] = [
+    ['workspaceId', before.workspaceId, after.workspaceId],
+    ['campaignId', String(before.campaignId), String(after.campaignId)],
+    ['kind', before.kind, after.kind],
+    ['credits', before.credits.toString(), after.credits.toString()],
+    ['occurredAt', before.occurredAt.toISOString(), after.occurredAt.toISOString()],
+  ];
+  return fields.filter(([, a, b]) => a !== b).map(([field, a, b]) => `${field}: ${a} vs ${b}`);
+}
+
+function throwIfAny(problems: InputProblem[]): void {
+  if (problems.length === 0) return;
+  const sorted = [...problems].sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+  const shown = sorted.slice(0, PROBLEMS_IN_MESSAGE).map((p) => `entries[${p.index}].${p.field}: ${p.message}`);
+  const more = sorted.length > PROBLEMS_IN_MESSAGE ? `; and ${sorted.length - PROBLEMS_IN_MESSAGE} more (see extensions.problems)` : '';
+  throw new InvalidInputError(sorted, `recordUsage rejected the batch, nothing was recorded: ${shown.join('; ')}${more}`);
+}

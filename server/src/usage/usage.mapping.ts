@@ -1,0 +1,52 @@
+import type { TimeWindow } from '@creditlens/usage-math';
+import type { CreditKind } from '../graphql/enums';
+import { toSafeInt } from '../graphql/scalars';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
+import type { InvoiceModel } from './usage.service';
+import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
+
+/** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
+
+export function toUsageWindow(window: TimeWindow): UsageWindow {
+  return { from: window.from, to: window.to };
+}
+
+export function toKindUsage(line: KindCredits): KindUsage {
+  return { kind: line.kind as CreditKind, credits: toSafeInt(line.credits) };
+}
+
+export function toWorkspaceUsage(model: WorkspaceUsageModel): WorkspaceUsage {
+  return {
+    id: model.id,
+    workspace: model.workspace,
+    credits: toSafeInt(model.credits),
+    share: model.share,
+    percent: model.percent,
+    snapshot: model.snapshot,
+  };
+}
+
+export function toAccountUsage(model: AccountUsageModel): AccountUsage {
+  return {
+    window: toUsageWindow(model.snapshot.window),
+    asOf: new Date(model.snapshot.asOf),
+    totalCredits: toSafeInt(model.totalCredits),
+    byKind: model.byKind.map(toKindUsage),
+    workspaces: model.workspaces.map(toWorkspaceUsage),
+  };
+}
+
+export function toCampaignUsage(model: CampaignUsageModel): CampaignUsage {
+  return {
+    campaign: model.campaign,
+    label: model.label,
+    credits: toSafeInt(model.credits),
+    share: model.share,
+    percent: model.percent,
+    byKind: model.byKind.map(toKindUsage),
+  };
+}
+
+export function toInvoice(model: InvoiceModel): Invoice {
+  return { period: toUsageWindow(model.period), lines: model.lines.map(toKindUsage), totalCredits: toSafeInt(model.totalCredits) };
+}

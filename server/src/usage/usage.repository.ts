@@ -1,0 +1,190 @@
+import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
+import type { Database, SqlExecutor } from '../db/database';
+import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
+
+/** A ledger line as written by recordUsage. */
+export interface LedgerEntry {
+  readonly accountId: string;
+  readonly idempotencyKey: string;
+  readonly workspaceId: string;
+  readonly campaignId: string | null;
+  readonly kind: CreditKind;
+  readonly credits: bigint;
+  readonly occurredAt: Date;
+}
+
+/** A group of ledger lines of one workspace and kind. */
+export interface WorkspaceKindSum {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly kind: CreditKind;
+  readonly credits: bigint;
+}
+
+/** A group of ledger lines of one workspace, campaign (or none) and kind. */
+export interface CampaignKindSum {
+  readonly workspaceId: string;
+  readonly campaignId: string | null;
+  readonly campaignName: string | null;
+  readonly archived: boolean;
+  readonly kind: CreditKind;
+  readonly credits: bigint;
+}
+
+/** The part of the ledger a usage answer reads: occurred in the window, recorded by asOf. */
+export interface LedgerSlice {
+  readonly accountId: string;
+  readonly window: TimeWindow;
+  /** Epoch ms on the account's ledger clock (see snapshot.ts). */
+  readonly asOf: number;
+}
+
+/** Rows per multi-row INSERT: 8 parameters each stays far below both dialects' limits. */
+const INSERT_CHUNK = 500;
+
+/** All SQL about the ledger. Every statement is filtered by account_id first. */
+export class UsageRepository {
+  constructor(private readonly db: Database) {}
+
+  async readClock(accountId: string): Promise<number | null> {
+    const rows = await this.db.reader.query<{ ledger_clock: string | number }>(
+      'SELECT ledger_clock FROM accounts WHERE account_id = ?',
+      [accountId],
+    );
+    return rows[0] ? Number(rows[0].ledger_clock) : null;
+  }
+
+  /**
+   * Moves each account's ledger clock past both its last value and `now`, inside the write
+   * transaction. The row lock this takes serialises writers of one account until commit.
+   * Accounts are locked in sorted order so that two multi-account batches cannot deadlock.
+   */
+  async advanceClocks(tx: SqlExecutor, accountIds: readonly string[], now: Date): Promise<Map<string, number>> {
+    const clocks = new Map<string, number>();
+    for (const accountId of [...accountIds].sort()) {
+      const rows = await tx.query<{ ledger_clock: string | number }>(
+        `UPDATE accounts SET ledger_clock = CASE WHEN ledger_clock + 1 > ? THEN ledger_clock + 1 ELSE ? END
+         WHERE account_id = ? RETURNING ledger_clock`,
+        [now.getTime(), now.getTime(), accountId],
+      );
+      clocks.set(accountId, Number(rows[0]!.ledger_clock));
+    }
+    return clocks;
+  }
+
+  /** Entries of `accountId` already recorded under any of `keys`. */
+  async findRecorded(tx: SqlExecutor, accountId: string, keys: readonly string[]): Promise<LedgerEntry[]> {
+    const found: LedgerEntry[] = [];
+    const unique = [...new Set(keys)];
+    for (let start = 0; start < unique.length; start += ID_CHUNK) {
+      const chunk = unique.slice(start, start + ID_CHUNK);
+      const rows = await tx.query<{
+        idempotency_key: string;
+        workspace_id: string;
+        campaign_id: string | null;
+        kind: CreditKind;
+        credits: string;
+        occurred_at: string | number;
+      }>(
+        `SELECT idempotency_key, workspace_id, campaign_id, kind, CAST(credits AS TEXT) AS credits, occurred_at
+         FROM usage_entries WHERE account_id = ? AND idempotency_key IN (${placeholdersFor(chunk.length)})`,
+        [accountId, ...chunk],
+      );
+      for (const row of rows) {
+        found.push({
+          accountId,
+          idempotencyKey: row.idempotency_key,
+          workspaceId: row.workspace_id,
+          campaignId: row.campaign_id,
+          kind: row.kind,
+          credits: BigInt(row.credits),
+          occurredAt: new Date(Number(row.occurred_at)),
+        });
+      }
+    }
+    return found;
+  }
+
+  async insert(tx: SqlExecutor, entries: readonly LedgerEntry[], recordedAt: ReadonlyMap<string, number>): Promise<void> {
+    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+      const chunk = entries.slice(start, start + INSERT_CHUNK);
+      const params: unknown[] = [];
+      for (const entry of chunk) {
+        params.push(
+          entry.accountId,
+          entry.idempotencyKey,
+          entry.workspaceId,
+          entry.campaignId,
+          entry.kind,
+          entry.credits.toString(),
+          entry.occurredAt.getTime(),
+          recordedAt.get(entry.accountId)!,
+        );
+      }
+      await tx.query(
+        `INSERT INTO usage_entries (account_id, idempotency_key, workspace_id, campaign_id, kind, credits, occurred_at, recorded_at)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, CAST(? AS BIGINT), ?, ?)').join(', ')}`,
+        params,
+      );
+    }
+  }
+
+  /** Credits per workspace and kind; `workspaceIds` null means every workspace of the account. */
+  async sumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
+    const filter = workspaceIds === null ? '' : `AND u.workspace_id IN (${placeholdersFor(workspaceIds.length)})`;
+    if (workspaceIds !== null && workspaceIds.length === 0) return [];
+    const rows = await this.db.reader.query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
+      `SELECT u.workspace_id, w.name AS workspace_name, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
+       FROM usage_entries u
+       JOIN workspaces w ON w.account_id = u.account_id AND w.workspace_id = u.workspace_id
+       WHERE u.account_id = ? AND u.occurred_at >= ? AND u.occurred_at < ? AND u.recorded_at <= ? ${filter}
+       GROUP BY u.workspace_id, w.name, u.kind`,
+      [...sliceParams(slice), ...(workspaceIds ?? [])],
+    );
+    return rows.map((row) => ({
+      workspaceId: row.workspace_id,
+      workspaceName: row.workspace_name,
+      kind: row.kind,
+      credits: BigInt(row.credits),
+    }));
+  }
+
+  /** Credits per workspace, campaign (null: none) and kind, for a set of workspaces: one statement per chunk of ids. */
+  async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
+    const sums: CampaignKindSum[] = [];
+    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
+      const chunk = workspaceIds.slice(start, start + ID_CHUNK);
+      const rows = await this.db.reader.query<{
+        workspace_id: string;
+        campaign_id: string | null;
+        campaign_name: string | null;
+        archived: boolean | number | null;
+        kind: CreditKind;
+        credits: string;
+      }>(
+        `SELECT u.workspace_id, u.campaign_id, c.name AS campaign_name, c.archived, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
+         FROM usage_entries u
+         LEFT JOIN campaigns c ON c.account_id = u.account_id AND c.campaign_id = u.campaign_id
+         WHERE u.account_id = ? AND u.occurred_at >= ? AND u.occurred_at < ? AND u.recorded_at <= ?
+           AND u.workspace_id IN (${placeholdersFor(chunk.length)})
+         GROUP BY u.workspace_id, u.campaign_id, c.name, c.archived, u.kind`,
+        [...sliceParams(slice), ...chunk],
+      );
+      for (const row of rows) {
+        sums.push({
+          workspaceId: row.workspace_id,
+          campaignId: row.campaign_id,
+          campaignName: row.campaign_name,
+          archived: Boolean(row.archived),
+          kind: row.kind,
+          credits: BigInt(row.credits),
+        });
+      }
+    }
+    return sums;
+  }
+}
+
+function sliceParams(slice: LedgerSlice): unknown[] {
+  return [slice.accountId, slice.window.from.getTime(), slice.window.to.getTime(), slice.asOf];
+}

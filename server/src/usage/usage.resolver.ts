@@ -1,0 +1,87 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertAccountWide, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
+import { Account } from '../catalog/catalog.types';
+import type { Context } from '../graphql/context';
+import { DateTimeScalar } from '../graphql/scalars';
+import { toAccountUsage, toCampaignUsage, toInvoice, toWorkspaceUsage } from './usage.mapping';
+import {
+  AccountUsage,
+  CampaignUsage,
+  Invoice,
+  RecordUsageResult,
+  UsageEntryInput,
+  UsageWindowInput,
+  WorkspaceUsage,
+} from './usage.types';
+
+const AS_OF_DESCRIPTION =
+  'A ledger snapshot, as returned in AccountUsage.asOf: entries recorded after it are not counted. Leave it out for everything recorded so far; pass the page\'s asOf when expanding a row so the numbers add up.';
+
+@Resolver(() => Account)
+export class AccountUsageResolver {
+  @FieldResolver(() => AccountUsage, { description: 'Usage of the account in a window (default: the current billing period), as of a ledger snapshot.' })
+  async usage(
+    @Root() account: Account,
+    @Arg('window', () => UsageWindowInput, { nullable: true, description: 'The window; default: currentPeriod.' }) window: UsageWindowInput | null,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<AccountUsage> {
+    const { usage } = ctx.services;
+    const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
+    const snapshot = await usage.snapshot(account.id, checked, asOf);
+    return toAccountUsage(await usage.accountUsage({ account, workspaceIds: visibleWorkspaces(ctx.principal) }, snapshot));
+  }
+
+  @FieldResolver(() => Invoice, { description: 'The invoice of one billing period (past, current as a running total, or future). Any other window is BAD_USER_INPUT.' })
+  async invoice(
+    @Root() account: Account,
+    @Arg('period', () => UsageWindowInput, { description: 'Exactly one billing period, e.g. from currentPeriod or billingPeriods.' }) period: UsageWindowInput,
+    @Ctx() ctx: Context,
+  ): Promise<Invoice> {
+    assertAccountWide(ctx.principal, 'invoices are account-wide');
+    const checked = ctx.services.usage.checkWindow(period, 'period');
+    return toInvoice(await ctx.services.usage.invoice(account, checked));
+  }
+}
+
+@Resolver(() => WorkspaceUsage)
+export class WorkspaceUsageResolver {
+  @Query(() => WorkspaceUsage, {
+    nullable: true,
+    description: 'One workspace row in a window and snapshot (the expand query). Null when the workspace does not exist, the credential may not see it, or it had no usage in the window.',
+  })
+  async workspaceUsage(
+    @Arg('workspaceId', () => ID, { description: "The host platform's workspace id." }) workspaceId: string,
+    @Arg('window', () => UsageWindowInput, { description: 'The window, as on the page.' }) window: UsageWindowInput,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<WorkspaceUsage | null> {
+    const { catalog, usage } = ctx.services;
+    const workspace = await catalog.findWorkspace(workspaceId);
+    if (!workspace || !canSeeWorkspace(ctx.principal, workspace.accountId, workspace.id)) return null;
+    assertCanReadUsage(ctx.principal);
+    const account = (await catalog.findAccount(workspace.accountId))!;
+    const checked = usage.checkWindow(window, 'window');
+    const snapshot = await usage.snapshot(account.id, checked, asOf);
+    const row = await usage.workspaceUsage({ account, workspaceIds: visibleWorkspaces(ctx.principal) }, workspace.id, snapshot);
+    return row ? toWorkspaceUsage(row) : null;
+  }
+
+  @FieldResolver(() => [CampaignUsage], {
+    description: 'The campaign rows of this workspace with the No campaign row: credits descending, then name, then id. They sum to this row\'s credits. Resolved only when selected; batched across rows.',
+  })
+  async campaigns(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<CampaignUsage[]> {
+    const rows = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: row.snapshot });
+    return rows.map(toCampaignUsage);
+  }
+
+  @Mutation(() => RecordUsageResult, {
+    description: 'Record a batch of at most 10,000 ledger entries: atomic (all or nothing) and idempotent per (account, idempotencyKey). A rejection names every bad entry by index and field.',
+  })
+  recordUsage(
+    @Arg('entries', () => [UsageEntryInput], { description: 'The entries.' }) entries: UsageEntryInput[],
+    @Ctx() ctx: Context,
+  ): Promise<RecordUsageResult> {
+    return ctx.services.recordUsage.record(ctx.principal, entries, ctx.now);
+  }
+}

@@ -1,0 +1,108 @@
+import { billingPeriodContaining, isBillingPeriod, validateWindow, WindowError, type TimeWindow } from '@creditlens/usage-math';
+import type { AccountRecord } from '../catalog/catalog.model';
+import { InvalidInputError } from '../errors/domain-errors';
+import { buildAccountUsage, buildCampaignRows } from './breakdown';
+import { effectiveAsOf } from './snapshot';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
+import type { UsageRepository } from './usage.repository';
+
+/** What usage answers need of an account. */
+export type AccountRef = Pick<AccountRecord, 'id' | 'timezone'>;
+
+/** Which part of an account a caller sees: null workspaces means all of them. */
+export interface UsageScope {
+  readonly account: AccountRef;
+  readonly workspaceIds: ReadonlySet<string> | null;
+}
+
+/** One workspace row whose campaign rows are wanted. */
+export interface CampaignBreakdownKey {
+  readonly workspaceId: string;
+  readonly snapshot: UsageSnapshot;
+}
+
+export interface InvoiceModel {
+  readonly period: TimeWindow;
+  readonly lines: readonly KindCredits[];
+  readonly totalCredits: bigint;
+}
+
+/** Usage answers: snapshots, account pages, workspace rows and their campaign breakdowns. */
+export class UsageService {
+  constructor(private readonly usage: UsageRepository) {}
+
+  /** Validates a window given by a caller; `argument` names it in the error. */
+  checkWindow(window: TimeWindow, argument: string): TimeWindow {
+    try {
+      return validateWindow(window);
+    } catch (error) {
+      if (error instanceof WindowError) {
+        const field = error.field === 'window' ? argument : `${argument}.${error.field}`;
+        throw InvalidInputError.of(field, error.message);
+      }
+      throw error;
+    }
+  }
+
+  currentPeriod(account: AccountRef, now: Date): TimeWindow {
+    return billingPeriodContaining(now, account.timezone);
+  }
+
+  async snapshot(accountId: string, window: TimeWindow, requestedAsOf: Date | null | undefined): Promise<UsageSnapshot> {
+    const clock = await this.usage.readClock(accountId);
+    return { accountId, window, asOf: effectiveAsOf(requestedAsOf, clock ?? 0) };
+  }
+
+  async accountUsage(scope: UsageScope, snapshot: UsageSnapshot): Promise<AccountUsageModel> {
+    const workspaceIds = scope.workspaceIds === null ? null : [...scope.workspaceIds];
+    return buildAccountUsage(snapshot, await this.usage.sumByWorkspaceAndKind(snapshot, workspaceIds));
+  }
+
+  /**
+   * One workspace's row as it stands on the page of its account (its share and percent are
+   * among its visible siblings); null when it had no usage in the window.
+   */
+  async workspaceUsage(scope: UsageScope, workspaceId: string, snapshot: UsageSnapshot): Promise<WorkspaceUsageModel | null> {
+    const page = await this.accountUsage(scope, snapshot);
+    return page.workspaces.find((row) => row.workspace.id === workspaceId) ?? null;
+  }
+
+  /**
+   * Campaign rows for many workspace rows at once (the DataLoader batch): one statement per
+   * distinct snapshot among them, however many workspaces.
+   */
+  async campaignBreakdowns(rows: readonly CampaignBreakdownKey[]): Promise<CampaignUsageModel[][]> {
+    const bySnapshot = new Map<string, { snapshot: UsageSnapshot; workspaceIds: string[] }>();
+    for (const row of rows) {
+      const key = snapshotKey(row.snapshot);
+      const group = bySnapshot.get(key) ?? { snapshot: row.snapshot, workspaceIds: [] };
+      group.workspaceIds.push(row.workspaceId);
+      bySnapshot.set(key, group);
+    }
+    const sumsBySnapshot = new Map<string, Awaited<ReturnType<UsageRepository['sumByCampaignAndKind']>>>();
+    for (const [key, group] of bySnapshot) {
+      sumsBySnapshot.set(key, await this.usage.sumByCampaignAndKind(group.snapshot, [...new Set(group.workspaceIds)]));
+    }
+    return rows.map((row) =>
+      buildCampaignRows(sumsBySnapshot.get(snapshotKey(row.snapshot))!.filter((sum) => sum.workspaceId === row.workspaceId)),
+    );
+  }
+
+  /** The invoice of one billing period: the account's usage in it, per kind, as of now. */
+  async invoice(account: AccountRef, period: TimeWindow): Promise<InvoiceModel> {
+    if (!isBillingPeriod(period, account.timezone)) {
+      throw InvalidInputError.of(
+        'period',
+        `must be one calendar month in the account's time zone (${account.timezone}), from local midnight of the 1st to the next 1st; got ${period.from.toISOString()} – ${period.to.toISOString()}`,
+      );
+    }
+    const snapshot = await this.snapshot(account.id, period, null);
+    const page = await this.accountUsage({ account, workspaceIds: null }, snapshot);
+    return { period, lines: page.byKind, totalCredits: page.totalCredits };
+  }
+}
+
+export function snapshotKey(snapshot: UsageSnapshot): string {
+  return `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;
+}
+

@@ -1,0 +1,139 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Campaign, Workspace } from '../catalog/catalog.types';
+import { CreditKind } from '../graphql/enums';
+import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars';
+import type { UsageSnapshot } from './usage.model';
+
+@InputType({ description: 'A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days.' })
+export class UsageWindowInput {
+  @Field(() => DateTimeScalar, { description: 'Start instant, included.' })
+  from!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'End instant, excluded.' })
+  to!: Date;
+}
+
+@ObjectType({ description: 'A time window, half-open: [from, to).' })
+export class UsageWindow {
+  @Field(() => DateTimeScalar, { description: 'Start instant, included.' })
+  from!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'End instant, excluded.' })
+  to!: Date;
+}
+
+@ObjectType({ description: 'Credits of one kind of credit use.' })
+export class KindUsage {
+  @Field(() => CreditKind, { description: 'The kind of credit use.' })
+  kind!: CreditKind;
+
+  @Field(() => SafeIntScalar, { description: 'Whole credits (net of refunds) of this kind.' })
+  credits!: number;
+}
+
+@ObjectType({ description: "One workspace's usage in a window, as of a ledger snapshot." })
+export class WorkspaceUsage {
+  @Field(() => ID, { description: 'Stable per (workspace, window, asOf): the client cache key.' })
+  id!: string;
+
+  @Field(() => Workspace, { description: 'The workspace.' })
+  workspace!: Workspace;
+
+  @Field(() => SafeIntScalar, { description: 'Whole credits the workspace used in the window (net of refunds).' })
+  credits!: number;
+
+  @Field(() => Float, { nullable: true, description: "Exact fraction (0..1, or beyond with refunds) of the account's total; null when that total is <= 0." })
+  share!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'share × 100 rounded to one decimal so that sibling rows sum to exactly 100.0 (largest remainder); null likewise.' })
+  percent!: number | null;
+
+  /** Not in the schema: what the campaigns field resolver reads. */
+  snapshot!: UsageSnapshot;
+}
+
+@ObjectType({ description: 'One campaign row of a workspace, or its No campaign row.' })
+export class CampaignUsage {
+  @Field(() => Campaign, { nullable: true, description: 'The campaign; null on the No campaign row.' })
+  campaign!: Campaign | null;
+
+  @Field(() => String, { description: 'The campaign name, or "No campaign" for spend without a campaign.' })
+  label!: string;
+
+  @Field(() => SafeIntScalar, { description: 'Whole credits of this row in the window.' })
+  credits!: number;
+
+  @Field(() => Float, { nullable: true, description: "Exact fraction of the workspace's credits; null when those are <= 0." })
+  share!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'share × 100 rounded to one decimal; sibling rows sum to exactly 100.0.' })
+  percent!: number | null;
+
+  @Field(() => [KindUsage], { description: 'Credits of this row per kind (kinds with entries only, in CreditKind order). On the No campaign row it tells what the spend was.' })
+  byKind!: KindUsage[];
+}
+
+@ObjectType({ description: "An account's usage in a window, as of a ledger snapshot." })
+export class AccountUsage {
+  @Field(() => UsageWindow, { description: 'The window counted.' })
+  window!: UsageWindow;
+
+  @Field(() => DateTimeScalar, {
+    description: 'The ledger snapshot: entries recorded after it are not counted. Pass it back as asOf (e.g. to expand a workspace) to get numbers that add up to this answer.',
+  })
+  asOf!: Date;
+
+  @Field(() => SafeIntScalar, { description: 'Whole credits of the account (or of the workspaces the credential may see) in the window.' })
+  totalCredits!: number;
+
+  @Field(() => [KindUsage], { description: 'totalCredits per kind (kinds with entries only, in CreditKind order).' })
+  byKind!: KindUsage[];
+
+  @Field(() => [WorkspaceUsage], { description: 'Workspaces with usage in the window: credits descending, then name, then id.' })
+  workspaces!: WorkspaceUsage[];
+}
+
+@ObjectType({ description: 'The credits of one billing period, per kind: equal to the usage total of the period.' })
+export class Invoice {
+  @Field(() => UsageWindow, { description: 'The billing period (a calendar month in the account time zone).' })
+  period!: UsageWindow;
+
+  @Field(() => [KindUsage], { description: 'Credits per kind (kinds with entries only, in CreditKind order).' })
+  lines!: KindUsage[];
+
+  @Field(() => SafeIntScalar, { description: 'Total credits of the period; for the current period, a running total.' })
+  totalCredits!: number;
+}
+
+@InputType({ description: 'One ledger line to record.' })
+export class UsageEntryInput {
+  @Field(() => String, { description: 'Unique per account: resending an entry with the same key and content is a no-op (a duplicate).' })
+  idempotencyKey!: string;
+
+  @Field(() => ID, { description: 'The account (must exist).' })
+  accountId!: string;
+
+  @Field(() => ID, { description: 'A workspace of that account (must exist).' })
+  workspaceId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A campaign of that workspace, for FIRST_EMAIL_DRAFT, LEAD_ENRICHMENT and REPLY only; left out, the entry lands in No campaign.' })
+  campaignId?: string | null;
+
+  @Field(() => CreditKind, { description: 'The kind of credit use.' })
+  kind!: CreditKind;
+
+  @Field(() => SafeIntScalar, { description: 'Whole credits; negative for refunds and corrections.' })
+  credits!: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the credits were used (decides the window and billing period).' })
+  occurredAt!: Date;
+}
+
+@ObjectType({ description: 'What recordUsage did with a batch.' })
+export class RecordUsageResult {
+  @Field(() => Int, { description: 'Entries newly recorded.' })
+  accepted!: number;
+
+  @Field(() => Int, { description: 'Entries already recorded with the same key and content (in an earlier batch or earlier in this one): nothing changed for them.' })
+  duplicates!: number;
+}
