@@ -32,13 +32,14 @@ export class CatalogResolver {
   @FieldResolver(() => [UsageWindow], { description: 'The current billing period and the ones before it, newest first (empty periods included).' })
   billingPeriods(
     @Root() account: Account,
-    @Arg('last', () => Int, { defaultValue: 12, description: `How many periods, 1 to ${MAX_BILLING_PERIODS}.` }) last: number,
+    @Arg('last', () => Int, { nullable: true, defaultValue: 12, description: `How many periods, 1 to ${MAX_BILLING_PERIODS}.` }) last: number | null,
     @Ctx() ctx: Context,
   ): UsageWindow[] {
-    if (!Number.isInteger(last) || last < 1 || last > MAX_BILLING_PERIODS) {
-      throw InvalidInputError.of('last', `must be from 1 to ${MAX_BILLING_PERIODS}, got ${last}`);
+    const count = last ?? 12;
+    if (count < 1 || count > MAX_BILLING_PERIODS) {
+      throw InvalidInputError.of('last', `must be from 1 to ${MAX_BILLING_PERIODS}, got ${count}`);
     }
-    return lastBillingPeriods(ctx.now, account.timezone, last).map(toUsageWindow);
+    return lastBillingPeriods(ctx.now, account.timezone, count).map(toUsageWindow);
   }
 
   @Mutation(() => Account, { description: 'Create or rename an account (admin key only).' })
