@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-config-'));
+const base = { DATABASE_URL: `sqlite:${folder}/db.sqlite` };
+
+function problemOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('uses the documented defaults in development', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ port: 4000, production: false, explorer: true, demo: true, corsOrigins: [], adminApiKeyGenerated: true });
+    expect(config.adminApiKey).toMatch(/^clk_admin_/);
+    expect(loadConfig({}).databaseUrl).toBe('sqlite:./data/creditlens.sqlite');
+  });
+
+  it('keeps the generated development signing key in the data folder across starts', () => {
+    expect(loadConfig(base).embedSigningKey).toBe(loadConfig(base).embedSigningKey);
+    expect(fs.existsSync(path.join(folder, 'embed-signing-key'))).toBe(true);
+  });
+
+  it('requires the admin and signing keys in production, naming the variable', () => {
+    expect(problemOf({ ...base, NODE_ENV: 'production' })).toMatch(/^ADMIN_API_KEY: is required/);
+    expect(problemOf({ ...base, NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(20) })).toMatch(/^EMBED_SIGNING_KEY: is required/);
+    const production = loadConfig({ ...base, NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(20), EMBED_SIGNING_KEY: 'k'.repeat(32) });
+    expect(production).toMatchObject({ explorer: false, demo: false, adminApiKeyGenerated: false });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: must be a whole number/],
+    [{ PORT: '70000' }, /^PORT:/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: "mysql:\/\/x" is neither/],
+    [{ EMBED_SIGNING_KEY: 'short' }, /^EMBED_SIGNING_KEY: keys must be at least 32 characters/],
+    [{ EMBED_PREVIOUS_SIGNING_KEYS: `${'k'.repeat(32)},short` }, /^EMBED_PREVIOUS_SIGNING_KEYS:/],
+    [{ CORS_ORIGINS: 'https://ok.example.com,not an origin' }, /^CORS_ORIGINS: "not an origin"/],
+    [{ EXPLORER: 'yes' }, /^EXPLORER: must be 1 or 0/],
+    [{ DEMO: '2' }, /^DEMO: must be 1 or 0/],
+    [{ ADMIN_API_KEY: 'short' }, /^ADMIN_API_KEY: must be at least 16/],
+  ])('stops on a bad value, naming the variable: %o', (env, message) => {
+    expect(problemOf({ ...base, ...env })).toMatch(message);
+  });
+
+  it('hides credentials of a database URL it refuses', () => {
+    expect(problemOf({ DATABASE_URL: 'mysql://user:secret@host/db' })).not.toContain('secret');
+  });
+
+  it('reads SQLite and PostgreSQL URLs', () => {
+    expect(parseDatabaseUrl('sqlite:./data/x.sqlite')).toEqual({ kind: 'sqlite', file: './data/x.sqlite' });
+    expect(parseDatabaseUrl('postgres://u@h/db')).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+  });
+});
