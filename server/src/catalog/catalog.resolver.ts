@@ -43,7 +43,7 @@ export class CatalogResolver {
   }
 
   @Mutation(() => Account, { description: 'Create or rename an account (admin key only).' })
-  async upsertAccount(@Arg('input', () => AccountInput, { description: 'The account.' }) input: AccountInput, @Ctx() ctx: Context): Promise<Account> {
+  async upsertAccount(@Arg('input', () => AccountInput, { description: 'The account: your own id, its display name and its IANA time zone.' }) input: AccountInput, @Ctx() ctx: Context): Promise<Account> {
     assertAdmin(ctx.principal, 'upsertAccount');
     const record = await ctx.services.catalog.upsertAccount(
       {
@@ -57,7 +57,7 @@ export class CatalogResolver {
   }
 
   @Mutation(() => Workspace, { description: 'Create or rename a workspace of an existing account (admin key only).' })
-  async upsertWorkspace(@Arg('input', () => WorkspaceInput, { description: 'The workspace.' }) input: WorkspaceInput, @Ctx() ctx: Context): Promise<Workspace> {
+  async upsertWorkspace(@Arg('input', () => WorkspaceInput, { description: 'The workspace: your own id, the id of its (existing) account and its display name.' }) input: WorkspaceInput, @Ctx() ctx: Context): Promise<Workspace> {
     assertAdmin(ctx.principal, 'upsertWorkspace');
     const record = await ctx.services.catalog.upsertWorkspace({
       id: checkText(input.id, 'input.id', MAX_ID_LENGTH),
@@ -68,7 +68,7 @@ export class CatalogResolver {
   }
 
   @Mutation(() => Campaign, { description: 'Create, rename, archive or unarchive a campaign of an existing workspace (admin key only).' })
-  async upsertCampaign(@Arg('input', () => CampaignInput, { description: 'The campaign.' }) input: CampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
+  async upsertCampaign(@Arg('input', () => CampaignInput, { description: 'The campaign: your own id, the id of its (existing) workspace, its display name and optionally the archived flag.' }) input: CampaignInput, @Ctx() ctx: Context): Promise<Campaign> {
     assertAdmin(ctx.principal, 'upsertCampaign');
     const record = await ctx.services.catalog.upsertCampaign({
       id: checkText(input.id, 'input.id', MAX_ID_LENGTH),

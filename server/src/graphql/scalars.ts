@@ -30,7 +30,11 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 });
 
 /** Credits: whole numbers within ±(2^53−1), sent as JSON numbers. */
-export const SafeIntScalar = GraphQLSafeInt;
+export const SafeIntScalar = new GraphQLScalarType({
+  ...GraphQLSafeInt.toConfig(),
+  description:
+    'A whole number within ±(2^53−1) (9,007,199,254,740,991), sent as a JSON number: exact in JavaScript. Credits are always SafeInt, never fractional; negative for refunds and corrections.',
+});
 
 /** A credit amount for the API: exact bigint inside, a safe JSON number outside. */
 export function toSafeInt(credits: bigint): number {

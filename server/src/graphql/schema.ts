@@ -9,11 +9,22 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once from the resolvers (it holds no per-request state). */
 export function creditlensSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers: [CatalogResolver, AccountUsageResolver, WorkspaceUsageResolver, CredentialsResolver],
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  schema ??= describeRootTypes(
+    buildSchemaSync({
+      resolvers: [CatalogResolver, AccountUsageResolver, WorkspaceUsageResolver, CredentialsResolver],
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   return schema;
+}
+
+/** type-graphql has no option for describing Query and Mutation, so they are described once on the built schema. */
+function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
+  built.getQueryType()!.description =
+    'Reads. Every request carries "Authorization: Bearer <credential>"; ids the credential may not see answer null, exactly like ids that do not exist.';
+  built.getMutationType()!.description =
+    'Writes: the catalog (accounts, workspaces, campaigns) and credentials with the admin key; usage with the admin key or an account API key with USAGE_WRITE.';
+  return built;
 }

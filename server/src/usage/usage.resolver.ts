@@ -79,7 +79,7 @@ export class WorkspaceUsageResolver {
     description: 'Record a batch of at most 10,000 ledger entries: atomic (all or nothing) and idempotent per (account, idempotencyKey). A rejection names every bad entry by index and field.',
   })
   recordUsage(
-    @Arg('entries', () => [UsageEntryInput], { description: 'The entries.' }) entries: UsageEntryInput[],
+    @Arg('entries', () => [UsageEntryInput], { description: 'The entries: at most 10,000 per batch and 8 MiB per request. Resend a failed batch as is: recorded keys count as duplicates.' }) entries: UsageEntryInput[],
     @Ctx() ctx: Context,
   ): Promise<RecordUsageResult> {
     return ctx.services.recordUsage.record(ctx.principal, entries, ctx.now);
