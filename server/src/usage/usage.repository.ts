@@ -1,6 +1,9 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import type { Database, SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
+import { bucketStart, planWindow } from './rollup-buckets';
+import { campaignSumsStatement, workspaceSumsStatement } from './rollup-queries';
+import { NO_CAMPAIGN_KEY, ROLLUP_TABLES, upsertSql, type RollupTable } from './rollups';
 
 /** A ledger line as written by recordUsage. */
 export interface LedgerEntry {
@@ -127,10 +130,61 @@ export class UsageRepository {
         params,
       );
     }
+    for (const table of ROLLUP_TABLES) await this.addToRollup(tx, table, entries, recordedAt);
   }
 
-  /** Credits per workspace and kind; `workspaceIds` null means every workspace of the account. */
+  /** Folds entries into one rollup: aggregated in memory first, then one upsert per chunk of buckets. */
+  private async addToRollup(tx: SqlExecutor, table: RollupTable, entries: readonly LedgerEntry[], recordedAt: ReadonlyMap<string, number>): Promise<void> {
+    const deltas = new Map<string, { values: unknown[]; credits: bigint; count: number }>();
+    for (const entry of entries) {
+      if (!recordedAt.has(entry.accountId)) continue;
+      const values: unknown[] = [entry.accountId, bucketStart(entry.occurredAt.getTime(), table.bucketMs)];
+      for (const key of table.keys) {
+        values.push(key === 'workspace_id' ? entry.workspaceId : key === 'kind' ? entry.kind : (entry.campaignId ?? NO_CAMPAIGN_KEY));
+      }
+      const id = values.join('\u0000');
+      const delta = deltas.get(id) ?? { values, credits: 0n, count: 0 };
+      delta.credits += entry.credits;
+      delta.count += 1;
+      deltas.set(id, delta);
+    }
+    const rows = [...deltas.values()];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      await tx.query(
+        upsertSql(table, chunk.length),
+        chunk.flatMap((row) => [...row.values, row.credits.toString(), row.count]),
+      );
+    }
+  }
+
+  /** Credits per workspace and kind from the rollups; `workspaceIds` null means every workspace of the account. */
   async sumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
+    if (workspaceIds !== null && workspaceIds.length === 0) return [];
+    const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
+    const statement = workspaceSumsStatement(slice.accountId, planWindow(window.from, window.to), window, slice.asOf, workspaceIds);
+    const rows = await this.db.reader.query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(statement.sql, statement.params);
+    return rows.map((row) => ({ workspaceId: row.workspace_id, workspaceName: row.workspace_name, kind: row.kind, credits: BigInt(row.credits) }));
+  }
+
+  /** Credits per workspace, campaign (null: none) and kind from the rollups: one statement per chunk of workspace ids. */
+  async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
+    const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
+    const plan = planWindow(window.from, window.to);
+    const sums: CampaignKindSum[] = [];
+    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
+      const statement = campaignSumsStatement(slice.accountId, plan, window, slice.asOf, workspaceIds.slice(start, start + ID_CHUNK));
+      const rows = await this.db.reader.query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
+      sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
+    }
+    return sums;
+  }
+
+  /**
+   * The plain ledger query for sumByWorkspaceAndKind: the reference that the rollup answers are
+   * checked against (tests, `rollups check`, the bench's baseline). Scans the whole window.
+   */
+  async ledgerSumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
     const filter = workspaceIds === null ? '' : `AND u.workspace_id IN (${placeholdersFor(workspaceIds.length)})`;
     if (workspaceIds !== null && workspaceIds.length === 0) return [];
     const rows = await this.db.reader.query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
@@ -149,19 +203,12 @@ export class UsageRepository {
     }));
   }
 
-  /** Credits per workspace, campaign (null: none) and kind, for a set of workspaces: one statement per chunk of ids. */
-  async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
+  /** The plain ledger query for sumByCampaignAndKind (see ledgerSumByWorkspaceAndKind). */
+  async ledgerSumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
     const sums: CampaignKindSum[] = [];
     for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
       const chunk = workspaceIds.slice(start, start + ID_CHUNK);
-      const rows = await this.db.reader.query<{
-        workspace_id: string;
-        campaign_id: string | null;
-        campaign_name: string | null;
-        archived: boolean | number | null;
-        kind: CreditKind;
-        credits: string;
-      }>(
+      const rows = await this.db.reader.query<CampaignSumRow>(
         `SELECT u.workspace_id, u.campaign_id, c.name AS campaign_name, c.archived, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
          FROM usage_entries u
          LEFT JOIN campaigns c ON c.account_id = u.account_id AND c.campaign_id = u.campaign_id
@@ -170,19 +217,30 @@ export class UsageRepository {
          GROUP BY u.workspace_id, u.campaign_id, c.name, c.archived, u.kind`,
         [...sliceParams(slice), ...chunk],
       );
-      for (const row of rows) {
-        sums.push({
-          workspaceId: row.workspace_id,
-          campaignId: row.campaign_id,
-          campaignName: row.campaign_name,
-          archived: Boolean(row.archived),
-          kind: row.kind,
-          credits: BigInt(row.credits),
-        });
-      }
+      sums.push(...rows.map(toCampaignSum));
     }
     return sums;
   }
+}
+
+type CampaignSumRow = {
+  workspace_id: string;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  archived: boolean | number | null;
+  kind: CreditKind;
+  credits: string;
+};
+
+function toCampaignSum(row: CampaignSumRow): CampaignKindSum {
+  return {
+    workspaceId: row.workspace_id,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    archived: Boolean(row.archived),
+    kind: row.kind,
+    credits: BigInt(row.credits),
+  };
 }
 
 function sliceParams(slice: LedgerSlice): unknown[] {
