@@ -10,6 +10,12 @@ const sharedPackages = {
   '^@creditlens/usage-math$': '<rootDir>/../packages/usage-math/src/index.ts',
 };
 
+/** For packages outside server/: the workspace packages from source, so tests need no build. */
+const sourcePackages = {
+  '^@creditlens/usage-math$': path.join(__dirname, 'packages/usage-math/src/index.ts'),
+  '^@creditlens/client$': path.join(__dirname, 'packages/client/src/index.ts'),
+};
+
 const config: Config = {
   projects: [
     {
@@ -27,6 +33,16 @@ const config: Config = {
       moduleNameMapper: sharedPackages,
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/src/testing/global-setup.ts',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
+    {
+      displayName: 'client',
+      rootDir: path.join(__dirname, 'packages/client'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
   ],

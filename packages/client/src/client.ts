@@ -1,0 +1,233 @@
+import { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches';
+import { CreditlensError, RecordUsageError, type InputProblem } from './errors';
+import {
+  AccountPeriodsDocument,
+  AccountUsageDocument,
+  RecordUsageDocument,
+  WorkspaceCampaignsDocument,
+  type AccountPeriodsQuery,
+  type AccountUsageQuery,
+  type TypedDocumentString,
+  type UsageEntryInput,
+  type UsageWindowInput,
+  type WorkspaceCampaignsQuery,
+} from './generated/graphql';
+import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
+
+export interface CreditlensClientOptions {
+  /** The GraphQL URL, e.g. https://creditlens.example.com/graphql. The CSV export is on the same origin. */
+  readonly endpoint: string;
+  /** An admin key or an account API key, sent as `Authorization: Bearer <token>`. */
+  readonly token: string;
+  readonly retry?: RetryOptions;
+  /** Defaults to the global fetch (Node 18+, browsers). */
+  readonly fetch?: typeof fetch;
+}
+
+export type AccountWithUsage = NonNullable<AccountUsageQuery['account']>;
+export type AccountPeriods = NonNullable<AccountPeriodsQuery['account']>;
+export type WorkspaceCampaigns = NonNullable<WorkspaceCampaignsQuery['workspaceUsage']>;
+
+export interface RecordProgress {
+  /** 1-based number of the batch just recorded, and how many there are. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Entries in the batches recorded so far, of all entries. */
+  readonly entriesDone: number;
+  readonly entriesTotal: number;
+  readonly accepted: number;
+  readonly duplicates: number;
+}
+
+export interface RetryNotice {
+  /** 1-based retry about to happen, and the most there will be. */
+  readonly retry: number;
+  readonly retries: number;
+  readonly delayMs: number;
+  /** e.g. "HTTP 429" or "network error: fetch failed". */
+  readonly reason: string;
+}
+
+export interface RecordUsageOptions {
+  /** Called after each batch the server committed. */
+  readonly onProgress?: (progress: RecordProgress) => void;
+  /** Smaller batches than the server's limits (10,000 entries, 8 MiB), e.g. for finer progress. */
+  readonly limits?: Partial<BatchLimits>;
+}
+
+export interface RecordUsageSummary {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly batches: number;
+}
+
+interface GraphQLBody<T> {
+  readonly data?: T | null;
+  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; problems?: InputProblem[] } }>;
+}
+
+/**
+ * A typed client for the Creditlens API. Every call retries transient failures (429, 502–504,
+ * network) with exponential backoff and jitter, honouring Retry-After; other errors surface as
+ * CreditlensError with the server's code and message.
+ */
+export class CreditlensClient {
+  private readonly fetch: typeof fetch;
+  private readonly retry: RetryPolicy;
+  /** Called before each retry (the CLI prints it); set it after construction if you like. */
+  onRetry: ((notice: RetryNotice) => void) | undefined;
+
+  constructor(private readonly options: CreditlensClientOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.retry = retryPolicy(options.retry);
+    new URL(options.endpoint);
+  }
+
+  /** An account's usage by workspace (the page query); null when the account does not exist or the token may not see it. */
+  async getAccountUsage(accountId: string, options: { window?: UsageWindowInput; asOf?: string } = {}): Promise<AccountWithUsage | null> {
+    const data = await this.execute(AccountUsageDocument, { accountId, window: options.window ?? null, asOf: options.asOf ?? null });
+    return data.account;
+  }
+
+  /** The account's name, time zone and current billing period; null like getAccountUsage. */
+  async getAccountPeriods(accountId: string): Promise<AccountPeriods | null> {
+    return (await this.execute(AccountPeriodsDocument, { accountId })).account;
+  }
+
+  /**
+   * One workspace's campaign rows with its No campaign row (the expand query). Pass the page's
+   * `asOf` so the rows add up to the workspace total the page showed. Null when the workspace is
+   * unknown, not visible, or had no usage in the window.
+   */
+  async getWorkspaceCampaigns(workspaceId: string, window: UsageWindowInput, options: { asOf?: string } = {}): Promise<WorkspaceCampaigns | null> {
+    const data = await this.execute(WorkspaceCampaignsDocument, { workspaceId, window, asOf: options.asOf ?? null });
+    return data.workspaceUsage;
+  }
+
+  /**
+   * Records entries in batches within the server's limits, one after another. Each batch is
+   * atomic and idempotent, so a retried or rerun batch never counts twice. A rejected batch stops
+   * the run with a RecordUsageError; the batches before it stay recorded.
+   */
+  async recordUsage(entries: readonly UsageEntryInput[], options: RecordUsageOptions = {}): Promise<RecordUsageSummary> {
+    const limits: BatchLimits = {
+      maxEntries: Math.min(options.limits?.maxEntries ?? MAX_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
+      maxBytes: Math.min(options.limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
+    };
+    const envelopeBytes = new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
+    const batches = splitIntoBatches(entries, envelopeBytes, limits);
+    let accepted = 0;
+    let duplicates = 0;
+    for (const [position, batch] of batches.entries()) {
+      try {
+        const { recordUsage } = await this.execute(RecordUsageDocument, { entries: batch.items });
+        accepted += recordUsage.accepted;
+        duplicates += recordUsage.duplicates;
+      } catch (error) {
+        if (!(error instanceof CreditlensError)) throw error;
+        throw new RecordUsageError(error, batch.start, { accepted, duplicates, entriesDone: batch.start });
+      }
+      options.onProgress?.({
+        batch: position + 1,
+        batches: batches.length,
+        entriesDone: batch.start + batch.items.length,
+        entriesTotal: entries.length,
+        accepted,
+        duplicates,
+      });
+    }
+    return { accepted, duplicates, batches: batches.length };
+  }
+
+  /**
+   * The breakdown as CSV (GET /export/usage.csv on the endpoint's origin): a header line, then one
+   * line per campaign row in the page's order.
+   */
+  async exportCsv(accountId: string, window: UsageWindowInput, options: { asOf?: string } = {}): Promise<string> {
+    const url = new URL('/export/usage.csv', this.options.endpoint);
+    url.searchParams.set('accountId', accountId);
+    url.searchParams.set('from', window.from);
+    url.searchParams.set('to', window.to);
+    if (options.asOf) url.searchParams.set('asOf', options.asOf);
+    const response = await this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
+    const text = await response.text();
+    if (response.ok) return text;
+    throw errorFromBody(response.status, text);
+  }
+
+  /** Runs any typed document against the API (the generated documents, or your own). */
+  async execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+    const response = await this.send(this.options.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        authorization: `Bearer ${this.options.token}`,
+      },
+      body: requestBody(document, variables),
+    });
+    const text = await response.text();
+    const body = parseJson<GraphQLBody<TResult>>(text);
+    if (body?.errors?.length || !body?.data) throw errorFromBody(response.status, text);
+    return body.data;
+  }
+
+  /** One HTTP exchange, retried while the failure is transient; the last response or error wins. */
+  private async send(url: string | URL, init: RequestInit): Promise<Response> {
+    for (let retry = 0; ; retry++) {
+      let reason: string;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.fetch(url, init);
+        if (!TRANSIENT_STATUSES.has(response.status) || retry === this.retry.retries) return response;
+        reason = `HTTP ${response.status}`;
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        await response.body?.cancel();
+      } catch (error) {
+        const message = error instanceof Error ? `${error.message}${causeOf(error)}` : String(error);
+        if (retry === this.retry.retries) throw new CreditlensError('NETWORK_ERROR', `cannot reach ${String(url)}: ${message}`, undefined);
+        reason = `network error: ${message}`;
+      }
+      const delayMs = this.retry.delayMs(retry + 1, retryAfterMs);
+      this.onRetry?.({ retry: retry + 1, retries: this.retry.retries, delayMs, reason });
+      await this.retry.sleep(delayMs);
+    }
+  }
+}
+
+function requestBody(document: { toString(): string }, variables: unknown): string {
+  return JSON.stringify({ query: document.toString(), variables });
+}
+
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? ` (${cause.message})` : '';
+}
+
+function parseJson<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Apollo reports variables that fail their type as HTTP 400 without problems; the path is in the message. */
+const VARIABLE_PATH = /at "entries\[(\d+)\](?:\.([\w.]+))?"/;
+
+function errorFromBody(status: number, text: string): CreditlensError {
+  const body = parseJson<GraphQLBody<unknown>>(text);
+  const errors = body?.errors ?? [];
+  if (errors.length === 0) {
+    const excerpt = text.trim().slice(0, 200);
+    return new CreditlensError(`HTTP_${status}`, `HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`, status);
+  }
+  const first = errors[0]!;
+  const problems: InputProblem[] = errors.flatMap((error) => {
+    if (error.extensions?.problems) return error.extensions.problems;
+    const at = VARIABLE_PATH.exec(error.message);
+    return at ? [{ index: Number(at[1]), field: at[2] ?? '', message: error.message }] : [];
+  });
+  const message = errors.map((error) => error.message).join('; ');
+  return new CreditlensError(first.extensions?.code ?? `HTTP_${status}`, message, status, problems);
+}

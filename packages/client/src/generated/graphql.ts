@@ -1,0 +1,178 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row). */
+export type CreditKind =
+  /** Contact-list cleaning. Never attributed to a campaign. */
+  | 'CONTACT_LIST_CLEANING'
+  /** AI-drafted first emails. Attributed to a campaign when the entry names one. */
+  | 'FIRST_EMAIL_DRAFT'
+  /** Deep lead enrichment. Attributed to a campaign when the entry names one. */
+  | 'LEAD_ENRICHMENT'
+  /** Finding leads for a list. Never attributed to a campaign. */
+  | 'LEAD_FINDING'
+  /** Replies. Attributed to a campaign when the entry names one. */
+  | 'REPLY'
+  /** Self Learning AI model work. Never attributed to a campaign. */
+  | 'SELF_LEARNING_AI';
+
+/** One ledger line to record. */
+export type UsageEntryInput = {
+  /** The account (must exist). */
+  accountId: string;
+  /** A campaign of that workspace, for FIRST_EMAIL_DRAFT, LEAD_ENRICHMENT and REPLY only; left out, the entry lands in No campaign. */
+  campaignId?: string | null | undefined;
+  /** Whole credits; negative for refunds and corrections. */
+  credits: number;
+  /** Unique per account: resending an entry with the same key and content is a no-op (a duplicate). */
+  idempotencyKey: string;
+  /** The kind of credit use. */
+  kind: CreditKind;
+  /** When the credits were used (decides the window and billing period). */
+  occurredAt: string;
+  /** A workspace of that account (must exist). */
+  workspaceId: string;
+};
+
+/** A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days. */
+export type UsageWindowInput = {
+  /** Start instant, included. */
+  from: string;
+  /** End instant, excluded. */
+  to: string;
+};
+
+export type AccountPeriodsQueryVariables = Exact<{
+  accountId: string;
+}>;
+
+
+export type AccountPeriodsQuery = { account: { id: string, name: string, timezone: string, currentPeriod: { from: string, to: string } } | null };
+
+export type AccountUsageQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+
+export type RecordUsageMutationVariables = Exact<{
+  entries: Array<UsageEntryInput> | UsageEntryInput;
+}>;
+
+
+export type RecordUsageMutation = { recordUsage: { accepted: number, duplicates: number } };
+
+export type WorkspaceCampaignsQueryVariables = Exact<{
+  workspaceId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type WorkspaceCampaignsQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const AccountPeriodsDocument = new TypedDocumentString(`
+    query AccountPeriods($accountId: ID!) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    currentPeriod {
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountPeriodsQuery, AccountPeriodsQueryVariables>;
+export const AccountUsageDocument = new TypedDocumentString(`
+    query AccountUsage($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      window {
+        from
+        to
+      }
+      asOf
+      totalCredits
+      byKind {
+        kind
+        credits
+      }
+      workspaces {
+        id
+        workspace {
+          id
+          name
+        }
+        credits
+        share
+        percent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+export const RecordUsageDocument = new TypedDocumentString(`
+    mutation RecordUsage($entries: [UsageEntryInput!]!) {
+  recordUsage(entries: $entries) {
+    accepted
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<RecordUsageMutation, RecordUsageMutationVariables>;
+export const WorkspaceCampaignsDocument = new TypedDocumentString(`
+    query WorkspaceCampaigns($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
+  workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
+    id
+    workspace {
+      id
+      name
+    }
+    credits
+    share
+    percent
+    campaigns {
+      campaign {
+        id
+        name
+        archived
+      }
+      label
+      credits
+      share
+      percent
+      byKind {
+        kind
+        credits
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspaceCampaignsQuery, WorkspaceCampaignsQueryVariables>;

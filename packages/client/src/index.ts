@@ -1,0 +1,28 @@
+/**
+ * @creditlens/client: a typed client for the Creditlens GraphQL API.
+ */
+
+export {
+  CreditlensClient,
+  type AccountPeriods,
+  type AccountWithUsage,
+  type CreditlensClientOptions,
+  type RecordProgress,
+  type RecordUsageOptions,
+  type RecordUsageSummary,
+  type RetryNotice,
+  type WorkspaceCampaigns,
+} from './client';
+export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors';
+export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches';
+export type { RetryOptions } from './retry';
+export {
+  AccountPeriodsDocument,
+  AccountUsageDocument,
+  RecordUsageDocument,
+  WorkspaceCampaignsDocument,
+  TypedDocumentString,
+  type CreditKind,
+  type UsageEntryInput,
+  type UsageWindowInput,
+} from './generated/graphql';
