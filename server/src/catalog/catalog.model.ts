@@ -4,6 +4,8 @@ export interface AccountRecord {
   readonly name: string;
   readonly timezone: string;
   readonly createdAt: Date;
+  /** The committed ledger clock when the row was read: the default snapshot (see usage/snapshot.ts). */
+  readonly ledgerClock: number;
 }
 
 export interface WorkspaceRecord {

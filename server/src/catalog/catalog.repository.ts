@@ -2,7 +2,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 
-type AccountRow = { account_id: string; name: string; timezone: string; created_at: string | number };
+type AccountRow = { account_id: string; name: string; timezone: string; created_at: string | number; ledger_clock: string | number };
 type WorkspaceRow = { account_id: string; workspace_id: string; name: string };
 type CampaignRow = { account_id: string; workspace_id: string; campaign_id: string; name: string; archived: boolean | number };
 
@@ -18,7 +18,7 @@ export class CatalogRepository {
       tx.query<AccountRow>(
         `INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone
-         RETURNING account_id, name, timezone, created_at`,
+         RETURNING account_id, name, timezone, created_at, ledger_clock`,
         [input.id, input.name, input.timezone, now.getTime(), now.getTime()],
       ),
     );
@@ -66,19 +66,21 @@ export class CatalogRepository {
 
   async findAccount(accountId: string): Promise<AccountRecord | null> {
     const rows = await this.db.reader.query<AccountRow>(
-      'SELECT account_id, name, timezone, created_at FROM accounts WHERE account_id = ?',
+      'SELECT account_id, name, timezone, created_at, ledger_clock FROM accounts WHERE account_id = ?',
       [accountId],
     );
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
-  /** By the workspace's own id: it is how `workspaceUsage` names it; the row says which account. */
-  async findWorkspace(workspaceId: string): Promise<WorkspaceRecord | null> {
-    const rows = await this.db.reader.query<WorkspaceRow>(
-      'SELECT account_id, workspace_id, name FROM workspaces WHERE workspace_id = ?',
+  /** A workspace with its account in one statement: the expand query's whole lookup. */
+  async findWorkspaceWithAccount(workspaceId: string): Promise<{ workspace: WorkspaceRecord; account: AccountRecord } | null> {
+    const rows = await this.db.reader.query<WorkspaceRow & AccountRow & { workspace_name: string }>(
+      `SELECT w.account_id, w.workspace_id, w.name AS workspace_name, a.name, a.timezone, a.created_at, a.ledger_clock
+       FROM workspaces w JOIN accounts a ON a.account_id = w.account_id WHERE w.workspace_id = ?`,
       [workspaceId],
     );
-    return rows[0] ? toWorkspace(rows[0]) : null;
+    const row = rows[0];
+    return row ? { workspace: toWorkspace({ ...row, name: row.workspace_name }), account: toAccount(row) } : null;
   }
 
   /** The workspaces among `workspaceIds` that exist, in any account (callers check ownership). */
@@ -121,7 +123,13 @@ async function requireAccount(tx: SqlExecutor, accountId: string, field: string)
 }
 
 function toAccount(row: AccountRow): AccountRecord {
-  return { id: row.account_id, name: row.name, timezone: row.timezone, createdAt: new Date(Number(row.created_at)) };
+  return {
+    id: row.account_id,
+    name: row.name,
+    timezone: row.timezone,
+    createdAt: new Date(Number(row.created_at)),
+    ledgerClock: Number(row.ledger_clock),
+  };
 }
 
 function toWorkspace(row: WorkspaceRow): WorkspaceRecord {

@@ -21,7 +21,7 @@ export class CatalogResolver {
     const account = await ctx.services.catalog.findAccount(id);
     if (!account) return null;
     assertCanReadUsage(ctx.principal);
-    return { id: account.id, name: account.name, timezone: account.timezone };
+    return { id: account.id, name: account.name, timezone: account.timezone, ledgerClock: account.ledgerClock };
   }
 
   @FieldResolver(() => UsageWindow, { description: "The current billing period: this calendar month in the account's time zone." })

@@ -10,6 +10,9 @@ export class Account {
 
   @Field(() => String, { description: 'IANA time zone (e.g. Europe/Berlin) in which billing periods are calendar months.' })
   timezone!: string;
+
+  /** Not in the schema: the ledger clock read with the account, the default snapshot of its usage. */
+  ledgerClock?: number;
 }
 
 @ObjectType({ description: 'A workspace of an account.' })

@@ -4,8 +4,13 @@ import type { EmbedKeyring } from '../auth/embed-tokens';
 import type { Principal } from '../auth/principal';
 import type { CatalogRepository } from '../catalog/catalog.repository';
 import type { RecordUsageService } from '../usage/record-usage.service';
-import type { CampaignUsageModel } from '../usage/usage.model';
+import type { AccountUsageModel, CampaignUsageModel, UsageSnapshot } from '../usage/usage.model';
 import { snapshotKey, type CampaignBreakdownKey, type UsageService } from '../usage/usage.service';
+
+export interface AccountPageKey {
+  readonly snapshot: UsageSnapshot;
+  readonly workspaceIds: ReadonlySet<string> | null;
+}
 
 /** Long-lived services, shared by all requests. */
 export interface Services {
@@ -19,6 +24,8 @@ export interface Services {
 /** Per-request loaders: a fresh set per request, so no cache outlives it or crosses tenants. */
 export interface Loaders {
   readonly campaignRows: DataLoader<CampaignBreakdownKey, CampaignUsageModel[], string>;
+  /** An account's page per (snapshot, visible workspaces): computed once per request however many fields need it. */
+  readonly accountPages: DataLoader<AccountPageKey, AccountUsageModel, string>;
 }
 
 export interface Context {
@@ -34,6 +41,10 @@ export function createLoaders(services: Services): Loaders {
     campaignRows: new DataLoader((keys) => services.usage.campaignBreakdowns(keys), {
       cacheKeyFn: (key) => `${key.workspaceId}\u0000${snapshotKey(key.snapshot)}`,
     }),
+    accountPages: new DataLoader(
+      (keys) => Promise.all(keys.map((key) => services.usage.accountUsage(key.snapshot, key.workspaceIds))),
+      { cacheKeyFn: (key) => `${snapshotKey(key.snapshot)}\u0000${key.workspaceIds === null ? '*' : [...key.workspaceIds].sort().join(',')}` },
+    ),
   };
 }
 

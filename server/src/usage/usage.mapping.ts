@@ -15,24 +15,24 @@ export function toKindUsage(line: KindCredits): KindUsage {
   return { kind: line.kind as CreditKind, credits: toSafeInt(line.credits) };
 }
 
-export function toWorkspaceUsage(model: WorkspaceUsageModel): WorkspaceUsage {
+export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null): WorkspaceUsage {
   return {
     id: model.id,
     workspace: model.workspace,
     credits: toSafeInt(model.credits),
-    share: model.share,
-    percent: model.percent,
+    placement: { share: model.share, percent: model.percent },
     snapshot: model.snapshot,
+    visibleWorkspaceIds,
   };
 }
 
-export function toAccountUsage(model: AccountUsageModel): AccountUsage {
+export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null): AccountUsage {
   return {
     window: toUsageWindow(model.snapshot.window),
     asOf: new Date(model.snapshot.asOf),
     totalCredits: toSafeInt(model.totalCredits),
     byKind: model.byKind.map(toKindUsage),
-    workspaces: model.workspaces.map(toWorkspaceUsage),
+    workspaces: model.workspaces.map((row) => toWorkspaceUsage(row, visibleWorkspaceIds)),
   };
 }
 

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { sumCredits } from '@creditlens/usage-math';
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertAccountWide, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { Account } from '../catalog/catalog.types';
 import type { Context } from '../graphql/context';
-import { DateTimeScalar } from '../graphql/scalars';
-import { toAccountUsage, toCampaignUsage, toInvoice, toWorkspaceUsage } from './usage.mapping';
+import { DateTimeScalar, toSafeInt } from '../graphql/scalars';
+import { workspaceUsageId } from './breakdown';
+import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';
 import {
   AccountUsage,
   CampaignUsage,
@@ -28,8 +30,9 @@ export class AccountUsageResolver {
   ): Promise<AccountUsage> {
     const { usage } = ctx.services;
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
-    const snapshot = await usage.snapshot(account.id, checked, asOf);
-    return toAccountUsage(await usage.accountUsage({ account, workspaceIds: visibleWorkspaces(ctx.principal) }, snapshot));
+    const snapshot = await usage.snapshot(account, checked, asOf);
+    const visible = visibleWorkspaces(ctx.principal);
+    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible);
   }
 
   @FieldResolver(() => Invoice, { description: 'The invoice of one billing period (past, current as a running total, or future). Any other window is BAD_USER_INPUT.' })
@@ -57,14 +60,36 @@ export class WorkspaceUsageResolver {
     @Ctx() ctx: Context,
   ): Promise<WorkspaceUsage | null> {
     const { catalog, usage } = ctx.services;
-    const workspace = await catalog.findWorkspace(workspaceId);
-    if (!workspace || !canSeeWorkspace(ctx.principal, workspace.accountId, workspace.id)) return null;
+    const found = await catalog.findWorkspaceWithAccount(workspaceId);
+    if (!found || !canSeeWorkspace(ctx.principal, found.account.id, found.workspace.id)) return null;
     assertCanReadUsage(ctx.principal);
-    const account = (await catalog.findAccount(workspace.accountId))!;
-    const checked = usage.checkWindow(window, 'window');
-    const snapshot = await usage.snapshot(account.id, checked, asOf);
-    const row = await usage.workspaceUsage({ account, workspaceIds: visibleWorkspaces(ctx.principal) }, workspace.id, snapshot);
-    return row ? toWorkspaceUsage(row) : null;
+    const snapshot = await usage.snapshot(found.account, usage.checkWindow(window, 'window'), asOf);
+    // The row's credits are its campaign rows' sum: one statement answers both, and they cannot disagree.
+    const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: found.workspace.id, snapshot });
+    if (campaigns.length === 0) return null;
+    return {
+      id: workspaceUsageId(found.workspace.id, snapshot),
+      workspace: { id: found.workspace.id, name: found.workspace.name },
+      credits: toSafeInt(sumCredits(campaigns)),
+      snapshot,
+      visibleWorkspaceIds: visibleWorkspaces(ctx.principal),
+    };
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Exact fraction of the account's total credits in the window (of the visible workspaces' total for a workspace-scoped token); null when that total is <= 0.",
+  })
+  async share(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
+    return (await placementOf(row, ctx)).share;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'share × 100 rounded to one decimal so that sibling rows sum to exactly 100.0 (largest remainder); null likewise.',
+  })
+  async percent(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
+    return (await placementOf(row, ctx)).percent;
   }
 
   @FieldResolver(() => [CampaignUsage], {
@@ -84,4 +109,12 @@ export class WorkspaceUsageResolver {
   ): Promise<RecordUsageResult> {
     return ctx.services.recordUsage.record(ctx.principal, entries, ctx.now);
   }
+}
+
+/** A row's share and percent among its siblings: from its page, or by answering that page (once per request). */
+async function placementOf(row: WorkspaceUsage, ctx: Context): Promise<{ share: number | null; percent: number | null }> {
+  if (row.placement) return row.placement;
+  const page = await ctx.loaders.accountPages.load({ snapshot: row.snapshot, workspaceIds: row.visibleWorkspaceIds });
+  const placed = page.workspaces.find((sibling) => sibling.workspace.id === row.workspace.id);
+  return { share: placed?.share ?? null, percent: placed?.percent ?? null };
 }

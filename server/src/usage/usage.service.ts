@@ -3,17 +3,11 @@ import type { AccountRecord } from '../catalog/catalog.model';
 import { InvalidInputError } from '../errors/domain-errors';
 import { buildAccountUsage, buildCampaignRows } from './breakdown';
 import { effectiveAsOf } from './snapshot';
-import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot } from './usage.model';
 import type { UsageRepository } from './usage.repository';
 
 /** What usage answers need of an account. */
-export type AccountRef = Pick<AccountRecord, 'id' | 'timezone'>;
-
-/** Which part of an account a caller sees: null workspaces means all of them. */
-export interface UsageScope {
-  readonly account: AccountRef;
-  readonly workspaceIds: ReadonlySet<string> | null;
-}
+export type AccountRef = Pick<AccountRecord, 'id' | 'timezone'> & { readonly ledgerClock?: number };
 
 /** One workspace row whose campaign rows are wanted. */
 export interface CampaignBreakdownKey {
@@ -48,24 +42,17 @@ export class UsageService {
     return billingPeriodContaining(now, account.timezone);
   }
 
-  async snapshot(accountId: string, window: TimeWindow, requestedAsOf: Date | null | undefined): Promise<UsageSnapshot> {
-    const clock = await this.usage.readClock(accountId);
-    return { accountId, window, asOf: effectiveAsOf(requestedAsOf, clock ?? 0) };
+  /** The snapshot a query reads; the clock comes with the account when it was just read, else from the database. */
+  async snapshot(account: AccountRef, window: TimeWindow, requestedAsOf: Date | null | undefined): Promise<UsageSnapshot> {
+    const clock = account.ledgerClock ?? (await this.usage.readClock(account.id)) ?? 0;
+    return { accountId: account.id, window, asOf: effectiveAsOf(requestedAsOf, clock) };
   }
 
-  async accountUsage(scope: UsageScope, snapshot: UsageSnapshot): Promise<AccountUsageModel> {
-    const workspaceIds = scope.workspaceIds === null ? null : [...scope.workspaceIds];
-    return buildAccountUsage(snapshot, await this.usage.sumByWorkspaceAndKind(snapshot, workspaceIds));
+  /** The page of an account: `workspaceIds` null for every workspace, else only those (a scoped token). */
+  async accountUsage(snapshot: UsageSnapshot, workspaceIds: ReadonlySet<string> | null): Promise<AccountUsageModel> {
+    return buildAccountUsage(snapshot, await this.usage.sumByWorkspaceAndKind(snapshot, workspaceIds === null ? null : [...workspaceIds]));
   }
 
-  /**
-   * One workspace's row as it stands on the page of its account (its share and percent are
-   * among its visible siblings); null when it had no usage in the window.
-   */
-  async workspaceUsage(scope: UsageScope, workspaceId: string, snapshot: UsageSnapshot): Promise<WorkspaceUsageModel | null> {
-    const page = await this.accountUsage(scope, snapshot);
-    return page.workspaces.find((row) => row.workspace.id === workspaceId) ?? null;
-  }
 
   /**
    * Campaign rows for many workspace rows at once (the DataLoader batch): one statement per
@@ -96,8 +83,8 @@ export class UsageService {
         `must be one calendar month in the account's time zone (${account.timezone}), from local midnight of the 1st to the next 1st; got ${period.from.toISOString()} – ${period.to.toISOString()}`,
       );
     }
-    const snapshot = await this.snapshot(account.id, period, null);
-    const page = await this.accountUsage({ account, workspaceIds: null }, snapshot);
+    const snapshot = await this.snapshot(account, period, null);
+    const page = await this.accountUsage(snapshot, null);
     return { period, lines: page.byKind, totalCredits: page.totalCredits };
   }
 }

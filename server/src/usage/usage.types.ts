@@ -42,11 +42,14 @@ export class WorkspaceUsage {
   @Field(() => SafeIntScalar, { description: 'Whole credits the workspace used in the window (net of refunds).' })
   credits!: number;
 
-  @Field(() => Float, { nullable: true, description: "Exact fraction (0..1, or beyond with refunds) of the account's total; null when that total is <= 0." })
-  share!: number | null;
+  /**
+   * Not in the schema: share and percent when the row came from its account's page; a row
+   * answered by itself (the expand query) computes them only if they are selected.
+   */
+  placement?: { readonly share: number | null; readonly percent: number | null };
 
-  @Field(() => Float, { nullable: true, description: 'share × 100 rounded to one decimal so that sibling rows sum to exactly 100.0 (largest remainder); null likewise.' })
-  percent!: number | null;
+  /** Not in the schema: which workspaces the caller sees, for that computation. */
+  visibleWorkspaceIds!: ReadonlySet<string> | null;
 
   /** Not in the schema: what the campaigns field resolver reads. */
   snapshot!: UsageSnapshot;
