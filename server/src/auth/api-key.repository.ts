@@ -6,7 +6,7 @@ export interface StoredApiKey {
   readonly keyId: string;
   readonly secretHash: string;
   readonly scopes: readonly ApiScope[];
-  readonly revoked: boolean;
+  readonly revokedAt: Date | null;
 }
 
 /** All SQL about API keys. */
@@ -38,7 +38,19 @@ export class ApiKeyRepository {
       keyId: row.key_id,
       secretHash: row.secret_hash,
       scopes: row.scopes.split(',').filter(Boolean) as ApiScope[],
-      revoked: row.revoked_at !== null,
+      revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
     };
+  }
+
+  /**
+   * Marks a key revoked; revoking it again keeps the first instant. Returns when it was
+   * revoked. The key is named with its account, as every statement on tenant data is.
+   */
+  async revoke(accountId: string, keyId: string, now: Date): Promise<Date> {
+    return this.db.writeTransaction(async (tx) => {
+      await tx.query('UPDATE api_keys SET revoked_at = ? WHERE account_id = ? AND key_id = ? AND revoked_at IS NULL', [now.getTime(), accountId, keyId]);
+      const rows = await tx.query<{ revoked_at: unknown }>('SELECT revoked_at FROM api_keys WHERE account_id = ? AND key_id = ?', [accountId, keyId]);
+      return new Date(Number(rows[0]!.revoked_at));
+    });
   }
 }

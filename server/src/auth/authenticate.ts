@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/config';
 import { UnauthenticatedError } from '../errors/domain-errors';
 import type { ApiKeyRepository } from './api-key.repository';
-import { apiKeyIdOf, constantTimeEquals, secretMatches } from './api-keys';
+import { apiKeyIdOf, constantTimeEquals, hashSecret, secretMatches } from './api-keys';
 import type { EmbedKeyring } from './embed-tokens';
 import type { Principal } from './principal';
 
@@ -9,6 +10,13 @@ export interface Authenticator {
   /** The principal behind an Authorization header value; throws UnauthenticatedError otherwise. */
   authenticate(authorization: string | undefined, now: Date): Promise<Principal>;
 }
+
+/**
+ * Compared against when the key id is unknown, so that an unknown key id, a revoked key and a
+ * wrong secret all cost one lookup and one hash comparison, and read the same.
+ */
+const UNKNOWN_KEY_HASH = hashSecret('clk_key_unknown');
+const INVALID_API_KEY = 'the API key is not valid (unknown, revoked or wrong secret)';
 
 export function createAuthenticator(config: Pick<Config, 'adminApiKey'>, apiKeys: ApiKeyRepository, embedKeys: EmbedKeyring): Authenticator {
   return {
@@ -23,16 +31,22 @@ export function createAuthenticator(config: Pick<Config, 'adminApiKey'>, apiKeys
       const keyId = apiKeyIdOf(credential);
       if (keyId) {
         const key = await apiKeys.findByKeyId(keyId);
-        if (key && !key.revoked && secretMatches(credential, key.secretHash)) {
+        const secretOk = secretMatches(credential, key?.secretHash ?? UNKNOWN_KEY_HASH);
+        if (key && secretOk && key.revokedAt === null) {
           return { kind: 'apiKey', keyId: key.keyId, accountId: key.accountId, scopes: key.scopes };
         }
-        throw new UnauthenticatedError('the API key is not valid (unknown or revoked)');
+        throw new UnauthenticatedError(INVALID_API_KEY);
       }
 
       const claims = await embedKeys.verify(credential, now);
       if (claims === 'expired') throw new UnauthenticatedError('the embed token has expired: ask the host for a new one');
-      if (claims) return { kind: 'embed', ...claims };
-      throw new UnauthenticatedError('the credential is not valid');
+      if (claims) return { kind: 'embed', tokenId: embedTokenId(credential), ...claims };
+      throw new UnauthenticatedError('the credential is not valid (neither the admin key, an API key nor a valid embed token)');
     },
   };
+}
+
+/** A short, non-reversible name for one embed token: what per-credential limits count by. */
+function embedTokenId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
 }

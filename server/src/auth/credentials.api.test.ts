@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../testing/test-server';
 import { EXPAND_QUERY, JUNE_2026, PAGE_QUERY, expectNoErrors, record, upsertCatalog } from '../testing/operations';
 
 const CREATE_KEY = `mutation($accountId: ID!, $scopes: [ApiScope!]!) { createApiKey(accountId: $accountId, scopes: $scopes) { id secret scopes } }`;
+const REVOKE_KEY = `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
 const CREATE_EMBED = `mutation($accountId: ID!, $workspaceIds: [ID!], $ttl: Int) { createEmbedToken(accountId: $accountId, workspaceIds: $workspaceIds, ttlSeconds: $ttl) { token expiresAt } }`;
 
 describeEachDatabase('credentials', (kind) => {
@@ -89,6 +90,24 @@ describeEachDatabase('credentials', (kind) => {
     expect(usage.totalCredits).toBe(60);
     expect(usage.workspaces.map((row: any) => [row.workspace.id, row.percent])).toEqual([['ws_mine2', 100]]);
     expect((await server.graphql(EXPAND_QUERY, { workspaceId: 'ws_mine', window: JUNE_2026 }, scoped.token)).data).toEqual({ workspaceUsage: null });
+  });
+
+  it('revokes an API key for good: 401 from then on, revoking again keeps the first instant', async () => {
+    const created = (await server.graphql(CREATE_KEY, { accountId: 'acct_mine', scopes: ['USAGE_READ'] })).data!.createApiKey;
+    expect((await server.graphql(PAGE_QUERY, { accountId: 'acct_mine' }, created.secret)).status).toBe(200);
+    const first = await server.graphql(REVOKE_KEY, { id: created.id });
+    expect(first.data!.revokeApiKey).toEqual({ id: created.id, revokedAt: expect.any(String) });
+    const refused = await server.graphql(PAGE_QUERY, { accountId: 'acct_mine' }, created.secret);
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await server.graphql(REVOKE_KEY, { id: created.id })).data).toEqual(first.data);
+  });
+
+  it('refuses revoking an unknown key id (BAD_USER_INPUT naming id), and revoking with anything but the admin key', async () => {
+    const unknown = await server.graphql(REVOKE_KEY, { id: 'nope' });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const byKey = await server.graphql(REVOKE_KEY, { id: 'nope' }, readKey);
+    expect(byKey.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('refuses an embed token lifetime over 24 hours, naming ttlSeconds', async () => {

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
 import { ApiScope } from '../graphql/enums';
 import { mintApiKey } from './api-keys';
-import { CreatedApiKey, EmbedToken } from './credentials.types';
+import { CreatedApiKey, EmbedToken, RevokedApiKey } from './credentials.types';
 import { DEFAULT_EMBED_TTL_SECONDS, MAX_EMBED_TTL_SECONDS } from './embed-tokens';
 import { assertAdmin } from './principal';
 
@@ -22,6 +22,16 @@ export class CredentialsResolver {
     const key = mintApiKey();
     await ctx.services.apiKeys.insert({ accountId, keyId: key.keyId, secretHash: key.secretHash, scopes: uniqueScopes }, ctx.now);
     return { id: key.keyId, secret: key.secret, scopes: uniqueScopes };
+  }
+
+  @Mutation(() => RevokedApiKey, {
+    description: 'Revoke an API key (admin key only): from the next request on it is UNAUTHENTICATED. Revoking a revoked key changes nothing.',
+  })
+  async revokeApiKey(@Arg('id', () => ID, { description: 'The key id (CreatedApiKey.id, also the part after clk_key_ in the secret).' }) id: string, @Ctx() ctx: Context): Promise<RevokedApiKey> {
+    assertAdmin(ctx.principal, 'revokeApiKey');
+    const key = await ctx.services.apiKeys.findByKeyId(id);
+    if (!key) throw InvalidInputError.of('id', `unknown API key "${id}"`);
+    return { id: key.keyId, revokedAt: await ctx.services.apiKeys.revoke(key.accountId, key.keyId, ctx.now) };
   }
 
   @Mutation(() => EmbedToken, {

@@ -22,3 +22,12 @@ export class EmbedToken {
   @Field(() => DateTimeScalar, { description: 'When the token stops working.' })
   expiresAt!: Date;
 }
+
+@ObjectType({ description: 'An API key that no longer authenticates anything.' })
+export class RevokedApiKey {
+  @Field(() => ID, { description: 'The key id, as returned by createApiKey.' })
+  id!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the key was revoked (the first time, if revoked more than once).' })
+  revokedAt!: Date;
+}

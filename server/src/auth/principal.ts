@@ -9,6 +9,8 @@ export type Principal =
   | { readonly kind: 'apiKey'; readonly keyId: string; readonly accountId: string; readonly scopes: readonly ApiScope[] }
   | {
       readonly kind: 'embed';
+      /** Names this one token (a hash of it) without carrying the token itself. */
+      readonly tokenId: string;
       readonly accountId: string;
       /** null: the whole account; otherwise only these workspaces are visible. */
       readonly workspaceIds: readonly string[] | null;
@@ -61,6 +63,21 @@ export function assertCanRecordUsage(principal: Principal, accountId: string): v
 /** Catalog upserts and minting credentials belong to the host platform's backend. */
 export function assertAdmin(principal: Principal, action: string): void {
   if (principal.kind !== 'admin') throw new ForbiddenError(`${action} needs the admin key`);
+}
+
+/**
+ * What per-credential limits count by: the API key id or the embed token; null for the admin
+ * key, which is the host platform's own backend and is not throttled.
+ */
+export function credentialId(principal: Principal): string | null {
+  switch (principal.kind) {
+    case 'admin':
+      return null;
+    case 'apiKey':
+      return `key:${principal.keyId}`;
+    case 'embed':
+      return `embed:${principal.tokenId}`;
+  }
 }
 
 /** Some answers only make sense for the whole account (invoices); a workspace-scoped token may not ask. */

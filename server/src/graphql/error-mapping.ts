@@ -8,7 +8,26 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: ApolloServerErrorCode.BAD_USER_INPUT,
   INTERNAL_SERVER_ERROR: ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+  /** HTTP-level answers outside GraphQL execution. */
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
 } as const;
+
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+
+/** An error answered outside GraphQL execution (middleware, CSV export), shaped like a GraphQL error response. */
+export function errorResponseBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+/** A domain error as an HTTP status and body, for the surfaces beside GraphQL; null for anything else. */
+export function toHttpError(error: unknown): { status: number; body: ReturnType<typeof errorResponseBody> } | null {
+  const mapped = toGraphQLError(error);
+  if (!mapped) return null;
+  const { code, http: _http, ...extensions } = mapped.extensions as Record<string, unknown> & { code: string };
+  return { status: HTTP_STATUS[code] ?? 400, body: errorResponseBody(code, mapped.message, extensions) };
+}
 
 /** The one place domain errors become GraphQL errors. */
 export function toGraphQLError(error: unknown): GraphQLError | null {

@@ -4,13 +4,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { createAuthenticator } from '../auth/authenticate';
+import { requireCredential, requestCredential } from '../auth/credential.middleware';
+import { corsForEmbedTokens, embedTokensOnlyCrossOrigin } from '../auth/cors.middleware';
 import { createEmbedKeyring } from '../auth/embed-tokens';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createContext, type Context, type Services } from '../graphql/context';
-import { formatError, toGraphQLError } from '../graphql/error-mapping';
+import { UsageExportService } from '../export/usage-export.service';
+import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
+import { formatError } from '../graphql/error-mapping';
 import { creditlensSchema } from '../graphql/schema';
+import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
 import { RecordUsageService } from '../usage/record-usage.service';
 import { UsageRepository } from '../usage/usage.repository';
 import { UsageService } from '../usage/usage.service';
@@ -18,7 +23,12 @@ import { UsageService } from '../usage/usage.service';
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'>;
+export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins'>>;
+
+export interface AppOptions {
+  /** Replaces some of the default limits (tests: small numbers, hand-stepped clocks). */
+  readonly limits?: Partial<HttpLimits>;
+}
 
 export interface CreditlensApp {
   readonly app: Express;
@@ -38,10 +48,11 @@ export function createServices(config: AppConfig, db: Database): Services {
   };
 }
 
-/** The HTTP surface: POST /graphql, GET /healthz. */
-export async function createApp(config: AppConfig, db: Database): Promise<CreditlensApp> {
+/** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
+export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
   const services = createServices(config, db);
   const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const apollo = new ApolloServer<Context>({
     schema: creditlensSchema(),
     // Every request is authenticated before execution, so introspection only ever answers callers with a credential.
@@ -49,6 +60,7 @@ export async function createApp(config: AppConfig, db: Database): Promise<Credit
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
     formatError: formatError(config.production),
+    validationRules: [queryLimitsRule(limits.query)],
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -63,21 +75,28 @@ export async function createApp(config: AppConfig, db: Database): Promise<Credit
       res.status(503).json({ status: 'unavailable', reason: 'the database does not answer' });
     }
   });
+  // Every API request: CORS, then a time limit, a credential, its rate limit — all before the body is read.
+  const cors = corsForEmbedTokens(config.corsOrigins ?? []);
+  const guard = [
+    timeLimit(limits.requestTimeoutMs, limits.timers),
+    requireCredential(authenticator),
+    embedTokensOnlyCrossOrigin,
+    rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
+  ];
   app.use(
     '/graphql',
+    cors,
+    ...guard,
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const now = new Date();
-        try {
-          const principal = await authenticator.authenticate(req.headers.authorization, now);
-          return createContext(principal, now, services);
-        } catch (error) {
-          throw toGraphQLError(error) ?? error;
-        }
+      context: async ({ res }) => {
+        const { principal, now } = requestCredential(res);
+        return createContext(principal, now, services);
       },
     }),
   );
+  app.use(USAGE_EXPORT_PATH, cors);
+  app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
   app.use(jsonErrors);
 
   return {
@@ -91,6 +110,8 @@ export async function createApp(config: AppConfig, db: Database): Promise<Credit
 
 /** Body-parser failures (413 too large, 400 bad JSON) answered as GraphQL-shaped JSON. */
 const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  // The time limit answered already; the abandoned work's late failure has no one to tell.
+  if (res.headersSent && timedOut(res)) return;
   if (res.headersSent) return next(error);
   const status = typeof error?.status === 'number' ? error.status : 500;
   const message =

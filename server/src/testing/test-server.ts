@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, type CreditlensApp } from '../http/app';
+import { createApp, type AppOptions, type CreditlensApp } from '../http/app';
 import { openScratchDatabase, type DatabaseKind, type ScratchDatabase } from './test-databases';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
@@ -24,7 +24,10 @@ export interface TestServer {
 }
 
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
-export async function startTestServer(kind: DatabaseKind, options: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits'] } = {},
+): Promise<TestServer> {
   const statements: string[] = [];
   const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
   const creditlens = await createApp(
@@ -33,8 +36,10 @@ export async function startTestServer(kind: DatabaseKind, options: { production?
       adminApiKey: TEST_ADMIN_KEY,
       embedSigningKey: TEST_SIGNING_KEY,
       embedPreviousSigningKeys: [],
+      corsOrigins: options.corsOrigins ?? [],
     },
     scratch.db,
+    { limits: options.limits },
   );
   const server: Server = await new Promise((resolve) => {
     const listening = creditlens.app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -1,0 +1,32 @@
+import { textCell, usageCsv } from './usage-csv';
+
+describe('usage CSV', () => {
+  it('writes a header line, then one CRLF-ended line per row, No campaign with an empty id', () => {
+    const csv = usageCsv([
+      { workspaceId: 'ws_1', workspaceName: 'Sales', campaignId: 'c_1', campaignName: 'Spring', credits: 30n, percent: 75 },
+      { workspaceId: 'ws_1', workspaceName: 'Sales', campaignId: null, campaignName: 'No campaign', credits: 10n, percent: 25 },
+    ]);
+    expect(csv).toBe(
+      'workspace_id,workspace_name,campaign_id,campaign_name,credits,percent_of_workspace\r\n' +
+        'ws_1,Sales,c_1,Spring,30,75.0\r\n' +
+        'ws_1,Sales,,No campaign,10,25.0\r\n',
+    );
+  });
+
+  it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
+    expect(textCell('a,b')).toBe('"a,b"');
+    expect(textCell('say "hi"')).toBe('"say ""hi"""');
+    expect(textCell('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('neutralises values a spreadsheet would run as formulas', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(textCell(`${start}1+1`)).toMatch(/^"?'/);
+    expect(textCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(textCell('Plain')).toBe('Plain');
+  });
+
+  it('keeps exact credits past 2^53 and leaves negative numbers and null percents as they are', () => {
+    const csv = usageCsv([{ workspaceId: 'w', workspaceName: 'W', campaignId: 'c', campaignName: 'C', credits: -(2n ** 60n), percent: null }]);
+    expect(csv.split('\r\n')[1]).toBe('w,W,c,C,-1152921504606846976,');
+  });
+});

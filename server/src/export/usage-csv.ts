@@ -1,0 +1,43 @@
+/** The CSV export's format: RFC 4180 (CRLF line ends, quoted where needed), one header line. */
+
+export const USAGE_CSV_COLUMNS = ['workspace_id', 'workspace_name', 'campaign_id', 'campaign_name', 'credits', 'percent_of_workspace'] as const;
+
+export interface UsageCsvRow {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  /** null on the No campaign row (an empty cell). */
+  readonly campaignId: string | null;
+  readonly campaignName: string;
+  readonly credits: bigint;
+  /** Percent of the workspace, one decimal; null when the workspace total is <= 0 (an empty cell). */
+  readonly percent: number | null;
+}
+
+export function usageCsv(rows: readonly UsageCsvRow[]): string {
+  const lines = [USAGE_CSV_COLUMNS.join(',')];
+  for (const row of rows) {
+    lines.push(
+      [
+        textCell(row.workspaceId),
+        textCell(row.workspaceName),
+        textCell(row.campaignId ?? ''),
+        textCell(row.campaignName),
+        row.credits.toString(),
+        row.percent === null ? '' : row.percent.toFixed(1),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A text cell: neutralised against spreadsheet formulas, then quoted per RFC 4180 when it holds
+ * a comma, quote or line break. Ids and names come from the host platform and its users, so a
+ * name like `=HYPERLINK(…)` must open as text: a leading `=`, `+`, `-`, `@`, tab or carriage
+ * return gets a `'` in front (OWASP's advice). Numbers are written by us and left alone, so a
+ * refund's `-40` stays a number.
+ */
+export function textCell(value: string): string {
+  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}

@@ -1,0 +1,83 @@
+import type { RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { requestCredential } from '../auth/credential.middleware';
+import { InvalidInputError } from '../errors/domain-errors';
+import { ErrorCode, errorResponseBody, toHttpError } from '../graphql/error-mapping';
+import { DateTimeScalar } from '../graphql/scalars';
+import { usageCsv } from './usage-csv';
+import type { UsageExportRequest, UsageExportService } from './usage-export.service';
+
+/** Same origin as the GraphQL endpoint: clients derive it from their configured …/graphql URL. */
+export const USAGE_EXPORT_PATH = '/export/usage.csv';
+
+const PARAMETERS = new Set(['accountId', 'from', 'to', 'asOf']);
+
+/**
+ * GET /export/usage.csv?accountId=…&from=…&to=…[&asOf=…]: the page's campaign rows as CSV.
+ * Guarded like /graphql (credential, rate limit); an account the credential may not see is
+ * the same 404 as one that does not exist.
+ */
+export function usageExportRoute(exporter: UsageExportService): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { principal } = requestCredential(res);
+      const result = await exporter.export(principal, parseExportQuery(req.query));
+      if (!result) {
+        res.status(404).json(errorResponseBody(ErrorCode.NOT_FOUND, 'no such account for this credential'));
+        return;
+      }
+      res
+        .status(200)
+        .set({
+          'content-type': 'text/csv; charset=utf-8; header=present',
+          'content-disposition': `attachment; filename="usage-${safeFilePart(req.query.accountId as string)}-${result.window.from.toISOString().slice(0, 10)}.csv"`,
+          'x-creditlens-as-of': result.asOf.toISOString(),
+          'cache-control': 'no-store',
+        })
+        .send(usageCsv(result.rows));
+    } catch (error) {
+      const answer = toHttpError(error);
+      if (!answer) return next(error);
+      res.status(answer.status).json(answer.body);
+    }
+  };
+}
+
+/** The query string, checked: each parameter once, instants as in GraphQL; the message names the parameter. */
+export function parseExportQuery(query: Record<string, unknown>): UsageExportRequest {
+  const unknown = Object.keys(query).filter((name) => !PARAMETERS.has(name));
+  if (unknown.length > 0) {
+    throw InvalidInputError.of(unknown[0]!, `unknown parameter; expected accountId, from, to and optionally asOf, got ${unknown.map((name) => `"${name}"`).join(', ')}`);
+  }
+  const accountId = single(query, 'accountId', true)!;
+  if (accountId.trim() === '') throw InvalidInputError.of('accountId', 'must not be empty');
+  const from = instant(query, 'from', true)!;
+  const to = instant(query, 'to', true)!;
+  return { accountId, window: { from, to }, asOf: instant(query, 'asOf', false) };
+}
+
+function single(query: Record<string, unknown>, name: string, required: boolean): string | null {
+  const value = query[name];
+  if (value === undefined) {
+    if (required) throw InvalidInputError.of(name, `is required, e.g. ${name === 'accountId' ? 'accountId=acct_123' : `${name}=2026-06-01T00:00:00Z`}`);
+    return null;
+  }
+  if (typeof value !== 'string') throw InvalidInputError.of(name, 'must be given once, as a plain value');
+  return value;
+}
+
+function instant(query: Record<string, unknown>, name: string, required: boolean): Date | null {
+  const value = single(query, name, required);
+  if (value === null) return null;
+  try {
+    return DateTimeScalar.parseValue(value) as Date;
+  } catch (error) {
+    if (error instanceof GraphQLError) throw InvalidInputError.of(name, error.message);
+    throw error;
+  }
+}
+
+/** The account id in a file name: header-safe characters only. */
+function safeFilePart(value: string): string {
+  return value.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
+}

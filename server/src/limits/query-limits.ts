@@ -1,0 +1,115 @@
+import { GraphQLError, Kind, type FieldNode, type ValidationRule } from 'graphql';
+import { MAX_BILLING_PERIODS } from '../catalog/catalog.resolver';
+import { measureOperation, type CostModel, type OperationMeasure } from './query-measure';
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxRootFields: number;
+  readonly maxIntrospectionDepth: number;
+  readonly maxIntrospectionListNesting: number;
+  readonly costModel: CostModel;
+}
+
+/** What one page can hold and what the cost model assumes: an account of this many workspaces is served in one request. */
+export const WORKSPACES_PER_PAGE = 100;
+/** The campaigns assumed per workspace row: generous (the demo's biggest workspace has nine rows). */
+export const CAMPAIGNS_PER_WORKSPACE = 25;
+/** Six credit kinds: byKind lists never hold more. */
+const KINDS = 6;
+/** Storage work of one aggregate over the ledger (a usage page, an invoice, one expand). */
+const LEDGER_AGGREGATE = 1000;
+
+/**
+ * The costs of the schema's fields. A scalar costs 1; a list costs its assumed length times
+ * its items; fields that run their own aggregate over the ledger weigh 1000 (so a request can
+ * hold at most ~100 of them); a campaigns list weighs 10 per workspace row on top of its rows
+ * (its rows of 100 workspaces come from one batched aggregate: 100 × 10 = 1000).
+ */
+export const CREDITLENS_COST_MODEL: CostModel = {
+  defaultListSize: 10,
+  listSizes: {
+    'AccountUsage.workspaces': WORKSPACES_PER_PAGE,
+    'WorkspaceUsage.campaigns': CAMPAIGNS_PER_WORKSPACE,
+    'AccountUsage.byKind': KINDS,
+    'CampaignUsage.byKind': KINDS,
+    'Invoice.lines': KINDS,
+    'Account.billingPeriods': billingPeriodsAsked,
+  },
+  fieldWeights: {
+    'Query.account': 10,
+    'Query.workspaceUsage': LEDGER_AGGREGATE,
+    'Account.usage': LEDGER_AGGREGATE,
+    'Account.invoice': LEDGER_AGGREGATE,
+    'WorkspaceUsage.campaigns': 10,
+    'Mutation.recordUsage': LEDGER_AGGREGATE,
+  },
+};
+
+/**
+ * The limits, checked after parsing and before execution.
+ * - depth 8: the deepest useful data query (account → usage → workspaces → campaigns →
+ *   campaign → id) is 6; the schema has no cycles today, the limit guards tomorrow's.
+ * - cost 100,000: one page of 100 workspaces with every campaign field selected costs about
+ *   55,000; two such pages in one request do not fit, nor do more than ~100 ledger aggregates.
+ * - 30 root fields: "a few dozen" aliases (e.g. one usage query per month of a year, with room).
+ * - introspection is exempt from depth and cost: the explorer's full introspection query must
+ *   pass. It has its own guard against the fields → type → fields recursion, whose answer
+ *   grows exponentially: at most 3 lists on one path (types → fields → args) and depth 16
+ *   (graphql-js's getIntrospectionQuery with every option measures 14).
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 8,
+  maxCost: 100_000,
+  maxRootFields: 30,
+  maxIntrospectionDepth: 16,
+  maxIntrospectionListNesting: 3,
+  costModel: CREDITLENS_COST_MODEL,
+};
+
+/** billingPeriods(last:) returns `last` periods: a literal counts as given, a variable as the most allowed. */
+function billingPeriodsAsked(field: FieldNode): number {
+  const last = field.arguments?.find((argument) => argument.name.value === 'last')?.value;
+  if (!last) return 12;
+  return last.kind === Kind.INT ? Math.min(Number(last.value), MAX_BILLING_PERIODS) : MAX_BILLING_PERIODS;
+}
+
+/** Each limit an operation breaks, as a sentence saying what was measured and what is allowed. */
+export function limitViolations(measure: OperationMeasure, limits: QueryLimits): { limit: string; message: string }[] {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const violations: { limit: string; message: string }[] = [];
+  if (measure.depth > limits.maxDepth) {
+    violations.push({ limit: 'depth', message: `the query nests ${measure.depth} fields deep; at most ${limits.maxDepth} are allowed` });
+  }
+  if (measure.cost > limits.maxCost) {
+    violations.push({
+      limit: 'cost',
+      message: `the query costs ${n(measure.cost)}, more than the limit of ${n(limits.maxCost)} (a workspaces list counts as ${WORKSPACES_PER_PAGE} rows, campaigns as ${CAMPAIGNS_PER_WORKSPACE} per workspace): select fewer fields or split it into several requests`,
+    });
+  }
+  if (measure.rootFields > limits.maxRootFields) {
+    violations.push({ limit: 'rootFields', message: `the operation selects ${measure.rootFields} root fields (aliases included); at most ${limits.maxRootFields} are allowed` });
+  }
+  if (measure.introspectionDepth > limits.maxIntrospectionDepth) {
+    violations.push({ limit: 'introspectionDepth', message: `the introspection query nests ${measure.introspectionDepth} deep; at most ${limits.maxIntrospectionDepth} are allowed` });
+  }
+  if (measure.introspectionListNesting > limits.maxIntrospectionListNesting) {
+    violations.push({
+      limit: 'introspectionLists',
+      message: `the introspection query nests ${measure.introspectionListNesting} lists on one path; at most ${limits.maxIntrospectionListNesting} (types → fields → args) are allowed`,
+    });
+  }
+  return violations;
+}
+
+/** A GraphQL validation rule: every operation over a limit is refused before it runs. */
+export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const measure = measureOperation(context.getSchema(), context.getDocument(), operation, limits.costModel);
+      for (const violation of limitViolations(measure, limits)) {
+        context.reportError(new GraphQLError(violation.message, { nodes: [operation], extensions: { limit: violation.limit } }));
+      }
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import type { RequestHandler } from 'express';
+import { requestCredential } from '../auth/credential.middleware';
+import { credentialId } from '../auth/principal';
+import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import type { TokenBuckets } from './rate-limiter';
+
+/**
+ * 429 with Retry-After once a credential has used its requests; the admin key (the host's own
+ * backend) is never throttled. Runs after requireCredential and before the body is parsed.
+ */
+export function rateLimitPerCredential(buckets: TokenBuckets): RequestHandler {
+  return (_req, res, next) => {
+    const id = credentialId(requestCredential(res).principal);
+    if (id === null) return next();
+    const decision = buckets.take(id);
+    if (decision.allowed) return next();
+    const { burst, perSecond } = buckets.limit;
+    res
+      .status(429)
+      .set('retry-after', String(decision.retryAfterSeconds))
+      .json(
+        errorResponseBody(
+          ErrorCode.RATE_LIMITED,
+          `too many requests with this credential (at most ${burst} at once, then ${perSecond} per second): retry after ${decision.retryAfterSeconds} s`,
+          { retryAfterSeconds: decision.retryAfterSeconds },
+        ),
+      );
+  };
+}

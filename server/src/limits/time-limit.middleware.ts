@@ -1,0 +1,40 @@
+import type { RequestHandler, Response } from 'express';
+import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+
+/** The timer functions the limit uses; tests pass their own to fire it at will. */
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+const TIMED_OUT = 'creditlensTimedOut';
+
+/**
+ * Answers 503 when a request is not answered within `ms`. The work still running is abandoned
+ * (its late answer is dropped: see timedOut); a recordUsage caught by it may still commit, which
+ * is safe to retry because recording is idempotent.
+ */
+export function timeLimit(ms: number, timers: Timers = realTimers): RequestHandler {
+  return (_req, res, next) => {
+    const handle = timers.set(() => {
+      if (res.headersSent) return;
+      res.locals[TIMED_OUT] = true;
+      res
+        .status(503)
+        .set('retry-after', '1')
+        .json(errorResponseBody(ErrorCode.REQUEST_TIMEOUT, `the request was not answered within ${ms / 1000} s and was stopped: ask for less (a shorter window, fewer fields) or retry`));
+    }, ms);
+    res.once('close', () => timers.clear(handle));
+    next();
+  };
+}
+
+/** Whether the time limit already answered this request (a late error is then expected and dropped). */
+export function timedOut(res: Response): boolean {
+  return res.locals[TIMED_OUT] === true;
+}
