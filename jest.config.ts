@@ -45,6 +45,16 @@ const config: Config = {
       globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
+    {
+      displayName: 'cli',
+      rootDir: path.join(__dirname, 'packages/cli'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
   ],
 };
 

@@ -64,6 +64,15 @@ describeEachDatabase('the client against a real server', (kind) => {
     expect(now!.credits).toBe(acme.credits + 1000);
   });
 
+  it('exports the breakdown as CSV from the same origin, at the snapshot asked for', async () => {
+    const account = await client.getAccountUsage('acct_c', { window: JUNE_2026 });
+    const csv = await client.exportCsv('acct_c', JUNE_2026, { asOf: account!.usage.asOf });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('workspace_id,workspace_name,campaign_id,campaign_name,credits,percent_of_workspace');
+    const acmeCredits = lines.filter((line) => line.startsWith('ws_1,')).reduce((sum, line) => sum + Number(line.split(',')[4]), 0);
+    expect(acmeCredits).toBe(account!.usage.workspaces.find((row) => row.workspace.id === 'ws_1')!.credits);
+  });
+
   it('answers null for an account the token may not see', async () => {
     await expect(client.getAccountUsage('acct_nobody')).resolves.toBeNull();
   });

@@ -1,0 +1,206 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeEachDatabase } from '../../../server/src/testing/test-databases';
+import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../../server/src/testing/test-server';
+import { PAGE_QUERY, record, upsertCatalog, JUNE_2026 } from '../../../server/src/testing/operations';
+
+const BIN = path.resolve(__dirname, '../bin/creditlens.js');
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real `creditlens` bin as a subprocess (async: the test server lives in this process). */
+function creditlens(server: TestServer | null, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const connection = server ? { CREDITLENS_ENDPOINT: `${server.url}/graphql`, CREDITLENS_TOKEN: TEST_ADMIN_KEY } : {};
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...connection, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-cli-'));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const target = path.join(folder, name);
+  fs.writeFileSync(target, content);
+  return target;
+}
+
+const ndjson = (entries: Array<Record<string, unknown>>) => `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`;
+
+const usageEntry = (key: string, fields: Record<string, unknown> = {}) => ({
+  idempotencyKey: key,
+  accountId: 'acct_cli',
+  workspaceId: 'ws_imp',
+  kind: 'LEAD_FINDING',
+  credits: 10,
+  occurredAt: '2026-06-12T08:00:00Z',
+  ...fields,
+});
+
+describe('creditlens without a connection', () => {
+  it('says which variable is missing and exits 2', async () => {
+    const run = await creditlens(null, ['usage', '--account', 'acct_cli']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no endpoint: set CREDITLENS_ENDPOINT or pass --endpoint');
+  });
+});
+
+describeEachDatabase('the creditlens command against a real server', (kind) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    await upsertCatalog(server, {
+      accountId: 'acct_cli',
+      timezone: 'Europe/Berlin',
+      workspaces: [
+        { id: 'ws_big', name: 'Acme Robotics', campaigns: [{ id: 'cmp_q3', name: 'Q3 Outbound' }, { id: 'cmp_fair', name: 'Trade Fair' }] },
+        { id: 'ws_small', name: 'Globex' },
+        { id: 'ws_imp', name: 'Imports', campaigns: [{ id: 'cmp_imp', name: 'Imported' }] },
+      ],
+    });
+    const base = { accountId: 'acct_cli' };
+    const recorded = await record(server, [
+      { ...base, key: 'u1', workspaceId: 'ws_big', campaignId: 'cmp_q3', credits: 21_000 },
+      { ...base, key: 'u2', workspaceId: 'ws_big', campaignId: 'cmp_fair', credits: 4_500 },
+      { ...base, key: 'u3', workspaceId: 'ws_big', credits: 2_500 },
+      { ...base, key: 'u4', workspaceId: 'ws_small', credits: 1_234 },
+      // 00:30 on 1 July in Berlin: July for the account, although still June in UTC.
+      { ...base, key: 'u5', workspaceId: 'ws_small', credits: 999, occurredAt: '2026-06-30T22:30:00Z' },
+    ]);
+    expect(recorded.errors).toBeUndefined();
+  });
+  afterAll(() => server.stop());
+
+  it('prints the workspace rows and the total as an aligned table with thousands grouped', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--from', JUNE_2026.from, '--to', JUNE_2026.to]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n').slice(2, 8)).toEqual([
+      'Workspace      Credits    Share',
+      '-------------------------------',
+      'Acme Robotics   28,000   95.8 %',
+      'Globex           1,234    4.2 %',
+      '-------------------------------',
+      'Total           29,234  100.0 %',
+    ]);
+  });
+
+  it('takes --period as a calendar month in the account time zone', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-07']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2026-07-01 00:00 to 2026-08-01 00:00 Europe/Berlin');
+    expect(run.stdout).toMatch(/^Globex\s+999\s+100\.0 %$/m);
+    expect(run.stdout).toMatch(/^Total\s+999\s+100\.0 %$/m);
+  });
+
+  it('expands a workspace into its campaign rows with No campaign, adding up to the workspace', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--expand', 'ws_big']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(4, 9)).toEqual([
+      'Acme Robotics   28,000   95.8 %',
+      '  Q3 Outbound   21,000   75.0 %',
+      '  Trade Fair     4,500   16.1 %',
+      '  No campaign    2,500    8.9 %',
+      'Globex           1,234    4.2 %',
+    ]);
+  });
+
+  it('prints the same data as JSON with --json, the expanded rows at the page snapshot', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--expand', 'ws_big', '--json']);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.usage.totalCredits).toBe(29_234);
+    expect(printed.expanded.campaigns.map((row: { label: string; credits: number }) => [row.label, row.credits])).toEqual([
+      ['Q3 Outbound', 21_000],
+      ['Trade Fair', 4_500],
+      ['No campaign', 2_500],
+    ]);
+  });
+
+  it('prints the server CSV export with --csv, only the expanded workspace rows with --expand', async () => {
+    const all = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--csv']);
+    expect(all.code).toBe(0);
+    expect(all.stdout.split('\r\n')[0]).toBe('workspace_id,workspace_name,campaign_id,campaign_name,credits,percent_of_workspace');
+    expect(all.stdout).toContain('ws_small,Globex,,No campaign,1234,100.0');
+
+    const one = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--csv', '--expand', 'ws_big']);
+    expect(one.stdout.split('\r\n')).toEqual([
+      'workspace_id,workspace_name,campaign_id,campaign_name,credits,percent_of_workspace',
+      'ws_big,Acme Robotics,cmp_q3,Q3 Outbound,21000,75.0',
+      'ws_big,Acme Robotics,cmp_fair,Trade Fair,4500,16.1',
+      'ws_big,Acme Robotics,,No campaign,2500,8.9',
+      '',
+    ]);
+  });
+
+  it('says so and exits 1 for an account the token may not see', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_elsewhere']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no account "acct_elsewhere" for this token');
+  });
+
+  it('surfaces the server code for a bad token', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--token', 'not-a-credential']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^creditlens: UNAUTHENTICATED: /);
+  });
+
+  it('imports NDJSON in batches with a plain line per batch, and a rerun records nothing twice', async () => {
+    const input = file(`import-${kind}.ndjson`, ndjson([usageEntry('i1'), usageEntry('i2', { campaignId: 'cmp_imp', kind: 'REPLY', credits: 1_500 }), usageEntry('i3')]));
+    const first = await creditlens(server, ['import', input, '--batch-size', '2']);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stderr.split('\n')).toEqual(['batch 1/2: 2/3 entries, 2 new, 0 duplicates', 'batch 2/2: 3/3 entries, 3 new, 0 duplicates', '']);
+    expect(first.stdout).toContain('Recorded 3 entries');
+    expect(first.stdout).toContain('3 new, 0 already recorded (2 batches)');
+
+    const again = await creditlens(server, ['import', input, '--batch-size', '2']);
+    expect(again.stdout).toContain('0 new, 3 already recorded');
+    expect(await workspaceCredits(server, 'ws_imp')).toBe(1_520);
+  });
+
+  it('imports CSV with the same column names', async () => {
+    const input = file(
+      `import-${kind}.csv`,
+      'idempotencyKey,accountId,workspaceId,campaignId,kind,credits,occurredAt\r\ncsv1,acct_cli,ws_imp,cmp_imp,FIRST_EMAIL_DRAFT,2000,2026-06-13T08:00:00Z\r\ncsv2,acct_cli,ws_imp,,LEAD_FINDING,-20,2026-06-13T08:00:00+02:00\r\n',
+    );
+    const before = await workspaceCredits(server, 'ws_imp');
+    const run = await creditlens(server, ['import', input]);
+    expect(run.code).toBe(0);
+    expect(await workspaceCredits(server, 'ws_imp')).toBe(before + 1_980);
+  });
+
+  it('stops at a malformed line naming its number and field, having recorded nothing', async () => {
+    const lines = [usageEntry('bad1'), usageEntry('bad2'), usageEntry('bad3', { credits: 'ten' })];
+    const input = file(`malformed-${kind}.ndjson`, ndjson(lines));
+    const before = await workspaceCredits(server, 'ws_imp');
+    const run = await creditlens(server, ['import', input, '--batch-size', '1']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`malformed-${kind}.ndjson:3: credits: expected a whole number`);
+    expect(run.stderr).toContain('Nothing was recorded');
+    expect(await workspaceCredits(server, 'ws_imp')).toBe(before);
+  });
+
+  it('names the line and field of an entry the server rejects; that batch is not written, the earlier ones are', async () => {
+    const lines = [usageEntry('srv1', { credits: 1 }), usageEntry('srv2', { credits: 2 }), usageEntry('srv3', { credits: 4, campaignId: 'cmp_nope', kind: 'REPLY' })];
+    const input = file(`rejected-${kind}.ndjson`, `\n${ndjson(lines)}`);
+    const before = await workspaceCredits(server, 'ws_imp');
+    const run = await creditlens(server, ['import', input, '--batch-size', '2']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`rejected-${kind}\\.ndjson:4: campaignId: .*cmp_nope`));
+    expect(run.stderr).toContain('The batch from line 4 was not recorded');
+    expect(await workspaceCredits(server, 'ws_imp')).toBe(before + 3);
+  });
+});
+
+async function workspaceCredits(server: TestServer, workspaceId: string): Promise<number> {
+  const page = await server.graphql(PAGE_QUERY, { accountId: 'acct_cli', window: JUNE_2026 });
+  return page.data!.account.usage.workspaces.find((row: { workspace: { id: string } }) => row.workspace.id === workspaceId)?.credits ?? 0;
+}
