@@ -63,6 +63,7 @@ function single(query: Record<string, unknown>, name: string, required: boolean)
     return null;
   }
   if (typeof value !== 'string') throw InvalidInputError.of(name, 'must be given once, as a plain value');
+  if (value.includes('\u0000')) throw InvalidInputError.of(name, 'contains the NUL character (U+0000), which no text accepts');
   return value;
 }
 

@@ -12,6 +12,7 @@ export { measureOperation, type CostModel, type OperationMeasure } from './query
 export { TokenBuckets, type RateLimit } from './rate-limiter';
 export { rateLimitPerCredential } from './rate-limit.middleware';
 export { timeLimit, timedOut, type Timers } from './time-limit.middleware';
+export { pathOfNul, refuseNulCharacters } from './text-input.plugin';
 
 export interface HttpLimits {
   readonly query: QueryLimits;
