@@ -10,12 +10,13 @@ import { createEmbedKeyring } from '../auth/embed-tokens';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { explorerRouter } from '../explorer';
 import { createContext, type Context, type Services } from '../graphql/context';
 import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
 import { formatError } from '../graphql/error-mapping';
 import { creditlensSchema } from '../graphql/schema';
-import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, refuseNulCharacters, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
+import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
 import { RecordUsageService } from '../usage/record-usage.service';
 import { UsageRepository } from '../usage/usage.repository';
 import { UsageService } from '../usage/usage.service';
@@ -23,7 +24,7 @@ import { UsageService } from '../usage/usage.service';
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins'>>;
+export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer'>>;
 
 export interface AppOptions {
   /** Replaces some of the default limits (tests: small numbers, hand-stepped clocks). */
@@ -61,7 +62,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     csrfPrevention: true,
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters()],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -83,6 +84,8 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     embedTokensOnlyCrossOrigin,
     rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
   ];
+  // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
+  if (config.explorer) app.use(explorerRouter());
   app.use(
     '/graphql',
     cors,

@@ -26,7 +26,7 @@ export interface TestServer {
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits'] } = {},
+  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
   const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
@@ -37,6 +37,7 @@ export async function startTestServer(
       embedSigningKey: TEST_SIGNING_KEY,
       embedPreviousSigningKeys: [],
       corsOrigins: options.corsOrigins ?? [],
+      explorer: options.explorer ?? false,
     },
     scratch.db,
     { limits: options.limits },
