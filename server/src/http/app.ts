@@ -16,7 +16,7 @@ import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
 import { formatError } from '../graphql/error-mapping';
 import { creditlensSchema } from '../graphql/schema';
-import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
+import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, refuseNulCharacters, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
 import { RecordUsageService } from '../usage/record-usage.service';
 import { UsageRepository } from '../usage/usage.repository';
 import { UsageService } from '../usage/usage.service';
@@ -62,7 +62,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     csrfPrevention: true,
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters()],
   });
   await apollo.start();
 
