@@ -55,6 +55,16 @@ const config: Config = {
       globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
+    {
+      displayName: 'example-chargeback-report',
+      rootDir: path.join(__dirname, 'examples/chargeback-report'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
   ],
 };
 
