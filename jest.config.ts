@@ -65,6 +65,22 @@ const config: Config = {
       globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
+    {
+      displayName: 'widget',
+      rootDir: path.join(__dirname, 'widget'),
+      testEnvironment: '<rootDir>/testing/jsdom-with-fetch.cjs',
+      transform: tsJest,
+      moduleNameMapper: sharedPackages,
+      testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+    },
+    {
+      // The demo page in headless Chromium against a real server process (needs `npm run build`).
+      displayName: 'e2e',
+      rootDir: path.join(__dirname, 'widget'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+    },
   ],
 };
 

@@ -10,6 +10,7 @@ import { createEmbedKeyring } from '../auth/embed-tokens';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { demoPage } from '../demo/page/demo-page.route';
 import { explorerRouter } from '../explorer';
 import { createContext, type Context, type Services } from '../graphql/context';
 import { UsageExportService } from '../export/usage-export.service';
@@ -24,7 +25,7 @@ import { UsageService } from '../usage/usage.service';
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer'>>;
+export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo'>>;
 
 export interface AppOptions {
   /** Replaces some of the default limits (tests: small numbers, hand-stepped clocks). */
@@ -100,6 +101,8 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   );
   app.use(USAGE_EXPORT_PATH, cors);
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
+  // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
+  if (config.demo) app.use(demoPage(services.embedKeys));
   app.use(jsonErrors);
 
   return {

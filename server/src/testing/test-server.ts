@@ -26,7 +26,7 @@ export interface TestServer {
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean } = {},
+  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean; demo?: boolean } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
   const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
@@ -38,6 +38,8 @@ export async function startTestServer(
       embedPreviousSigningKeys: [],
       corsOrigins: options.corsOrigins ?? [],
       explorer: options.explorer ?? false,
+      // On by default, so that the isolation suite meets the demo page's routes too.
+      demo: options.demo ?? true,
     },
     scratch.db,
     { limits: options.limits },

@@ -1,0 +1,17 @@
+// The esbuild settings shared by the build and the size benchmark, so the figure measures what ships.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const widgetDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The widget's own code only: peers (and their subpaths, e.g. react/jsx-runtime) stay imports. */
+export const libraryOptions = {
+  entryPoints: [path.join(widgetDir, 'src/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2020',
+  jsx: 'automatic',
+  external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@apollo/client', '@apollo/client/*'],
+  logLevel: 'warning',
+};
