@@ -46,21 +46,27 @@ function sumsOf(level: Level, accountId: string, plan: WindowPlan, window: MsRan
     arm(`SELECT ${level.ledgerKeys}, credits, 1 AS entry_count FROM usage_entries WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?`, [accountId, range.from, range.to]),
   );
   // The rollups and edges count everything committed; entries recorded after the snapshot come off again.
-  arm(
-    `SELECT ${level.ledgerKeys}, -credits AS credits, -1 AS entry_count FROM usage_entries WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?`,
-    [accountId, asOf, window.from, window.to],
-  );
-  return { sql: arms.join('\n UNION ALL '), params };
+  arm(`SELECT ${level.ledgerKeys}, -credits AS credits, -1 AS entry_count FROM late WHERE occurred_at >= ? AND occurred_at < ?`, [window.from, window.to]);
+  return {
+    // Materialised on its own, "recorded after asOf" is read through the (account_id, recorded_at)
+    // index: a few recent entries, never the ledger of the whole window.
+    sql: `WITH late AS MATERIALIZED (
+        SELECT workspace_id, campaign_id, kind, credits, occurred_at FROM usage_entries WHERE account_id = ? AND recorded_at > ?
+      )
+      SELECT ${level.keys}, CAST(SUM(credits) AS TEXT) AS credits FROM (${arms.join('\n UNION ALL ')}) s
+      GROUP BY ${level.keys}
+      HAVING SUM(entry_count) > 0`,
+    params: [accountId, asOf, ...params],
+  };
 }
 
+/** Names are joined after grouping: one lookup per result row, not per rollup row. */
 export function workspaceSumsStatement(accountId: string, plan: WindowPlan, window: MsRange, asOf: number, workspaceIds: readonly string[] | null): Statement {
   const sums = sumsOf(WORKSPACE_LEVEL, accountId, plan, window, asOf, workspaceIds);
   return {
-    sql: `SELECT s.workspace_id, w.name AS workspace_name, s.kind, CAST(SUM(s.credits) AS TEXT) AS credits
-      FROM (${sums.sql}) s
-      JOIN workspaces w ON w.account_id = ? AND w.workspace_id = s.workspace_id
-      GROUP BY s.workspace_id, w.name, s.kind
-      HAVING SUM(s.entry_count) > 0`,
+    sql: `SELECT g.workspace_id, w.name AS workspace_name, g.kind, g.credits
+      FROM (${sums.sql}) g
+      JOIN workspaces w ON w.account_id = ? AND w.workspace_id = g.workspace_id`,
     params: [...sums.params, accountId],
   };
 }
@@ -68,11 +74,9 @@ export function workspaceSumsStatement(accountId: string, plan: WindowPlan, wind
 export function campaignSumsStatement(accountId: string, plan: WindowPlan, window: MsRange, asOf: number, workspaceIds: readonly string[]): Statement {
   const sums = sumsOf(CAMPAIGN_LEVEL, accountId, plan, window, asOf, workspaceIds);
   return {
-    sql: `SELECT s.workspace_id, s.campaign_key, c.name AS campaign_name, c.archived, s.kind, CAST(SUM(s.credits) AS TEXT) AS credits
-      FROM (${sums.sql}) s
-      LEFT JOIN campaigns c ON c.account_id = ? AND c.campaign_id = s.campaign_key
-      GROUP BY s.workspace_id, s.campaign_key, c.name, c.archived, s.kind
-      HAVING SUM(s.entry_count) > 0`,
+    sql: `SELECT g.workspace_id, g.campaign_key, c.name AS campaign_name, c.archived, g.kind, g.credits
+      FROM (${sums.sql}) g
+      LEFT JOIN campaigns c ON c.account_id = ? AND c.campaign_id = g.campaign_key`,
     params: [...sums.params, accountId],
   };
 }

@@ -1,0 +1,258 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase, type Database } from '../db/database';
+import { planWindow } from '../usage/rollup-buckets';
+import { campaignSumsStatement, workspaceSumsStatement } from '../usage/rollup-queries';
+import { ROLLUP_TABLES } from '../usage/rollups';
+import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
+import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
+
+/**
+ * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
+ * the naive ledger query and the bare rollup SQL for the same answer, measured in the same run.
+ *
+ * Flags: --db=sqlite|postgres|both (default both), --pg-entries=N (10,000,000),
+ * --sqlite-entries=N (1,000,000), --runs=N (30). The data sets are generated once and kept
+ * (bench-results/data for SQLite, database creditlens_bench_<N> on PostgreSQL).
+ */
+const ROOT = path.resolve(__dirname, '../../..');
+const RESULTS = path.join(ROOT, 'bench-results');
+const ADMIN_KEY = 'bench-admin-key-0123456789';
+const SIGNING_KEY = 'bench-signing-key-0123456789-0123456789';
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function flag(name: string, fallback: string): string {
+  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return given ? given.slice(name.length + 3) : fallback;
+}
+
+const RUNS = Number(flag('runs', '30'));
+const NAIVE_RUNS = 5;
+const log = (line: string) => console.log(line);
+
+interface Timing {
+  readonly p50: number;
+  readonly p95: number;
+}
+
+async function measure(runs: number, work: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 3; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function rssOf(child: ChildProcess): number {
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, EMBED_SIGNING_KEY: SIGNING_KEY, DEMO: '0', EXPLORER: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (data: Buffer) => data.toString().includes('listening') && resolve());
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { child, endpoint: `http://127.0.0.1:${port}/graphql` };
+}
+
+async function graphql(endpoint: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const PAGE = `query($id: ID!, $window: UsageWindowInput, $asOf: DateTime) { account(id: $id) { usage(window: $window, asOf: $asOf) { asOf totalCredits byKind { kind credits } workspaces { id workspace { id name } credits share percent } } } }`;
+const EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits campaigns { campaign { id name archived } label credits share percent byKind { kind credits } } } }`;
+
+async function prepare(kind: 'sqlite' | 'postgres', entries: number): Promise<{ db: Database; url: string }> {
+  if (kind === 'sqlite') {
+    const file = path.join(RESULTS, 'data', `bench-${entries}.sqlite`);
+    const done = `${file}.complete`;
+    if (!fs.existsSync(done)) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = await openDatabase({ kind, file });
+    if (!fs.existsSync(done)) {
+      log(`Generating ${entries.toLocaleString('en-US')} entries on SQLite (kept in ${path.relative(ROOT, file)}):`);
+      await generateBenchData(db, { kind, file }, entries, log);
+      fs.writeFileSync(done, new Date().toISOString());
+    }
+    return { db, url: `sqlite:${file}` };
+  }
+  const name = `creditlens_bench_${entries}`;
+  const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
+  let complete = false;
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  if (exists) {
+    const probe = new Client({ connectionString: url.toString() });
+    await probe.connect();
+    complete = (await probe.query(`SELECT to_regclass('bench_complete') IS NOT NULL AS done`)).rows[0].done;
+    await probe.end();
+    if (!complete) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  }
+  if (!complete) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const db = await openDatabase({ kind, url: url.toString() });
+  if (!complete) {
+    log(`Generating ${entries.toLocaleString('en-US')} entries on PostgreSQL (kept in database ${name}):`);
+    await generateBenchData(db, { kind, url: url.toString() }, entries, log);
+    await db.reader.query('CREATE TABLE bench_complete (done INTEGER)');
+  }
+  return { db, url: url.toString() };
+}
+
+interface Row {
+  readonly name: string;
+  readonly api: Timing;
+  readonly bare: Timing;
+  readonly naive: Timing;
+}
+
+async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
+  const { db, url } = await prepare(kind, entries);
+  const repository = new UsageRepository(db);
+  const counts: Record<string, number> = {};
+  for (const table of ['usage_entries', ...ROLLUP_TABLES.map((t) => t.name)]) {
+    counts[table] = Number((await db.reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [BENCH_ACCOUNT]))[0]!.n);
+  }
+  const clock = Number((await db.reader.query<{ c: string | number }>('SELECT ledger_clock AS c FROM accounts WHERE account_id = ?', [BENCH_ACCOUNT]))[0]!.c);
+
+  const { child, endpoint } = await startServer(url);
+  const aligned = { from: new Date(BENCH_MONTH.from).toISOString(), to: new Date(BENCH_MONTH.to).toISOString() };
+  const unaligned = { from: new Date(BENCH_MONTH.from + 17 * 60_000 + 13_000).toISOString(), to: new Date(BENCH_MONTH.to - 23 * 60_000).toISOString() };
+  const cases = [
+    { name: 'aligned month', window: aligned, asOf: null as number | null },
+    { name: 'unaligned window', window: unaligned, asOf: null },
+    { name: 'asOf one hour back', window: aligned, asOf: clock - 3_600_000 },
+  ];
+  const biggest = (await graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window: aligned })).account.usage.workspaces[0].workspace.id as string;
+  const rssBefore = rssOf(child);
+  const rows: Row[] = [];
+  for (const { name, window, asOf } of cases) {
+    const asOfIso = asOf === null ? null : new Date(asOf).toISOString();
+    const slice: LedgerSlice = { accountId: BENCH_ACCOUNT, window: { from: new Date(window.from), to: new Date(window.to) }, asOf: asOf ?? clock };
+    const range = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
+    const plan = planWindow(range.from, range.to);
+    const page = workspaceSumsStatement(BENCH_ACCOUNT, plan, range, slice.asOf, null);
+    const expand = campaignSumsStatement(BENCH_ACCOUNT, plan, range, slice.asOf, [biggest]);
+    rows.push({
+      name: `page, ${name}`,
+      api: await measure(RUNS, () => graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window, asOf: asOfIso })),
+      bare: await measure(RUNS, () => db.reader.query(page.sql, page.params)),
+      naive: await measure(NAIVE_RUNS, () => repository.ledgerSumByWorkspaceAndKind(slice, null)),
+    });
+    rows.push({
+      name: `expand, ${name}`,
+      api: await measure(RUNS, () => graphql(endpoint, EXPAND, { ws: biggest, window, asOf: asOfIso ?? new Date(clock).toISOString() })),
+      bare: await measure(RUNS, () => db.reader.query(expand.sql, expand.params)),
+      naive: await measure(NAIVE_RUNS, () => repository.ledgerSumByCampaignAndKind(slice, [biggest])),
+    });
+  }
+  const ingest = await measureIngest(endpoint);
+  const rssAfter = rssOf(child);
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  await db.close();
+  return { kind, entries, counts, biggest, rows, ingest, rss: { beforeMiB: rssBefore, afterMiB: rssAfter } };
+}
+
+/** recordUsage at 1,000 entries per batch from two concurrent clients, into the month after the bench month. */
+async function measureIngest(endpoint: string) {
+  const batches = 30;
+  const mutation = `mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted duplicates } }`;
+  const runId = Date.now().toString(36);
+  const client = async (id: number) => {
+    for (let b = 0; b < batches; b++) {
+      const entries = Array.from({ length: 1000 }, (_, i) => {
+        const w = (i * 7 + b) % 200;
+        return {
+          idempotencyKey: `ingest-${runId}-${id}-${b}-${i}`,
+          accountId: BENCH_ACCOUNT,
+          workspaceId: `ws${w}`,
+          campaignId: i % 10 === 0 ? null : `ws${w}_c${i % 40}`,
+          kind: i % 10 === 0 ? 'LEAD_FINDING' : 'REPLY',
+          credits: 1 + (i % 50),
+          occurredAt: new Date(BENCH_MONTH.to + 86_400_000 + ((b * 1000 + i) % 86_400) * 1000).toISOString(),
+        };
+      });
+      const result = await graphql(endpoint, mutation, { entries });
+      if (result.recordUsage.accepted !== 1000) throw new Error(`batch not fully accepted: ${JSON.stringify(result)}`);
+    }
+  };
+  const start = Date.now();
+  await Promise.all([client(1), client(2)]);
+  const seconds = (Date.now() - start) / 1000;
+  return { entries: 2 * batches * 1000, seconds, perSecond: Math.round((2 * batches * 1000) / seconds) };
+}
+
+function widgetBundle(): string | null {
+  const script = path.join(ROOT, 'widget/scripts/bundle-size.mjs');
+  if (!fs.existsSync(script)) return null;
+  return execFileSync(process.execPath, [script], { cwd: path.join(ROOT, 'widget'), encoding: 'utf8' }).trim();
+}
+
+const ms = (value: number) => value.toFixed(1).padStart(8);
+const ratio = (value: number) => `${value.toFixed(1)}×`.padStart(8);
+
+async function main(): Promise<void> {
+  const which = flag('db', 'both');
+  const plans: Array<['sqlite' | 'postgres', number]> = [];
+  if (which !== 'postgres') plans.push(['sqlite', Number(flag('sqlite-entries', '1000000'))]);
+  if (which !== 'sqlite') plans.push(['postgres', Number(flag('pg-entries', '10000000'))]);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const results = [];
+  for (const [kind, entries] of plans) {
+    const result = await benchDatabase(kind, entries);
+    results.push(result);
+    log(`\n${kind}: ${entries.toLocaleString('en-US')} ledger entries in the month; rollup rows: ${ROLLUP_TABLES.map((t) => `${t.name} ${result.counts[t.name]!.toLocaleString('en-US')}`).join(', ')}`);
+    log(`biggest workspace ${result.biggest}; ${RUNS} API runs and ${RUNS} bare runs per row, ${NAIVE_RUNS} naive runs; times in ms`);
+    log(`${'query'.padEnd(30)}${'API p50'.padStart(8)}${'API p95'.padStart(8)}${'bare p95'.padStart(9)}${'naive p50'.padStart(10)}  naive/API  API/bare`);
+    for (const row of result.rows) {
+      log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
+    }
+    log(`ingest: ${result.ingest.entries.toLocaleString('en-US')} entries in ${result.ingest.seconds.toFixed(1)} s = ${result.ingest.perSecond.toLocaleString('en-US')} entries/s (batches of 1,000, two clients)`);
+    log(`server RSS: ${result.rss.beforeMiB.toFixed(0)} MiB before the queries, ${result.rss.afterMiB.toFixed(0)} MiB after`);
+  }
+  const bundle = widgetBundle();
+  if (bundle) log(`\nwidget bundle: ${bundle}`);
+  const file = path.join(RESULTS, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), results, widgetBundle: bundle }, null, 2));
+  log(`\nresults written to ${path.relative(ROOT, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
