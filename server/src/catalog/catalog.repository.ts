@@ -65,14 +65,17 @@ export class CatalogRepository {
   }
 
   async findAccount(accountId: string): Promise<AccountRecord | null> {
-    const rows = await this.db.reader.query<AccountRow>(
+    const rows = await this.db.tenantReader(accountId).query<AccountRow>(
       'SELECT account_id, name, timezone, created_at, ledger_clock FROM accounts WHERE account_id = ?',
       [accountId],
     );
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
-  /** A workspace with its account in one statement: the expand query's whole lookup. */
+  /**
+   * A workspace with its account in one statement: the expand query's whole lookup. A system
+   * read (not tenant-scoped): it is what tells which tenant the workspace id belongs to.
+   */
   async findWorkspaceWithAccount(workspaceId: string): Promise<{ workspace: WorkspaceRecord; account: AccountRecord } | null> {
     const rows = await this.db.reader.query<WorkspaceRow & AccountRow & { workspace_name: string }>(
       `SELECT w.account_id, w.workspace_id, w.name AS workspace_name, a.name, a.timezone, a.created_at, a.ledger_clock
@@ -83,7 +86,7 @@ export class CatalogRepository {
     return row ? { workspace: toWorkspace({ ...row, name: row.workspace_name }), account: toAccount(row) } : null;
   }
 
-  /** The workspaces among `workspaceIds` that exist, in any account (callers check ownership). */
+  /** The workspaces among `workspaceIds` that exist, in any account (callers check ownership; a system read). */
   async findWorkspaces(workspaceIds: readonly string[]): Promise<WorkspaceRecord[]> {
     return this.inChunks(workspaceIds, (placeholders, chunk) =>
       this.db.reader.query<WorkspaceRow>(

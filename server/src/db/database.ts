@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { escapeLiteral } from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -15,12 +16,20 @@ export interface SqlExecutor {
 }
 
 /**
- * The storage handle the repositories use: reads on `reader`, every write inside
- * `writeTransaction` (all or nothing).
+ * The storage handle the repositories use: reads of one tenant on `tenantReader(accountId)`,
+ * the few lookups that find out which tenant something belongs to on `reader`, every write
+ * inside `writeTransaction` (all or nothing).
  */
 export interface Database {
   readonly dialect: Dialect;
   readonly reader: SqlExecutor;
+  /**
+   * Reads of one account. On PostgreSQL each statement runs as the non-owner role
+   * creditlens_tenant with the account in `creditlens.account_id`, so row-level security hides
+   * every other tenant's rows even from a statement that forgot its account_id filter — also
+   * when DATABASE_URL names a superuser. SQLite has no such wall: there it is `reader`.
+   */
+  tenantReader(accountId: string): SqlExecutor;
   writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -36,6 +45,9 @@ export interface DatabaseOptions {
 }
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** The PostgreSQL role and setting of the row-level-security wall (see migration 1764200000000). */
+export const TENANT_ROLE = 'creditlens_tenant';
+export const TENANT_SETTING = 'creditlens.account_id';
 
 export async function openDatabase(location: DatabaseLocation, options: DatabaseOptions = {}): Promise<Database> {
   const database =
@@ -96,12 +108,14 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
   const reader: SqlExecutor = {
     query: (sql, params = []) => dataSource.query(sql, params.map(toSqliteValue)),
   };
+  const observedReader = observed(reader, options.onStatement);
 
   let queue: Promise<unknown> = Promise.resolve();
   return {
     dialect: 'sqlite',
     dataSource,
-    reader: observed(reader, options.onStatement),
+    reader: observedReader,
+    tenantReader: () => observedReader,
     writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       // One write transaction at a time on the writer connection: they run in turn.
       const run = async (): Promise<T> => {
@@ -156,10 +170,28 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const reader: SqlExecutor = {
     query: (sql, params = []) => dataSource.query(toPostgresPlaceholders(sql), [...params]),
   };
+  const tenantReader = (accountId: string): SqlExecutor => ({
+    async query(sql, params = []) {
+      const runner = dataSource.createQueryRunner();
+      try {
+        // One round trip sets the wall up: a local transaction, the non-owner role, the tenant.
+        await runner.query(`BEGIN READ ONLY; SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', ${escapeLiteral(accountId)}, true)`);
+        const result = await runner.query(toPostgresPlaceholders(sql), [...params], true);
+        await runner.query('COMMIT');
+        return result.records;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    },
+  });
   return {
     dialect: 'postgres',
     dataSource,
     reader: observed(reader, options.onStatement),
+    tenantReader: (accountId) => observed(tenantReader(accountId), options.onStatement),
     async writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const runner = dataSource.createQueryRunner();
       await runner.connect();

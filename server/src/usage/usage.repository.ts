@@ -50,7 +50,7 @@ export class UsageRepository {
   constructor(private readonly db: Database) {}
 
   async readClock(accountId: string): Promise<number | null> {
-    const rows = await this.db.reader.query<{ ledger_clock: string | number }>(
+    const rows = await this.db.tenantReader(accountId).query<{ ledger_clock: string | number }>(
       'SELECT ledger_clock FROM accounts WHERE account_id = ?',
       [accountId],
     );
@@ -163,7 +163,7 @@ export class UsageRepository {
     if (workspaceIds !== null && workspaceIds.length === 0) return [];
     const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
     const statement = workspaceSumsStatement(slice.accountId, planWindow(window.from, window.to), window, slice.asOf, workspaceIds);
-    const rows = await this.db.reader.query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(statement.sql, statement.params);
+    const rows = await this.db.tenantReader(slice.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(statement.sql, statement.params);
     return rows.map((row) => ({ workspaceId: row.workspace_id, workspaceName: row.workspace_name, kind: row.kind, credits: BigInt(row.credits) }));
   }
 
@@ -174,7 +174,7 @@ export class UsageRepository {
     const sums: CampaignKindSum[] = [];
     for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
       const statement = campaignSumsStatement(slice.accountId, plan, window, slice.asOf, workspaceIds.slice(start, start + ID_CHUNK));
-      const rows = await this.db.reader.query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
+      const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
       sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
     }
     return sums;
@@ -187,7 +187,7 @@ export class UsageRepository {
   async ledgerSumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
     const filter = workspaceIds === null ? '' : `AND u.workspace_id IN (${placeholdersFor(workspaceIds.length)})`;
     if (workspaceIds !== null && workspaceIds.length === 0) return [];
-    const rows = await this.db.reader.query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
+    const rows = await this.db.tenantReader(slice.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
       `SELECT u.workspace_id, w.name AS workspace_name, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
        FROM usage_entries u
        JOIN workspaces w ON w.account_id = u.account_id AND w.workspace_id = u.workspace_id
@@ -208,7 +208,7 @@ export class UsageRepository {
     const sums: CampaignKindSum[] = [];
     for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
       const chunk = workspaceIds.slice(start, start + ID_CHUNK);
-      const rows = await this.db.reader.query<CampaignSumRow>(
+      const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow>(
         `SELECT u.workspace_id, u.campaign_id, c.name AS campaign_name, c.archived, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
          FROM usage_entries u
          LEFT JOIN campaigns c ON c.account_id = u.account_id AND c.campaign_id = u.campaign_id

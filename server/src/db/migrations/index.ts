@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { UsageRollups1764100000000 } from './1764100000000-usage-rollups';
+import { RowLevelSecurity1764200000000 } from './1764200000000-row-level-security';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, UsageRollups1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, UsageRollups1764100000000, RowLevelSecurity1764200000000];
