@@ -5,6 +5,11 @@ import { openDatabase } from './db/database';
 import { seedDemoData } from './demo/seed';
 import { createApp } from './http/app';
 
+/** How long SIGTERM waits for requests in flight: past the 10 s request time limit, so only a stuck one is cut. */
+const DRAIN_DEADLINE_MS = 15_000;
+/** How long a stopping server still accepts connections, answering them 503 SHUTTING_DOWN. */
+const DRAIN_LISTEN_MS = 300;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -30,16 +35,47 @@ async function main(): Promise<void> {
     if (config.adminApiKeyGenerated) console.log(`Admin API key for this run: ${config.adminApiKey}`);
   });
 
+  // SIGTERM (a deploy, a scale-down): take no new requests, let the ones in flight finish, close
+  // the database, exit 0. Keep-alive connections are closed as soon as they fall idle; past the
+  // deadline (longer than the request time limit, so only a stuck request meets it) the rest are cut.
+  let stopping = false;
+  let cut = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: finishing requests in flight, then stopping.`);
-    server.close(async () => {
-      await creditlens.stop();
-      await db.close();
-      process.exit(0);
-    });
+    creditlens.drain();
+    const deadline = setTimeout(() => {
+      console.error(`Requests still in flight after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections.`);
+      cut = true;
+      server.closeAllConnections();
+    }, DRAIN_DEADLINE_MS);
+    deadline.unref();
+    // For a moment the server keeps listening: whatever reaches it is answered (503 SHUTTING_DOWN,
+    // /healthz included, so a load balancer stops sending). Then it stops accepting connections
+    // and closes keep-alive connections as they fall idle. Closing waits for the check phase
+    // (setImmediate) after an I/O phase, so a request already sent but not yet read — the event
+    // loop may have been busy with a write — is read first and its connection not taken for idle.
+    let closeIdle: NodeJS.Timeout | undefined;
+    setTimeout(() => setImmediate(() => {
+      server.close(async (error) => {
+        clearInterval(closeIdle);
+        clearTimeout(deadline);
+        try {
+          await creditlens.stop();
+          await db.close();
+        } catch (closeError) {
+          console.error('Creditlens could not close cleanly:', closeError);
+          process.exit(1);
+        }
+        if (!cut) console.log('Stopped: every request in flight was answered.');
+        process.exit(error || cut ? 1 : 0);
+      });
+      closeIdle = setInterval(() => setImmediate(() => server.closeIdleConnections()), 100);
+    }), DRAIN_LISTEN_MS);
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -38,7 +38,7 @@ export function usageExportRoute(exporter: UsageExportService): RequestHandler {
     } catch (error) {
       const answer = toHttpError(error);
       if (!answer) return next(error);
-      res.status(answer.status).json(answer.body);
+      res.status(answer.status).set(answer.headers).json(answer.body);
     }
   };
 }

@@ -1,5 +1,7 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/domain-errors';
 
 /** The contract's error codes (Apollo's names), with the HTTP status each maps to where it decides one. */
@@ -12,9 +14,32 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** 503 + Retry-After: the database is restarting or unreachable; retry the same request. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** 503 + Retry-After: too many recordUsage entries in flight on this server; retry the same batch. */
+  SERVER_BUSY: 'SERVER_BUSY',
+  /** 503 + Retry-After: this server is stopping (SIGTERM) and takes no new requests; retry (another replica). */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
 } as const;
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, DATABASE_UNAVAILABLE: 503 };
+
+/** An answer that tells the client to come back: HTTP status, Retry-After seconds and the GraphQL-shaped body. */
+export interface RetryLaterAnswer {
+  readonly status: 503;
+  readonly retryAfterSeconds: number;
+  readonly body: ReturnType<typeof errorResponseBody>;
+}
+
+/** 503 + Retry-After when `error` means the database is away (db/availability.ts); null otherwise. */
+export function databaseUnavailableAnswer(error: unknown): RetryLaterAnswer | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  return {
+    status: 503,
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    body: errorResponseBody(ErrorCode.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }),
+  };
+}
 
 /** An error answered outside GraphQL execution (middleware, CSV export), shaped like a GraphQL error response. */
 export function errorResponseBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
@@ -22,11 +47,13 @@ export function errorResponseBody(code: string, message: string, extensions: Rec
 }
 
 /** A domain error as an HTTP status and body, for the surfaces beside GraphQL; null for anything else. */
-export function toHttpError(error: unknown): { status: number; body: ReturnType<typeof errorResponseBody> } | null {
+export function toHttpError(error: unknown): { status: number; headers: Record<string, string>; body: ReturnType<typeof errorResponseBody> } | null {
+  const unavailable = databaseUnavailableAnswer(error);
+  if (unavailable) return { status: unavailable.status, headers: { 'retry-after': String(unavailable.retryAfterSeconds) }, body: unavailable.body };
   const mapped = toGraphQLError(error);
   if (!mapped) return null;
   const { code, http: _http, ...extensions } = mapped.extensions as Record<string, unknown> & { code: string };
-  return { status: HTTP_STATUS[code] ?? 400, body: errorResponseBody(code, mapped.message, extensions) };
+  return { status: HTTP_STATUS[code] ?? 400, headers: {}, body: errorResponseBody(code, mapped.message, extensions) };
 }
 
 /** The one place domain errors become GraphQL errors. */
@@ -45,7 +72,35 @@ export function toGraphQLError(error: unknown): GraphQLError | null {
   if (error instanceof UnauthenticatedError) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
+  if (isDatabaseUnavailable(error)) {
+    return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    });
+  }
   return null;
+}
+
+/**
+ * Apollo decides a response's HTTP status before formatError sees a resolver's failure, so an
+ * operation that failed because the database is away would answer 200. This plugin makes it
+ * 503 with Retry-After — the status every HTTP client and load balancer reads as "try again" —
+ * whenever any error of the response is DATABASE_UNAVAILABLE.
+ */
+export function retryLaterStatusPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          const unavailable = errors.find((error) => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
+          if (!unavailable) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
 }
 
 /**

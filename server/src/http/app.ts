@@ -15,9 +15,21 @@ import { explorerRouter } from '../explorer';
 import { createContext, type Context, type Services } from '../graphql/context';
 import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
-import { formatError } from '../graphql/error-mapping';
+import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, retryLaterStatusPlugin } from '../graphql/error-mapping';
 import { creditlensSchema } from '../graphql/schema';
-import { DEFAULT_HTTP_LIMITS, queryLimitsRule, rateLimitPerCredential, refuseNulCharacters, timedOut, timeLimit, TokenBuckets, type HttpLimits } from '../limits';
+import {
+  DEFAULT_HTTP_LIMITS,
+  DEFAULT_INGEST_ADMISSION,
+  ingestAdmission,
+  queryLimitsRule,
+  rateLimitPerCredential,
+  refuseNulCharacters,
+  timedOut,
+  timeLimit,
+  TokenBuckets,
+  type HttpLimits,
+  type IngestAdmissionLimit,
+} from '../limits';
 import { RecordUsageService } from '../usage/record-usage.service';
 import { UsageRepository } from '../usage/usage.repository';
 import { UsageService } from '../usage/usage.service';
@@ -30,11 +42,21 @@ export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSignin
 export interface AppOptions {
   /** Replaces some of the default limits (tests: small numbers, hand-stepped clocks). */
   readonly limits?: Partial<HttpLimits>;
+  /** Replaces some of the recordUsage admission limits (see limits/ingest-admission.middleware.ts). */
+  readonly ingestAdmission?: Partial<IngestAdmissionLimit>;
 }
+
+/** What a draining server tells new requests to wait before retrying (on another replica, or on this one restarted), s. */
+const SHUTTING_DOWN_RETRY_AFTER_SECONDS = 1;
 
 export interface CreditlensApp {
   readonly app: Express;
   readonly services: Services;
+  /**
+   * Stop taking new requests (SIGTERM): they answer 503 SHUTTING_DOWN with Retry-After and every
+   * response closes its connection, while the requests in flight finish normally.
+   */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -63,18 +85,31 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     csrfPrevention: true,
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin()],
   });
   await apollo.start();
 
+  let draining = false;
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    if (!draining) return next();
+    res.set('connection', 'close');
+    res
+      .status(503)
+      .set('retry-after', String(SHUTTING_DOWN_RETRY_AFTER_SECONDS))
+      .json(errorResponseBody(ErrorCode.SHUTTING_DOWN, `this server is shutting down and takes no new requests: retry after ${SHUTTING_DOWN_RETRY_AFTER_SECONDS} s`, { retryAfterSeconds: SHUTTING_DOWN_RETRY_AFTER_SECONDS }));
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await db.ping();
       res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'the database does not answer' });
+    } catch (error) {
+      const unavailable = databaseUnavailableAnswer(error);
+      res
+        .status(503)
+        .set('retry-after', String(unavailable?.retryAfterSeconds ?? 1))
+        .json({ status: 'unavailable', code: unavailable ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR, reason: 'the database does not answer' });
     }
   });
   // Every API request: CORS, then a time limit, a credential, its rate limit — all before the body is read.
@@ -92,6 +127,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     cors,
     ...guard,
     express.json({ limit: MAX_BODY_BYTES }),
+    ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...options.ingestAdmission }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { principal, now } = requestCredential(res);
@@ -108,6 +144,9 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   return {
     app,
     services,
+    drain() {
+      draining = true;
+    },
     async stop() {
       await apollo.stop();
     },
@@ -119,6 +158,12 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   // The time limit answered already; the abandoned work's late failure has no one to tell.
   if (res.headersSent && timedOut(res)) return;
   if (res.headersSent) return next(error);
+  // The database went away under a credential lookup or an export: the client should come back.
+  const unavailable = databaseUnavailableAnswer(error);
+  if (unavailable) {
+    res.status(unavailable.status).set('retry-after', String(unavailable.retryAfterSeconds)).json(unavailable.body);
+    return;
+  }
   const status = typeof error?.status === 'number' ? error.status : 500;
   const message =
     status === 413

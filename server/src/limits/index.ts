@@ -13,6 +13,7 @@ export { TokenBuckets, type RateLimit } from './rate-limiter';
 export { rateLimitPerCredential } from './rate-limit.middleware';
 export { timeLimit, timedOut, type Timers } from './time-limit.middleware';
 export { pathOfNul, refuseNulCharacters } from './text-input.plugin';
+export { DEFAULT_INGEST_ADMISSION, ingestAdmission, ingestWeight, type IngestAdmissionLimit } from './ingest-admission.middleware';
 
 export interface HttpLimits {
   readonly query: QueryLimits;
