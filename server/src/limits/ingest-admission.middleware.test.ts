@@ -22,7 +22,7 @@ describe('ingestAdmission', () => {
   beforeAll(async () => {
     const app = express();
     app.use(express.json({ limit: '8mb' }));
-    app.use(ingestAdmission({ maxEntriesInFlight: 10, maxWaiting: 1, maxWaitMs: 300, retryAfterSeconds: 2 }));
+    app.use(ingestAdmission({ maxEntriesInFlight: 10, targetMs: 60_000, initialEntriesPerSecond: 1_000_000, maxWaiting: 1, maxWaitMs: 300, retryAfterSeconds: 2 }));
     // The "work": held open until the test lets it finish.
     app.post('/', (_req, res) => finish.push(() => res.json({ ok: true })));
     server = await new Promise((resolve) => {
@@ -68,5 +68,34 @@ describe('ingestAdmission', () => {
     expect(((await waited.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('nothing of this batch was recorded');
     finish.shift()!();
     expect((await first).status).toBe(200);
+  });
+});
+
+describe('ingestAdmission with a measured recording rate', () => {
+  it('refuses a batch that the measured rate says would not be recorded within the target, though it fits the entry budget', async () => {
+    const app = express();
+    app.use(express.json({ limit: '8mb' }));
+    // 1 entry per second assumed: 5 entries in flight already predict 5 s, past a 1 s target.
+    app.use(ingestAdmission({ maxEntriesInFlight: 1_000, targetMs: 1_000, initialEntriesPerSecond: 1, maxWaiting: 4, maxWaitMs: 200, retryAfterSeconds: 3 }));
+    const held: Array<() => void> = [];
+    app.post('/', (_req, res) => held.push(() => res.json({ ok: true })));
+    const server: Server = await new Promise((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const send = (entries: number) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: RECORD, variables: { entries: new Array(entries).fill({}) } }) });
+    try {
+      const first = send(5); // alone: always admitted
+      for (let i = 0; i < 200 && held.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = await send(1);
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('3');
+      held.shift()!();
+      expect((await first).status).toBe(200);
+    } finally {
+      held.splice(0).forEach((done) => done());
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

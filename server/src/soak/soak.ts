@@ -158,7 +158,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const classify = (attempt: Attempt) => {
     if (attempt.code === 'OK') return;
     errorsByCode[attempt.code] = (errorsByCode[attempt.code] ?? 0) + 1;
-    const inWindow = (kind: string) => faultWindows.some((w) => w.kinds.has(kind) && attempt.at >= w.from - 100 && attempt.at <= w.to + FAULT_GRACE_MS);
+    // A fault explains an error when the attempt was under way while the fault was (a long request
+    // sent just before a restart fails with it).
+    const endedAt = Date.now();
+    const inWindow = (kind: string) => faultWindows.some((w) => w.kinds.has(kind) && endedAt >= w.from && attempt.at <= w.to + FAULT_GRACE_MS);
     let expected: boolean;
     if (attempt.code === 'NETWORK_ERROR') expected = inWindow('sigkill') || inWindow('sigterm');
     else if (attempt.code === 'SHUTTING_DOWN') expected = inWindow('sigterm');
