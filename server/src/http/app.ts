@@ -83,6 +83,9 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
+    // main.ts drains on SIGTERM and stops Apollo last; Apollo's own handler would stop it at once,
+    // failing the requests still in flight with HTTP 500 (the soak caught that).
+    stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
     plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin()],
