@@ -34,7 +34,12 @@ export interface SoakOptions {
   /** Faults, each at a fraction of the run. */
   readonly faults: ReadonlyArray<{ readonly at: number; readonly kind: FaultKind }>;
   /** How the `outage` fault takes PostgreSQL away; `holdMs` is how long a cut-off lasts. */
-  readonly outage?: { readonly kind: OutageKind; readonly holdMs: number };
+  readonly outage?: {
+    readonly kind: OutageKind;
+    readonly holdMs: number;
+    /** Asked right before each cluster restart; false makes that outage a cut-off of the soak's own database instead. */
+    readonly restartAllowed?: () => boolean;
+  };
   /** The backlog: this many batches of `entries`, all sent at once. */
   readonly backlog?: { readonly batches: number; readonly entries: number };
   readonly log?: (line: string) => void;
@@ -308,8 +313,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     })();
     const at = sinceStart();
     const downAt = Date.now();
-    log(`${at} outage: ${options.outage.kind === 'restart' ? 'restarting the PostgreSQL cluster' : `cutting the database off for ${options.outage.holdMs} ms`}`);
-    if (options.outage.kind === 'restart') await restartCluster();
+    const kind: OutageKind = options.outage.kind === 'restart' && (options.outage.restartAllowed?.() ?? true) ? 'restart' : 'cut-off';
+    log(`${at} outage: ${kind === 'restart' ? 'restarting the PostgreSQL cluster' : `cutting the database off for ${options.outage.holdMs} ms`}`);
+    if (kind === 'restart') await restartCluster();
     else await cutOffDatabase(database.adminUrl, database.name, options.outage.holdMs);
     const backAt = Date.now();
     // Recovery: every server healthy again, by itself.
@@ -331,7 +337,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     faults.push({
       kind: 'outage',
       at,
-      detail: `${options.outage.kind}, database away ${backAt - downAt} ms; /healthz answered 503 on ${[...sawUnavailable].sort().join(', ') || 'none'}`,
+      detail: `${kind}, database away ${backAt - downAt} ms; /healthz answered 503 on ${[...sawUnavailable].sort().join(', ') || 'none'}`,
       recoveryMs: recoveredAt ? recoveredAt - backAt : undefined,
       firstWriteAfterMs: writeBack ? lastAcknowledgedAt - backAt : undefined,
     });
