@@ -4,7 +4,7 @@ import { openScratchDatabase, databaseKinds, type ScratchDatabase } from '../tes
 import { TENANT_ROLE } from './database';
 
 const ADMIN: Principal = { kind: 'admin' };
-const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', 'usage_workspace_days', 'usage_workspace_hours', 'usage_campaign_days', 'usage_campaign_hours'];
+const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', 'usage_workspace_totals_days', 'usage_workspace_totals_hours', 'usage_kind_days', 'usage_kind_hours', 'usage_campaign_days', 'usage_campaign_hours'];
 
 const describePostgres = databaseKinds().includes('postgres') ? describe : describe.skip;
 

@@ -1,9 +1,12 @@
 import { buildAccountUsage, buildCampaignRows, byKindOf } from './breakdown';
-import type { CampaignKindSum, WorkspaceKindSum } from './usage.repository';
+import type { CampaignKindSum, PageSums } from './usage.repository';
 
 const snapshot = { accountId: 'a', window: { from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z') }, asOf: 1_780_000_000_000 };
 
-const ws = (workspaceId: string, workspaceName: string, kind: WorkspaceKindSum['kind'], credits: bigint): WorkspaceKindSum => ({ workspaceId, workspaceName, kind, credits });
+const page = (workspaces: Array<[string, string, bigint]>, byKind: PageSums['byKind'] = []): PageSums => ({
+  workspaces: workspaces.map(([workspaceId, workspaceName, credits]) => ({ workspaceId, workspaceName, credits })),
+  byKind,
+});
 const cs = (campaignId: string | null, kind: CampaignKindSum['kind'], credits: bigint, name = campaignId): CampaignKindSum => ({
   workspaceId: 'w',
   campaignId,
@@ -14,22 +17,22 @@ const cs = (campaignId: string | null, kind: CampaignKindSum['kind'], credits: b
 });
 
 describe('account usage assembly', () => {
-  it('adds kinds up per workspace and workspaces up to the total', () => {
-    const usage = buildAccountUsage(snapshot, [ws('w1', 'One', 'REPLY', 5n), ws('w1', 'One', 'LEAD_FINDING', 7n), ws('w2', 'Two', 'REPLY', 3n)]);
+  it('adds workspaces up to the total and lists kinds in contract order', () => {
+    const usage = buildAccountUsage(snapshot, page([['w2', 'Two', 3n], ['w1', 'One', 12n]], [{ kind: 'LEAD_FINDING', credits: 7n }, { kind: 'REPLY', credits: 8n }]));
     expect(usage.totalCredits).toBe(15n);
     expect(usage.workspaces.map((row) => [row.workspace.id, row.credits])).toEqual([['w1', 12n], ['w2', 3n]]);
     expect(usage.byKind).toEqual([{ kind: 'REPLY', credits: 8n }, { kind: 'LEAD_FINDING', credits: 7n }]);
   });
 
   it('gives every row an id that changes with the window and the snapshot', () => {
-    const a = buildAccountUsage(snapshot, [ws('w1', 'One', 'REPLY', 5n)]).workspaces[0]!.id;
-    const b = buildAccountUsage({ ...snapshot, asOf: snapshot.asOf + 1 }, [ws('w1', 'One', 'REPLY', 5n)]).workspaces[0]!.id;
+    const a = buildAccountUsage(snapshot, page([['w1', 'One', 5n]])).workspaces[0]!.id;
+    const b = buildAccountUsage({ ...snapshot, asOf: snapshot.asOf + 1 }, page([['w1', 'One', 5n]])).workspaces[0]!.id;
     expect(a).not.toBe(b);
     expect(a).toContain('w1');
   });
 
   it('answers null shares and percents when the total is not positive', () => {
-    const usage = buildAccountUsage(snapshot, [ws('w1', 'One', 'REPLY', 5n), ws('w2', 'Two', 'REPLY', -5n)]);
+    const usage = buildAccountUsage(snapshot, page([['w1', 'One', 5n], ['w2', 'Two', -5n]]));
     expect(usage.workspaces.map((row) => [row.share, row.percent])).toEqual([[null, null], [null, null]]);
   });
 });

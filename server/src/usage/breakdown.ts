@@ -1,5 +1,5 @@
 import { CREDIT_KINDS, NO_CAMPAIGN_LABEL, sortBySpend, sumCredits, withShares, type CreditKind } from '@creditlens/usage-math';
-import type { CampaignKindSum, WorkspaceKindSum } from './usage.repository';
+import type { CampaignKindSum, PageSums } from './usage.repository';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
 
 /**
@@ -18,19 +18,13 @@ export function byKindOf(sums: readonly { kind: CreditKind; credits: bigint }[])
   return CREDIT_KINDS.filter((kind) => totals.has(kind)).map((kind) => ({ kind, credits: totals.get(kind)! }));
 }
 
-export function buildAccountUsage(snapshot: UsageSnapshot, sums: readonly WorkspaceKindSum[]): AccountUsageModel {
-  const workspaces = new Map<string, { id: string; name: string; credits: bigint }>();
-  for (const sum of sums) {
-    const row = workspaces.get(sum.workspaceId) ?? { id: sum.workspaceId, name: sum.workspaceName, credits: 0n };
-    row.credits += sum.credits;
-    workspaces.set(sum.workspaceId, row);
-  }
-  const sorted = sortBySpend([...workspaces.values()]);
+export function buildAccountUsage(snapshot: UsageSnapshot, sums: PageSums): AccountUsageModel {
+  const sorted = sortBySpend(sums.workspaces.map((row) => ({ id: row.workspaceId, name: row.workspaceName, credits: row.credits })));
   const totalCredits = sumCredits(sorted);
   return {
     snapshot,
     totalCredits,
-    byKind: byKindOf(sums),
+    byKind: byKindOf(sums.byKind),
     workspaces: withShares(sorted, totalCredits).map(({ row, share, percent }): WorkspaceUsageModel => ({
       id: workspaceUsageId(row.id, snapshot),
       snapshot,

@@ -3,8 +3,10 @@ import { DAY_MS, HOUR_MS } from './rollup-buckets';
 /**
  * The pre-aggregated rollups of the ledger, maintained in the same transaction as every ledger
  * insert. Grains were chosen by measurement (see README "Performance"): the page reads
- * per-workspace sums, the expand per-campaign sums, each by UTC day with UTC hours for the
- * partial days at a window's edges. `entry_count` lets a sum tell "no entries" from "nets to 0".
+ * per-workspace sums and the account's per-kind sums, the expand per-campaign-and-kind sums,
+ * each by UTC day with UTC hours for the partial days at a window's edges. Keeping kind out of
+ * the workspace rollup makes the page read about six times fewer rows. `entry_count` lets a sum
+ * tell "no entries" from "nets to 0".
  */
 export interface RollupTable {
   readonly name: string;
@@ -15,12 +17,14 @@ export interface RollupTable {
   readonly bucketAfterWorkspace: boolean;
 }
 
-export const WORKSPACE_DAYS: RollupTable = { name: 'usage_workspace_days', bucketMs: DAY_MS, keys: ['workspace_id', 'kind'], bucketAfterWorkspace: false };
-export const WORKSPACE_HOURS: RollupTable = { name: 'usage_workspace_hours', bucketMs: HOUR_MS, keys: ['workspace_id', 'kind'], bucketAfterWorkspace: false };
+export const WORKSPACE_DAYS: RollupTable = { name: 'usage_workspace_totals_days', bucketMs: DAY_MS, keys: ['workspace_id'], bucketAfterWorkspace: false };
+export const WORKSPACE_HOURS: RollupTable = { name: 'usage_workspace_totals_hours', bucketMs: HOUR_MS, keys: ['workspace_id'], bucketAfterWorkspace: false };
+export const KIND_DAYS: RollupTable = { name: 'usage_kind_days', bucketMs: DAY_MS, keys: ['kind'], bucketAfterWorkspace: false };
+export const KIND_HOURS: RollupTable = { name: 'usage_kind_hours', bucketMs: HOUR_MS, keys: ['kind'], bucketAfterWorkspace: false };
 export const CAMPAIGN_DAYS: RollupTable = { name: 'usage_campaign_days', bucketMs: DAY_MS, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
 export const CAMPAIGN_HOURS: RollupTable = { name: 'usage_campaign_hours', bucketMs: HOUR_MS, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
 
-export const ROLLUP_TABLES: readonly RollupTable[] = [WORKSPACE_DAYS, WORKSPACE_HOURS, CAMPAIGN_DAYS, CAMPAIGN_HOURS];
+export const ROLLUP_TABLES: readonly RollupTable[] = [WORKSPACE_DAYS, WORKSPACE_HOURS, KIND_DAYS, KIND_HOURS, CAMPAIGN_DAYS, CAMPAIGN_HOURS];
 
 /** The rollups store "no campaign" as '' so that it can sit in a primary key; ids are never empty. */
 export const NO_CAMPAIGN_KEY = '';

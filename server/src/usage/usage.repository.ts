@@ -2,7 +2,7 @@ import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import type { Database, SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
 import { bucketStart, planWindow } from './rollup-buckets';
-import { campaignSumsStatement, workspaceSumsStatement } from './rollup-queries';
+import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
 import { NO_CAMPAIGN_KEY, ROLLUP_TABLES, upsertSql, type RollupTable } from './rollups';
 
 /** A ledger line as written by recordUsage. */
@@ -16,12 +16,10 @@ export interface LedgerEntry {
   readonly occurredAt: Date;
 }
 
-/** A group of ledger lines of one workspace and kind. */
-export interface WorkspaceKindSum {
-  readonly workspaceId: string;
-  readonly workspaceName: string;
-  readonly kind: CreditKind;
-  readonly credits: bigint;
+/** What a usage page is made of: credits per workspace, and per kind across those workspaces. */
+export interface PageSums {
+  readonly workspaces: readonly { readonly workspaceId: string; readonly workspaceName: string; readonly credits: bigint }[];
+  readonly byKind: readonly { readonly kind: CreditKind; readonly credits: bigint }[];
 }
 
 /** A group of ledger lines of one workspace, campaign (or none) and kind. */
@@ -158,22 +156,25 @@ export class UsageRepository {
     }
   }
 
-  /** Credits per workspace and kind from the rollups; `workspaceIds` null means every workspace of the account. */
-  async sumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
-    if (workspaceIds !== null && workspaceIds.length === 0) return [];
-    const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
-    const statement = workspaceSumsStatement(slice.accountId, planWindow(window.from, window.to), window, slice.asOf, workspaceIds);
-    const rows = await this.db.tenantReader(slice.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(statement.sql, statement.params);
-    return rows.map((row) => ({ workspaceId: row.workspace_id, workspaceName: row.workspace_name, kind: row.kind, credits: BigInt(row.credits) }));
+  /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
+  async sumPage(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<PageSums> {
+    if (workspaceIds !== null && workspaceIds.length === 0) return { workspaces: [], byKind: [] };
+    const statement = pageSumsStatement(planned(slice, workspaceIds));
+    const rows = await this.db.tenantReader(slice.accountId).query<{ level: string; sum_key: string; workspace_name: string | null; credits: string }>(
+      statement.sql,
+      statement.params,
+    );
+    return {
+      workspaces: rows.filter((row) => row.level === 'workspace').map((row) => ({ workspaceId: row.sum_key, workspaceName: row.workspace_name!, credits: BigInt(row.credits) })),
+      byKind: rows.filter((row) => row.level === 'kind').map((row) => ({ kind: row.sum_key as CreditKind, credits: BigInt(row.credits) })),
+    };
   }
 
   /** Credits per workspace, campaign (null: none) and kind from the rollups: one statement per chunk of workspace ids. */
   async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
-    const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
-    const plan = planWindow(window.from, window.to);
     const sums: CampaignKindSum[] = [];
     for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const statement = campaignSumsStatement(slice.accountId, plan, window, slice.asOf, workspaceIds.slice(start, start + ID_CHUNK));
+      const statement = campaignSumsStatement({ ...planned(slice, null), workspaceIds: workspaceIds.slice(start, start + ID_CHUNK) });
       const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
       sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
     }
@@ -184,9 +185,9 @@ export class UsageRepository {
    * The plain ledger query for sumByWorkspaceAndKind: the reference that the rollup answers are
    * checked against (tests, `rollups check`, the bench's baseline). Scans the whole window.
    */
-  async ledgerSumByWorkspaceAndKind(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<WorkspaceKindSum[]> {
+  async ledgerSumPage(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<PageSums> {
     const filter = workspaceIds === null ? '' : `AND u.workspace_id IN (${placeholdersFor(workspaceIds.length)})`;
-    if (workspaceIds !== null && workspaceIds.length === 0) return [];
+    if (workspaceIds !== null && workspaceIds.length === 0) return { workspaces: [], byKind: [] };
     const rows = await this.db.tenantReader(slice.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
       `SELECT u.workspace_id, w.name AS workspace_name, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
        FROM usage_entries u
@@ -195,12 +196,15 @@ export class UsageRepository {
        GROUP BY u.workspace_id, w.name, u.kind`,
       [...sliceParams(slice), ...(workspaceIds ?? [])],
     );
-    return rows.map((row) => ({
-      workspaceId: row.workspace_id,
-      workspaceName: row.workspace_name,
-      kind: row.kind,
-      credits: BigInt(row.credits),
-    }));
+    const workspaces = new Map<string, { workspaceId: string; workspaceName: string; credits: bigint }>();
+    const kinds = new Map<CreditKind, bigint>();
+    for (const row of rows) {
+      const workspace = workspaces.get(row.workspace_id) ?? { workspaceId: row.workspace_id, workspaceName: row.workspace_name, credits: 0n };
+      workspace.credits += BigInt(row.credits);
+      workspaces.set(row.workspace_id, workspace);
+      kinds.set(row.kind, (kinds.get(row.kind) ?? 0n) + BigInt(row.credits));
+    }
+    return { workspaces: [...workspaces.values()], byKind: [...kinds].map(([kind, credits]) => ({ kind, credits })) };
   }
 
   /** The plain ledger query for sumByCampaignAndKind (see ledgerSumByWorkspaceAndKind). */
@@ -241,6 +245,12 @@ function toCampaignSum(row: CampaignSumRow): CampaignKindSum {
     kind: row.kind,
     credits: BigInt(row.credits),
   };
+}
+
+/** A slice with its window planned into rollup buckets and ledger edges. */
+function planned(slice: LedgerSlice, workspaceIds: readonly string[] | null) {
+  const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
+  return { accountId: slice.accountId, plan: planWindow(window.from, window.to), window, asOf: slice.asOf, workspaceIds };
 }
 
 function sliceParams(slice: LedgerSlice): unknown[] {

@@ -50,7 +50,7 @@ export class UsageService {
 
   /** The page of an account: `workspaceIds` null for every workspace, else only those (a scoped token). */
   async accountUsage(snapshot: UsageSnapshot, workspaceIds: ReadonlySet<string> | null): Promise<AccountUsageModel> {
-    return buildAccountUsage(snapshot, await this.usage.sumByWorkspaceAndKind(snapshot, workspaceIds === null ? null : [...workspaceIds]));
+    return buildAccountUsage(snapshot, await this.usage.sumPage(snapshot, workspaceIds === null ? null : [...workspaceIds]));
   }
 
 
