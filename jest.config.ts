@@ -16,6 +16,20 @@ const sourcePackages = {
   '^@creditlens/client$': path.join(__dirname, 'packages/client/src/index.ts'),
 };
 
+/** A package that tests against a real server: workspace packages from source, the server's PostgreSQL check. */
+function partnerProject(displayName: string, folder: string) {
+  return {
+    displayName,
+    rootDir: path.join(__dirname, folder),
+    testEnvironment: 'node',
+    transform: tsJest,
+    moduleNameMapper: sourcePackages,
+    setupFiles: ['reflect-metadata'],
+    globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
+    testMatch: ['<rootDir>/src/**/*.test.ts'],
+  };
+}
+
 const config: Config = {
   projects: [
     {
@@ -35,36 +49,9 @@ const config: Config = {
       globalSetup: '<rootDir>/src/testing/global-setup.ts',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
-    {
-      displayName: 'client',
-      rootDir: path.join(__dirname, 'packages/client'),
-      testEnvironment: 'node',
-      transform: tsJest,
-      moduleNameMapper: sourcePackages,
-      setupFiles: ['reflect-metadata'],
-      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
-      testMatch: ['<rootDir>/src/**/*.test.ts'],
-    },
-    {
-      displayName: 'cli',
-      rootDir: path.join(__dirname, 'packages/cli'),
-      testEnvironment: 'node',
-      transform: tsJest,
-      moduleNameMapper: sourcePackages,
-      setupFiles: ['reflect-metadata'],
-      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
-      testMatch: ['<rootDir>/src/**/*.test.ts'],
-    },
-    {
-      displayName: 'example-chargeback-report',
-      rootDir: path.join(__dirname, 'examples/chargeback-report'),
-      testEnvironment: 'node',
-      transform: tsJest,
-      moduleNameMapper: sourcePackages,
-      setupFiles: ['reflect-metadata'],
-      globalSetup: path.join(__dirname, 'server/src/testing/global-setup.ts'),
-      testMatch: ['<rootDir>/src/**/*.test.ts'],
-    },
+    partnerProject('client', 'packages/client'),
+    partnerProject('cli', 'packages/cli'),
+    partnerProject('example-chargeback-report', 'examples/chargeback-report'),
     {
       displayName: 'widget',
       rootDir: path.join(__dirname, 'widget'),

@@ -11,6 +11,8 @@ import { RollupMaintenance } from '../usage/rollup-maintenance';
  * snapshot that excludes the last hour's entries.
  */
 export const BENCH_ACCOUNT = 'acct_bench';
+/** The ingest measurement writes here, so that its entries never land in the measured account's snapshots. */
+export const INGEST_ACCOUNT = 'acct_bench_ingest';
 export const BENCH_WORKSPACES = 200;
 export const BENCH_CAMPAIGNS_PER_WORKSPACE = 40;
 /** October 2026 in Europe/Berlin (it has the end-of-DST day: 745 hours). */
@@ -19,16 +21,17 @@ export const BENCH_MONTH = { from: Date.parse('2026-09-30T22:00:00Z'), to: Date.
 const NEVER_ATTRIBUTED = ['LEAD_FINDING', 'SELF_LEARNING_AI', 'CONTACT_LIST_CLEANING', 'REPLY'];
 const ATTRIBUTED = ['FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'REPLY'];
 
-async function insertCatalog(db: Database): Promise<void> {
+/** An account with the bench's workspaces and campaigns; ids are prefixed so that two accounts can coexist. */
+export async function insertCatalog(db: Database, accountId: string, prefix: string): Promise<void> {
   await db.writeTransaction(async (tx) => {
     await tx.query(`INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, 'Bench', 'Europe/Berlin', 0, ?)`, [
-      BENCH_ACCOUNT,
+      accountId,
       BENCH_MONTH.from,
     ]);
     for (let w = 0; w < BENCH_WORKSPACES; w++) {
-      await tx.query('INSERT INTO workspaces (account_id, workspace_id, name) VALUES (?, ?, ?)', [BENCH_ACCOUNT, `ws${w}`, `Workspace ${String(w).padStart(3, '0')}`]);
+      await tx.query('INSERT INTO workspaces (account_id, workspace_id, name) VALUES (?, ?, ?)', [accountId, `${prefix}ws${w}`, `Workspace ${String(w).padStart(3, '0')}`]);
       const values = Array.from({ length: BENCH_CAMPAIGNS_PER_WORKSPACE }, () => '(?, ?, ?, ?, ?)').join(', ');
-      const params = Array.from({ length: BENCH_CAMPAIGNS_PER_WORKSPACE }, (_, c) => [BENCH_ACCOUNT, `ws${w}_c${c}`, `ws${w}`, `Campaign ${w}.${c}`, false]).flat();
+      const params = Array.from({ length: BENCH_CAMPAIGNS_PER_WORKSPACE }, (_, c) => [accountId, `${prefix}ws${w}_c${c}`, `${prefix}ws${w}`, `Campaign ${w}.${c}`, false]).flat();
       await tx.query(`INSERT INTO campaigns (account_id, campaign_id, workspace_id, name, archived) VALUES ${values}`, params);
     }
   });
@@ -109,7 +112,7 @@ export async function generateBenchData(
   entries: number,
   log: (line: string) => void,
 ): Promise<void> {
-  await insertCatalog(db);
+  await insertCatalog(db, BENCH_ACCOUNT, '');
   const started = Date.now();
   const progress = (done: number) => log(`  ${done.toLocaleString('en-US')} entries loaded (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (location.kind === 'postgres') await loadPostgres(location.url, entries, progress);

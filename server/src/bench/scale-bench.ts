@@ -10,7 +10,7 @@ import { planWindow } from '../usage/rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from '../usage/rollup-queries';
 import { ROLLUP_TABLES } from '../usage/rollups';
 import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
-import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
+import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT, generateBenchData, insertCatalog } from './bench-data';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -194,9 +194,10 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
         naive: await measure(NAIVE_RUNS, () => repository.ledgerSumByCampaignAndKind(slice, [biggest])),
       });
     }
-    const ingest = await measureIngest(endpoint);
+    const plans = await queryPlans(kind, db, clock, biggest);
+    const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, counts, biggest, rows, ingest, rss: { beforeMiB: rssBefore, afterMiB: rssAfter } };
+    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -205,8 +206,29 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
   }
 }
 
-/** recordUsage at 1,000 entries per batch from two concurrent clients, into the month after the bench month. */
-async function measureIngest(endpoint: string) {
+/**
+ * The plans of the page and expand statements for an unaligned window one hour back (the case
+ * with every kind of arm), kept with the results: EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY
+ * PLAN on SQLite. `ledgerWindowScan` says whether any step reads usage_entries other than
+ * through an index range.
+ */
+async function queryPlans(kind: 'sqlite' | 'postgres', db: Database, clock: number, biggest: string) {
+  const window = { from: BENCH_MONTH.from + 17 * 60_000, to: BENCH_MONTH.to - 23 * 60_000 };
+  const slice = { accountId: BENCH_ACCOUNT, plan: planWindow(window.from, window.to), window, asOf: clock - 3_600_000 };
+  const statements = { page: pageSumsStatement({ ...slice, workspaceIds: null }), expand: campaignSumsStatement({ ...slice, workspaceIds: [biggest] }) };
+  const plans: Record<string, { plan: string; ledgerWindowScan: boolean }> = {};
+  for (const [name, statement] of Object.entries(statements)) {
+    const rows = await db.reader.query<Record<string, string>>(`${kind === 'postgres' ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${statement.sql}`, statement.params);
+    const plan = rows.map((row) => row['QUERY PLAN'] ?? row.detail).join('\n');
+    plans[name] = { plan, ledgerWindowScan: /Seq Scan on usage_entries|SCAN usage_entries/.test(plan) };
+  }
+  return plans;
+}
+
+/** recordUsage at 1,000 entries per batch from two concurrent clients, into an account of its own. */
+async function measureIngest(endpoint: string, db: Database) {
+  const known = await db.reader.query('SELECT 1 AS found FROM accounts WHERE account_id = ?', [INGEST_ACCOUNT]);
+  if (known.length === 0) await insertCatalog(db, INGEST_ACCOUNT, 'ingest_');
   const batches = 30;
   const mutation = `mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted duplicates } }`;
   const runId = Date.now().toString(36);
@@ -216,9 +238,9 @@ async function measureIngest(endpoint: string) {
         const w = (i * 7 + b) % 200;
         return {
           idempotencyKey: `ingest-${runId}-${id}-${b}-${i}`,
-          accountId: BENCH_ACCOUNT,
-          workspaceId: `ws${w}`,
-          campaignId: i % 10 === 0 ? null : `ws${w}_c${i % 40}`,
+          accountId: INGEST_ACCOUNT,
+          workspaceId: `ingest_ws${w}`,
+          campaignId: i % 10 === 0 ? null : `ingest_ws${w}_c${i % 40}`,
           kind: i % 10 === 0 ? 'LEAD_FINDING' : 'REPLY',
           credits: 1 + (i % 50),
           occurredAt: new Date(BENCH_MONTH.to + 86_400_000 + ((b * 1000 + i) % 86_400) * 1000).toISOString(),
@@ -261,6 +283,9 @@ async function main(): Promise<void> {
     }
     log(`ingest: ${result.ingest.entries.toLocaleString('en-US')} entries in ${result.ingest.seconds.toFixed(1)} s = ${result.ingest.perSecond.toLocaleString('en-US')} entries/s (batches of 1,000, two clients)`);
     log(`server RSS: ${result.rss.beforeMiB.toFixed(0)} MiB before the queries, ${result.rss.afterMiB.toFixed(0)} MiB after`);
+    for (const [name, plan] of Object.entries(result.plans)) {
+      log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'} (full plan in the JSON file)`);
+    }
   }
   const bundle = widgetBundle();
   if (bundle) log(`\nwidget bundle: ${bundle}`);

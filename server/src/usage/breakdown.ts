@@ -8,7 +8,11 @@ import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot,
  */
 
 export function workspaceUsageId(workspaceId: string, snapshot: UsageSnapshot): string {
-  return [workspaceId, snapshot.window.from.toISOString(), snapshot.window.to.toISOString(), new Date(snapshot.asOf).toISOString()].join('|');
+  return `${workspaceId}|${snapshotSuffix(snapshot)}`;
+}
+
+function snapshotSuffix(snapshot: UsageSnapshot): string {
+  return [snapshot.window.from.toISOString(), snapshot.window.to.toISOString(), new Date(snapshot.asOf).toISOString()].join('|');
 }
 
 /** Sums per kind, in the contract's kind order, leaving out kinds with no entries. */
@@ -21,12 +25,13 @@ export function byKindOf(sums: readonly { kind: CreditKind; credits: bigint }[])
 export function buildAccountUsage(snapshot: UsageSnapshot, sums: PageSums): AccountUsageModel {
   const sorted = sortBySpend(sums.workspaces.map((row) => ({ id: row.workspaceId, name: row.workspaceName, credits: row.credits })));
   const totalCredits = sumCredits(sorted);
+  const suffix = snapshotSuffix(snapshot);
   return {
     snapshot,
     totalCredits,
     byKind: byKindOf(sums.byKind),
     workspaces: withShares(sorted, totalCredits).map(({ row, share, percent }): WorkspaceUsageModel => ({
-      id: workspaceUsageId(row.id, snapshot),
+      id: `${row.id}|${suffix}`,
       snapshot,
       workspace: { id: row.id, name: row.name },
       credits: row.credits,

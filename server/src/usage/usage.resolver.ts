@@ -80,16 +80,17 @@ export class WorkspaceUsageResolver {
     nullable: true,
     description: "Exact fraction of the account's total credits in the window (of the visible workspaces' total for a workspace-scoped token); null when that total is <= 0.",
   })
-  async share(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
-    return (await placementOf(row, ctx)).share;
+  share(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): number | null | Promise<number | null> {
+    // Synchronous for rows of a page (hundreds per answer); only a lone row awaits its page.
+    return row.placement ? row.placement.share : placementOf(row, ctx).then((placed) => placed.share);
   }
 
   @FieldResolver(() => Float, {
     nullable: true,
     description: 'share × 100 rounded to one decimal so that sibling rows sum to exactly 100.0 (largest remainder); null likewise.',
   })
-  async percent(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
-    return (await placementOf(row, ctx)).percent;
+  percent(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): number | null | Promise<number | null> {
+    return row.placement ? row.placement.percent : placementOf(row, ctx).then((placed) => placed.percent);
   }
 
   @FieldResolver(() => [CampaignUsage], {
@@ -113,7 +114,6 @@ export class WorkspaceUsageResolver {
 
 /** A row's share and percent among its siblings: from its page, or by answering that page (once per request). */
 async function placementOf(row: WorkspaceUsage, ctx: Context): Promise<{ share: number | null; percent: number | null }> {
-  if (row.placement) return row.placement;
   const page = await ctx.loaders.accountPages.load({ snapshot: row.snapshot, workspaceIds: row.visibleWorkspaceIds });
   const placed = page.workspaces.find((sibling) => sibling.workspace.id === row.workspace.id);
   return { share: placed?.share ?? null, percent: placed?.percent ?? null };
