@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { UsageRollups1764100000000 } from './1764100000000-usage-rollups';
 import { RowLevelSecurity1764200000000 } from './1764200000000-row-level-security';
 import { PageRollupsWithoutKind1764300000000 } from './1764300000000-page-rollups-without-kind';
+import { CoveringLedgerIndexes1764400000000 } from './1764400000000-covering-ledger-indexes';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, UsageRollups1764100000000, RowLevelSecurity1764200000000, PageRollupsWithoutKind1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  UsageRollups1764100000000,
+  RowLevelSecurity1764200000000,
+  PageRollupsWithoutKind1764300000000,
+  CoveringLedgerIndexes1764400000000,
+];
