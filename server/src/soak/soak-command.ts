@@ -8,12 +8,11 @@
  * and dropped afterwards. Exits 1 when the run found a problem.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createScratchDatabase, POSTGRES_ADMIN_URL } from '../testing/postgres';
 import { canRestartCluster, type OutageKind } from './faults';
-import { formatReport, runSoak, type FaultKind, type SoakDatabase } from './soak';
+import { formatReport, runSoak, type FaultKind } from './soak';
+import { createSoakDatabase } from './soak-database';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -56,17 +55,7 @@ async function main(): Promise<void> {
     }
   }
 
-  let database: SoakDatabase;
-  let dispose: () => Promise<void>;
-  if (kind === 'postgres') {
-    const scratch = await createScratchDatabase();
-    database = { kind, url: scratch.url, adminUrl: POSTGRES_ADMIN_URL, name: new URL(scratch.url).pathname.slice(1) };
-    dispose = scratch.drop;
-  } else {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-soak-'));
-    database = { kind, file: path.join(folder, 'soak.sqlite') };
-    dispose = async () => fs.rmSync(folder, { recursive: true, force: true });
-  }
+  const { database, dispose } = await createSoakDatabase(kind);
 
   const faults: Array<{ at: number; kind: FaultKind }> = [];
   if (kind === 'postgres') for (let i = 0; i < restarts; i++) faults.push({ at: (0.15 + (0.6 * i) / Math.max(1, restarts)) as number, kind: 'outage' });

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createScratchDatabase, POSTGRES_ADMIN_URL } from '../testing/postgres';
 import { databaseKinds } from '../testing/test-databases';
-import { formatReport, runSoak, type SoakDatabase, type SoakReport } from './soak';
+import { formatReport, runSoak, type SoakReport } from './soak';
+import { createSoakDatabase } from './soak-database';
 
 /**
  * The short soak: real server processes under concurrent writers and readers, with every fault
@@ -20,16 +17,9 @@ describe.each(databaseKinds())('the short soak (%s)', (kind) => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    let database: SoakDatabase;
-    if (kind === 'postgres') {
-      const scratch = await createScratchDatabase();
-      database = { kind, url: scratch.url, adminUrl: POSTGRES_ADMIN_URL, name: new URL(scratch.url).pathname.slice(1) };
-      dispose = scratch.drop;
-    } else {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-soak-'));
-      database = { kind, file: path.join(folder, 'soak.sqlite') };
-      dispose = async () => fs.rmSync(folder, { recursive: true, force: true });
-    }
+    const created = await createSoakDatabase(kind);
+    const database = created.database;
+    dispose = created.dispose;
     report = await runSoak({
       database,
       durationMs: 14_000,

@@ -214,9 +214,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   const writer = async (w: number) => {
     let seq = 0;
+    let turn = 0;
     const mine: Batch[] = [];
     while (running && Date.now() < until) {
-      const roll = Math.random();
+      // Turns 2 and 3 are always a resend and a race, so that even a short run on a busy machine
+      // exercises both; after that, chance decides.
+      const roll = turn === 1 ? 0 : turn === 2 ? 0.15 : Math.random();
+      turn += 1;
       if (roll < 0.1 && mine.length > 0) {
         // A deliberate retry of an acknowledged batch: every entry must come back a duplicate.
         counters.resent += 1;
