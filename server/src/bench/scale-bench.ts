@@ -139,7 +139,7 @@ async function prepare(kind: 'sqlite' | 'postgres', entries: number): Promise<{ 
   await admin.end();
   const db = await openDatabase({ kind, url: url.toString() });
   // Cheap when nothing changed; after a migration that built indexes, index-only scans need it.
-  await db.reader.query('VACUUM ANALYZE usage_entries');
+  await db.reader.query('VACUUM ANALYZE');
   if (!complete) {
     log(`Generating ${entries.toLocaleString('en-US')} entries on PostgreSQL (kept in database ${name}):`);
     await generateBenchData(db, { kind, url: url.toString() }, entries, log);
