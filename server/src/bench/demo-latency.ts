@@ -7,6 +7,7 @@ import { openDatabase } from '../db/database';
 import { DEMO_ACCOUNT } from '../demo/demo-data';
 import { seedDemoData } from '../demo/seed';
 import { createApp } from '../http/app';
+import { measure, postGraphQL } from './bench-client';
 
 /**
  * Latency of the page and expand queries on the demo data, through the real HTTP API:
@@ -14,15 +15,10 @@ import { createApp } from '../http/app';
  * PostgreSQL when BENCH_DATABASE_URL=postgres://… names an empty database.
  */
 const RUNS = 20;
-const WARMUP = 3;
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 
 const PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits workspaces { id workspace { id name } credits share percent } } } }`;
 const EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits campaigns { label credits share percent byKind { kind credits } } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-bench-'));
@@ -37,37 +33,18 @@ async function main(): Promise<void> {
   await new Promise((resolve) => server.once('listening', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
-  const post = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: any; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const time = async (run: () => Promise<unknown>) => {
-    for (let i = 0; i < WARMUP; i++) await run();
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = process.hrtime.bigint();
-      await run();
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return samples.sort((a, b) => a - b);
-  };
+  const post = (query: string, variables: Record<string, unknown>) => postGraphQL(endpoint, ADMIN_KEY, query, variables);
 
   const periods = await post(`query($id: ID!) { account(id: $id) { billingPeriods(last: 2) { from to } } }`, { id: DEMO_ACCOUNT.id });
   const window = periods.account.billingPeriods[1];
   const page = await post(PAGE, { id: DEMO_ACCOUNT.id, window });
   const biggest = page.account.usage.workspaces[0].workspace.id;
-  const pageTimes = await time(() => post(PAGE, { id: DEMO_ACCOUNT.id, window }));
-  const expandTimes = await time(() => post(EXPAND, { ws: biggest, window, asOf: page.account.usage.asOf }));
+  const pageTimes = await measure(RUNS, () => post(PAGE, { id: DEMO_ACCOUNT.id, window }));
+  const expandTimes = await measure(RUNS, () => post(EXPAND, { ws: biggest, window, asOf: page.account.usage.asOf }));
 
   console.log(`Demo data, last month (${page.account.usage.totalCredits.toLocaleString('en-US')} credits), ${db.dialect}, ${RUNS} runs each:`);
-  console.log(`  page query    median ${percentile(pageTimes, 50).toFixed(2)} ms   p95 ${percentile(pageTimes, 95).toFixed(2)} ms`);
-  console.log(`  expand query  median ${percentile(expandTimes, 50).toFixed(2)} ms   p95 ${percentile(expandTimes, 95).toFixed(2)} ms  (${biggest})`);
+  console.log(`  page query    median ${pageTimes.p50.toFixed(2)} ms   p95 ${pageTimes.p95.toFixed(2)} ms`);
+  console.log(`  expand query  median ${expandTimes.p50.toFixed(2)} ms   p95 ${expandTimes.p95.toFixed(2)} ms  (${biggest})`);
 
   await new Promise((resolve) => server.close(resolve));
   await creditlens.stop();

@@ -10,6 +10,7 @@ import { planWindow } from '../usage/rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from '../usage/rollup-queries';
 import { ROLLUP_TABLES } from '../usage/rollups';
 import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
+import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT, generateBenchData, insertCatalog } from './bench-data';
 
 /**
@@ -34,24 +35,6 @@ function flag(name: string, fallback: string): string {
 const RUNS = Number(flag('runs', '30'));
 const NAIVE_RUNS = 5;
 const log = (line: string) => console.log(line);
-
-interface Timing {
-  readonly p50: number;
-  readonly p95: number;
-}
-
-async function measure(runs: number, work: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 3; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -83,25 +66,8 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
   return { child, endpoint: `http://127.0.0.1:${port}/graphql` };
 }
 
-async function graphql(endpoint: string, query: string, variables: Record<string, unknown>, attempt = 1): Promise<any> {
-  const request = () =>
-    fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
-      body: JSON.stringify({ query, variables }),
-    });
-  let response: Response;
-  try {
-    response = await request();
-  } catch (error) {
-    // A keep-alive socket that idled through a slow naive measurement may have been closed by
-    // the server just as it is reused: that is the client's race, not an answer; send again.
-    if (attempt > 1) throw error;
-    return graphql(endpoint, query, variables, attempt + 1);
-  }
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
+function graphql(endpoint: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  return postGraphQL(endpoint, ADMIN_KEY, query, variables);
 }
 
 const PAGE = `query($id: ID!, $window: UsageWindowInput, $asOf: DateTime) { account(id: $id) { usage(window: $window, asOf: $asOf) { asOf totalCredits byKind { kind credits } workspaces { id workspace { id name } credits share percent } } } }`;

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { NO_CAMPAIGN_KEY, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
+import { bucketExpression, keyExpression, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
 
 /** A rollup row that disagrees with the ledger it summarises. */
 export interface RollupDifference {
@@ -43,8 +43,8 @@ export class RollupMaintenance {
   }
 
   private async checkTable(table: RollupTable, accountId: string): Promise<RollupDifference[]> {
-    const bucket = `(occurred_at - ((occurred_at % ${table.bucketMs}) + ${table.bucketMs}) % ${table.bucketMs})`;
-    const ledgerKeys = table.keys.map((key) => (key === 'campaign_key' ? `COALESCE(campaign_id, '${NO_CAMPAIGN_KEY}') AS campaign_key` : key));
+    const bucket = bucketExpression(table.bucketMs);
+    const ledgerKeys = table.keys.map((key) => `${keyExpression(key)} AS ${key}`);
     const keys = table.keys.join(', ');
     const rows = await this.db.reader.query<Record<string, string> & { bucket_start: string | number; credits: string; entries: string }>(
       `SELECT bucket_start, ${keys}, CAST(SUM(credits) AS TEXT) AS credits, CAST(SUM(entry_count) AS TEXT) AS entries FROM (

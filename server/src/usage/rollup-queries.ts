@@ -1,6 +1,6 @@
 import { placeholdersFor } from '../catalog/catalog.repository';
 import type { MsRange, WindowPlan } from './rollup-buckets';
-import { CAMPAIGN_DAYS, CAMPAIGN_HOURS, KIND_DAYS, KIND_HOURS, NO_CAMPAIGN_KEY, WORKSPACE_DAYS, WORKSPACE_HOURS, type RollupTable } from './rollups';
+import { CAMPAIGN_DAYS, CAMPAIGN_HOURS, KIND_DAYS, KIND_HOURS, keyExpression, WORKSPACE_DAYS, WORKSPACE_HOURS, type RollupTable } from './rollups';
 
 /**
  * SQL that answers usage sums from the rollups, exactly: one statement (so one database
@@ -29,7 +29,7 @@ const BY_CAMPAIGN: Grouping = {
   days: CAMPAIGN_DAYS,
   hours: CAMPAIGN_HOURS,
   columns: 'workspace_id, campaign_key, kind',
-  ledgerColumns: `workspace_id, COALESCE(campaign_id, '${NO_CAMPAIGN_KEY}') AS campaign_key, kind`,
+  ledgerColumns: `workspace_id, ${keyExpression('campaign_key')} AS campaign_key, kind`,
 };
 
 interface Slice {

@@ -35,11 +35,12 @@ export function primaryKey(table: RollupTable): string[] {
 }
 
 /** Floor of occurred_at to the bucket, also right for instants before 1970 (SQL % truncates). */
-function bucketExpression(bucketMs: number, column = 'occurred_at'): string {
+export function bucketExpression(bucketMs: number, column = 'occurred_at'): string {
   return `(${column} - ((${column} % ${bucketMs}) + ${bucketMs}) % ${bucketMs})`;
 }
 
-function keyExpression(key: RollupTable['keys'][number]): string {
+/** A rollup key as the ledger spells it. */
+export function keyExpression(key: RollupTable['keys'][number]): string {
   return key === 'campaign_key' ? `COALESCE(campaign_id, '${NO_CAMPAIGN_KEY}')` : key;
 }
 

@@ -1,0 +1,40 @@
+/** What both benches share: timing a piece of work, and posting GraphQL as the admin. */
+
+export interface Timing {
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/** p50 and p95 in ms of `runs` sequential runs, after three warm-up runs. */
+export async function measure(runs: number, work: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 3; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+/** POSTs an operation with a bearer credential and answers its data; GraphQL errors throw. */
+export async function postGraphQL(endpoint: string, credential: string, query: string, variables: Record<string, unknown>, attempt = 1): Promise<any> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    // A keep-alive socket that idled through a slow measurement may have been closed by the
+    // server just as it is reused: that is the client's race, not an answer; send again.
+    if (attempt > 1) throw error;
+    return postGraphQL(endpoint, credential, query, variables, attempt + 1);
+  }
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
