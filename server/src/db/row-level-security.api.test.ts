@@ -1,10 +1,11 @@
 import { createServices } from '../http/app';
 import type { Principal } from '../auth/principal';
 import { openScratchDatabase, databaseKinds, type ScratchDatabase } from '../testing/test-databases';
+import { ROLLUP_TABLES } from '../usage/rollups';
 import { TENANT_ROLE } from './database';
 
 const ADMIN: Principal = { kind: 'admin' };
-const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', 'usage_workspace_totals_days', 'usage_workspace_totals_hours', 'usage_kind_days', 'usage_kind_hours', 'usage_campaign_days', 'usage_campaign_hours'];
+const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', ...ROLLUP_TABLES.map((table) => table.name)];
 
 const describePostgres = databaseKinds().includes('postgres') ? describe : describe.skip;
 

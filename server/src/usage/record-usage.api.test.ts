@@ -52,6 +52,15 @@ describeEachDatabase('recordUsage', (kind) => {
     expect((await record(server, [e('fresh-1', 5)])).data!.recordUsage).toEqual({ accepted: 1, duplicates: 0 });
   });
 
+  it('keeps idempotency keys with quotes, commas, braces, backslashes and NULL-like text exactly', async () => {
+    const keys = ['a "quoted", key', '{braced}', 'back\\slash\\', 'NULL', 'naïve ✓ key', ' '];
+    const batch = keys.map((key, i) => e(key, 1 + i, i % 2 ? { campaignId: 'c_2', workspaceId: 'ws_2' } : {}));
+    const before = await totalOf(accountId);
+    expect((await record(server, batch)).data!.recordUsage).toEqual({ accepted: keys.length, duplicates: 0 });
+    expect((await record(server, batch)).data!.recordUsage).toEqual({ accepted: 0, duplicates: keys.length });
+    expect(await totalOf(accountId)).toBe(before + 21);
+  });
+
   it('counts a key repeated with the same content inside one batch once', async () => {
     const response = await record(server, [e('rep', 7), e('rep', 7), e('rep', 7)]);
     expect(response.data!.recordUsage).toEqual({ accepted: 1, duplicates: 2 });

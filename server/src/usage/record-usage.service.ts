@@ -1,9 +1,10 @@
 import { isAttributableKind, type CreditKind } from '@creditlens/usage-math';
 import { assertCanRecordUsage, type Principal } from '../auth/principal';
 import type { CatalogRepository } from '../catalog/catalog.repository';
-import type { Database } from '../db/database';
+import type { Database, SqlExecutor } from '../db/database';
 import { InvalidInputError, type InputProblem } from '../errors/domain-errors';
-import type { LedgerEntry, UsageRepository } from './usage.repository';
+import { rollupDeltas } from './rollup-deltas';
+import { entryKey, type LedgerEntry, type UsageRepository } from './usage.repository';
 
 export const MAX_BATCH_ENTRIES = 10_000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -50,33 +51,42 @@ export class RecordUsageService {
     const { firsts, duplicates: batchDuplicates } = dedupeBatch(entries, problems);
     throwIfAny(problems);
 
+    // Everything that does not need the account's clock is done before taking it: writers of one
+    // account queue on that lock, so what it covers bounds an account's ingest rate.
+    const candidates = firsts.map(({ entry }) => entry);
+    const deltasIfAllNew = rollupDeltas(candidates);
     return this.db.writeTransaction(async (tx) => {
       const clocks = await this.usage.advanceClocks(tx, accountIds, now);
-      const fresh: LedgerEntry[] = [];
-      let duplicates = batchDuplicates;
-      const conflicts: InputProblem[] = [];
-      for (const accountId of accountIds) {
-        const ofAccount = firsts.filter(({ entry }) => entry.accountId === accountId);
-        const recorded = new Map(
-          (await this.usage.findRecorded(tx, accountId, ofAccount.map(({ entry }) => entry.idempotencyKey))).map((entry) => [entry.idempotencyKey, entry]),
-        );
-        for (const { entry, index } of ofAccount) {
-          const previous = recorded.get(entry.idempotencyKey);
-          if (!previous) fresh.push(entry);
-          else if (differences(previous, entry).length === 0) duplicates += 1;
-          else {
-            conflicts.push({
-              index,
-              field: 'idempotencyKey',
-              message: `"${entry.idempotencyKey}" was already recorded with different content (${differences(previous, entry).join(', ')})`,
-            });
-          }
-        }
-      }
-      throwIfAny(conflicts);
-      await this.usage.insert(tx, fresh, clocks);
-      return { accepted: fresh.length, duplicates };
+      const inserted = await this.usage.insertNew(tx, candidates, clocks);
+      const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+      const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped));
+      const added = skipped.length === 0 ? deltasIfAllNew : rollupDeltas(candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey))));
+      await this.usage.addToRollups(tx, added);
+      return { accepted: inserted.size, duplicates };
     });
+  }
+
+  /**
+   * The entries the ledger already held (a resent batch, or one racing this one): each is a
+   * duplicate if recorded with the same content, else the whole batch is refused, naming them.
+   */
+  private async duplicatesOrThrow(tx: SqlExecutor, skipped: readonly { entry: LedgerEntry; index: number }[]): Promise<number> {
+    if (skipped.length === 0) return 0;
+    const conflicts: InputProblem[] = [];
+    let duplicates = 0;
+    for (const accountId of new Set(skipped.map(({ entry }) => entry.accountId))) {
+      const ofAccount = skipped.filter(({ entry }) => entry.accountId === accountId);
+      const recorded = new Map(
+        (await this.usage.findRecorded(tx, accountId, ofAccount.map(({ entry }) => entry.idempotencyKey))).map((entry) => [entry.idempotencyKey, entry]),
+      );
+      for (const { entry, index } of ofAccount) {
+        const changed = differences(recorded.get(entry.idempotencyKey)!, entry);
+        if (changed.length === 0) duplicates += 1;
+        else conflicts.push({ index, field: 'idempotencyKey', message: `"${entry.idempotencyKey}" was already recorded with different content (${changed.join(', ')})` });
+      }
+    }
+    throwIfAny(conflicts);
+    return duplicates;
   }
 
   private async catalogProblems(entries: readonly LedgerEntry[]): Promise<InputProblem[]> {
@@ -144,7 +154,7 @@ function dedupeBatch(entries: readonly LedgerEntry[], problems: InputProblem[]) 
   const firsts: { entry: LedgerEntry; index: number }[] = [];
   let duplicates = 0;
   entries.forEach((entry, index) => {
-    const key = `${entry.accountId}\u0000${entry.idempotencyKey}`;
+    const key = entryKey(entry.accountId, entry.idempotencyKey);
     const earlier = firstIndex.get(key);
     if (earlier === undefined) {
       firstIndex.set(key, index);

@@ -30,7 +30,7 @@ export class RollupMaintenance {
       await tx.query('UPDATE accounts SET ledger_clock = ledger_clock WHERE account_id = ?', [accountId]);
       for (const table of ROLLUP_TABLES) {
         await tx.query(`DELETE FROM ${table.name} WHERE account_id = ?`, [accountId]);
-        await tx.query(rebuildSql(table), [accountId]);
+        await tx.query(rebuildSql(table, this.db.dialect), [accountId]);
       }
     });
   }
@@ -43,7 +43,7 @@ export class RollupMaintenance {
   }
 
   private async checkTable(table: RollupTable, accountId: string): Promise<RollupDifference[]> {
-    const bucket = bucketExpression(table.bucketMs);
+    const bucket = bucketExpression(table.grain, this.db.dialect);
     const ledgerKeys = table.keys.map((key) => `${keyExpression(key)} AS ${key}`);
     const keys = table.keys.join(', ');
     const rows = await this.db.reader.query<Record<string, string> & { bucket_start: string | number; credits: string; entries: string }>(

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import { createServices } from '../http/app';
 import type { Services } from '../graphql/context';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
-import { DAY_MS, HOUR_MS } from './rollup-buckets';
+import { DAY_MS, HOUR_MS, planWindow } from './rollup-buckets';
 import { RollupMaintenance } from './rollup-maintenance';
 import type { UsageEntryInput } from './record-usage.service';
 import { UsageRepository, type LedgerSlice } from './usage.repository';
@@ -35,6 +35,8 @@ describeEachDatabase('rollup answers equal the plain ledger query', (kind) => {
   let repository: UsageRepository;
   const clocks: number[] = [];
   const random = generator(SEED);
+  /** Which kinds of planned range the random windows were read through, e.g. "-month". */
+  const rangesUsed = new Set<string>();
 
   beforeAll(async () => {
     scratch = await openScratchDatabase(kind);
@@ -75,6 +77,7 @@ describeEachDatabase('rollup answers equal the plain ledger query', (kind) => {
     const from = aligned ? START + random.int(60) * DAY_MS - 2 * HOUR_MS : START - DAY_MS + random.int(SPAN);
     const to = from + (aligned ? random.int(30) * DAY_MS + HOUR_MS : 1 + random.int(random.next() < 0.3 ? 3 * HOUR_MS : 40 * DAY_MS));
     const asOf = random.next() < 0.3 ? clocks[clocks.length - 1]! : random.pick(clocks) - random.int(2);
+    for (const range of planWindow(from, to).ranges) rangesUsed.add(`${range.sign === 1 ? '+' : '-'}${range.source}`);
     return { accountId: ACCOUNT, window: { from: new Date(from), to: new Date(to) }, asOf };
   }
 
@@ -102,6 +105,10 @@ describeEachDatabase('rollup answers equal the plain ledger query', (kind) => {
       if (expected.length > 0) nonEmpty++;
     }
     expect(nonEmpty).toBeGreaterThan(80);
+  });
+
+  it('read those windows through every kind of range, added and (below the coarsest grain) taken away', () => {
+    expect([...rangesUsed].sort()).toEqual(['+day', '+hour', '+ledger', '+month', '-day', '-hour', '-ledger']);
   });
 
   it('finds no difference between rollups kept on write and the ledger, nor after a rebuild', async () => {

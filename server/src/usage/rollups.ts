@@ -1,30 +1,46 @@
-import { DAY_MS, HOUR_MS } from './rollup-buckets';
+import type { Dialect } from '../db/database';
+import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './rollup-buckets';
 
 /**
  * The pre-aggregated rollups of the ledger, maintained in the same transaction as every ledger
  * insert. Grains were chosen by measurement (see README "Performance"): the page reads
  * per-workspace sums and the account's per-kind sums, the expand per-campaign-and-kind sums,
- * each by UTC day with UTC hours for the partial days at a window's edges. Keeping kind out of
+ * each by UTC month, UTC day and UTC hour, so that any window is a few buckets (see
+ * rollup-buckets.ts). Month buckets made a billing period one bucket and a few hours at its edges
+ * instead of thirty days and up to two days of hours. Keeping kind out of
  * the workspace rollup makes the page read about six times fewer rows. `entry_count` lets a sum
  * tell "no entries" from "nets to 0".
  */
 export interface RollupTable {
   readonly name: string;
-  readonly bucketMs: number;
+  readonly grain: Grain;
   /** Grouping columns besides account_id and bucket_start, in primary-key order. */
   readonly keys: readonly ('workspace_id' | 'campaign_key' | 'kind')[];
   /** Where bucket_start sits in the primary key: right after account_id (page) or after workspace_id (expand). */
   readonly bucketAfterWorkspace: boolean;
 }
 
-export const WORKSPACE_DAYS: RollupTable = { name: 'usage_workspace_totals_days', bucketMs: DAY_MS, keys: ['workspace_id'], bucketAfterWorkspace: false };
-export const WORKSPACE_HOURS: RollupTable = { name: 'usage_workspace_totals_hours', bucketMs: HOUR_MS, keys: ['workspace_id'], bucketAfterWorkspace: false };
-export const KIND_DAYS: RollupTable = { name: 'usage_kind_days', bucketMs: DAY_MS, keys: ['kind'], bucketAfterWorkspace: false };
-export const KIND_HOURS: RollupTable = { name: 'usage_kind_hours', bucketMs: HOUR_MS, keys: ['kind'], bucketAfterWorkspace: false };
-export const CAMPAIGN_DAYS: RollupTable = { name: 'usage_campaign_days', bucketMs: DAY_MS, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
-export const CAMPAIGN_HOURS: RollupTable = { name: 'usage_campaign_hours', bucketMs: HOUR_MS, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
+export const WORKSPACE_MONTHS: RollupTable = { name: 'usage_workspace_totals_months', grain: MONTH, keys: ['workspace_id'], bucketAfterWorkspace: false };
+export const WORKSPACE_DAYS: RollupTable = { name: 'usage_workspace_totals_days', grain: DAY, keys: ['workspace_id'], bucketAfterWorkspace: false };
+export const WORKSPACE_HOURS: RollupTable = { name: 'usage_workspace_totals_hours', grain: HOUR, keys: ['workspace_id'], bucketAfterWorkspace: false };
+export const KIND_MONTHS: RollupTable = { name: 'usage_kind_months', grain: MONTH, keys: ['kind'], bucketAfterWorkspace: false };
+export const KIND_DAYS: RollupTable = { name: 'usage_kind_days', grain: DAY, keys: ['kind'], bucketAfterWorkspace: false };
+export const KIND_HOURS: RollupTable = { name: 'usage_kind_hours', grain: HOUR, keys: ['kind'], bucketAfterWorkspace: false };
+export const CAMPAIGN_MONTHS: RollupTable = { name: 'usage_campaign_months', grain: MONTH, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
+export const CAMPAIGN_DAYS: RollupTable = { name: 'usage_campaign_days', grain: DAY, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
+export const CAMPAIGN_HOURS: RollupTable = { name: 'usage_campaign_hours', grain: HOUR, keys: ['workspace_id', 'campaign_key', 'kind'], bucketAfterWorkspace: true };
 
-export const ROLLUP_TABLES: readonly RollupTable[] = [WORKSPACE_DAYS, WORKSPACE_HOURS, KIND_DAYS, KIND_HOURS, CAMPAIGN_DAYS, CAMPAIGN_HOURS];
+export const ROLLUP_TABLES: readonly RollupTable[] = [
+  WORKSPACE_MONTHS,
+  WORKSPACE_DAYS,
+  WORKSPACE_HOURS,
+  KIND_MONTHS,
+  KIND_DAYS,
+  KIND_HOURS,
+  CAMPAIGN_MONTHS,
+  CAMPAIGN_DAYS,
+  CAMPAIGN_HOURS,
+];
 
 /** The rollups store "no campaign" as '' so that it can sit in a primary key; ids are never empty. */
 export const NO_CAMPAIGN_KEY = '';
@@ -34,9 +50,20 @@ export function primaryKey(table: RollupTable): string[] {
   return table.bucketAfterWorkspace ? ['account_id', first!, 'bucket_start', ...rest] : ['account_id', 'bucket_start', ...table.keys];
 }
 
-/** Floor of occurred_at to the bucket, also right for instants before 1970 (SQL % truncates). */
-export function bucketExpression(bucketMs: number, column = 'occurred_at'): string {
+/** Floor of occurred_at to a fixed-size bucket, also right for instants before 1970 (SQL % truncates). */
+function fixedBucketExpression(bucketMs: number, column: string): string {
   return `(${column} - ((${column} % ${bucketMs}) + ${bucketMs}) % ${bucketMs})`;
+}
+
+/** Floor of occurred_at to the grain's bucket, in SQL: the same instants as `grain.floor`. */
+export function bucketExpression(grain: Grain, dialect: Dialect, column = 'occurred_at'): string {
+  if (grain.name === 'hour') return fixedBucketExpression(HOUR_MS, column);
+  const day = fixedBucketExpression(DAY_MS, column);
+  if (grain.name === 'day') return day;
+  // From the day's start, a whole number of seconds, so that the division below is exact.
+  return dialect === 'postgres'
+    ? `(CAST(EXTRACT(EPOCH FROM date_trunc('month', to_timestamp(${day} / 1000) AT TIME ZONE 'UTC')) AS BIGINT) * 1000)`
+    : `(CAST(strftime('%s', ${day} / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000)`;
 }
 
 /** A rollup key as the ledger spells it. */
@@ -45,19 +72,22 @@ export function keyExpression(key: RollupTable['keys'][number]): string {
 }
 
 /** Recomputes one account's rows of a rollup from the ledger (rows must have been deleted first). */
-export function rebuildSql(table: RollupTable): string {
+export function rebuildSql(table: RollupTable, dialect: Dialect): string {
   const keys = table.keys.map(keyExpression);
   return `INSERT INTO ${table.name} (account_id, bucket_start, ${table.keys.join(', ')}, credits, entry_count)
-    SELECT account_id, ${bucketExpression(table.bucketMs)}, ${keys.join(', ')}, SUM(credits), COUNT(*)
+    SELECT account_id, ${bucketExpression(table.grain, dialect)}, ${keys.join(', ')}, SUM(credits), COUNT(*)
     FROM usage_entries WHERE account_id = ?
-    GROUP BY account_id, ${bucketExpression(table.bucketMs)}, ${keys.join(', ')}`;
+    GROUP BY account_id, ${bucketExpression(table.grain, dialect)}, ${keys.join(', ')}`;
 }
 
-/** Adds `rows` rows of deltas; each row binds account_id, bucket_start, the keys, credits, entry_count. */
-export function upsertSql(table: RollupTable, rows: number): string {
-  const columns = ['account_id', 'bucket_start', ...table.keys, 'credits', 'entry_count'];
-  const tuple = `(${columns.map((column) => (column === 'credits' ? 'CAST(? AS BIGINT)' : '?')).join(', ')})`;
-  return `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
+/** The columns a rollup's rows are written with, in order: account_id, bucket_start, the keys, credits, entry_count. */
+export function rollupColumns(table: RollupTable): string[] {
+  return ['account_id', 'bucket_start', ...table.keys, 'credits', 'entry_count'];
+}
+
+/** Adds rows of deltas from `source` (see db/bulk-rows.ts), in rollupColumns order. */
+export function upsertSql(table: RollupTable, source: string): string {
+  return `INSERT INTO ${table.name} (${rollupColumns(table).join(', ')}) ${source}
     ON CONFLICT (${primaryKey(table).join(', ')}) DO UPDATE SET
       credits = ${table.name}.credits + excluded.credits, entry_count = ${table.name}.entry_count + excluded.entry_count`;
 }

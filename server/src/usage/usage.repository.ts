@@ -1,9 +1,16 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import type { Database, SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
-import { bucketStart, planWindow } from './rollup-buckets';
+import { planWindow } from './rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
-import { NO_CAMPAIGN_KEY, ROLLUP_TABLES, upsertSql, type RollupTable } from './rollups';
+import { bulkRows, type BulkColumnType } from '../db/bulk-rows';
+import type { DeltaRow } from './rollup-deltas';
+import { NO_CAMPAIGN_KEY, rollupColumns, upsertSql, type RollupTable } from './rollups';
+
+/** One ledger line's identity: its account and idempotency key. */
+export function entryKey(accountId: string, idempotencyKey: string): string {
+  return `${accountId}\u0000${idempotencyKey}`;
+}
 
 /** A ledger line as written by recordUsage. */
 export interface LedgerEntry {
@@ -40,8 +47,8 @@ export interface LedgerSlice {
   readonly asOf: number;
 }
 
-/** Rows per multi-row INSERT: 8 parameters each stays far below both dialects' limits. */
-const INSERT_CHUNK = 500;
+const LEDGER_COLUMNS = ['account_id', 'idempotency_key', 'workspace_id', 'campaign_id', 'kind', 'credits', 'occurred_at', 'recorded_at'];
+const LEDGER_TYPES: readonly BulkColumnType[] = ['text', 'text', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint'];
 
 /** All SQL about the ledger. Every statement is filtered by account_id first. */
 export class UsageRepository {
@@ -106,54 +113,43 @@ export class UsageRepository {
     return found;
   }
 
-  async insert(tx: SqlExecutor, entries: readonly LedgerEntry[], recordedAt: ReadonlyMap<string, number>): Promise<void> {
-    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-      const chunk = entries.slice(start, start + INSERT_CHUNK);
-      const params: unknown[] = [];
-      for (const entry of chunk) {
-        params.push(
-          entry.accountId,
-          entry.idempotencyKey,
-          entry.workspaceId,
-          entry.campaignId,
-          entry.kind,
-          entry.credits.toString(),
-          entry.occurredAt.getTime(),
-          recordedAt.get(entry.accountId)!,
-        );
-      }
-      await tx.query(
-        `INSERT INTO usage_entries (account_id, idempotency_key, workspace_id, campaign_id, kind, credits, occurred_at, recorded_at)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, CAST(? AS BIGINT), ?, ?)').join(', ')}`,
-        params,
+  /**
+   * Inserts the entries whose (account, idempotency key) is not recorded yet and skips the rest
+   * (the primary key decides, so a batch racing this one cannot make it fail); answers the
+   * entries it inserted, as entryKey() strings.
+   */
+  async insertNew(tx: SqlExecutor, entries: readonly LedgerEntry[], recordedAt: ReadonlyMap<string, number>): Promise<Set<string>> {
+    const rows = entries.map((entry) => [
+      entry.accountId,
+      entry.idempotencyKey,
+      entry.workspaceId,
+      entry.campaignId,
+      entry.kind,
+      entry.credits.toString(),
+      entry.occurredAt.getTime(),
+      recordedAt.get(entry.accountId)!,
+    ]);
+    const inserted = new Set<string>();
+    for (const chunk of bulkRows(this.db.dialect, LEDGER_TYPES, rows)) {
+      const returned = await tx.query<{ account_id: string; idempotency_key: string }>(
+        `INSERT INTO usage_entries (${LEDGER_COLUMNS.join(', ')}) ${chunk.sql}
+         ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`,
+        chunk.params,
       );
+      for (const row of returned) inserted.add(entryKey(row.account_id, row.idempotency_key));
     }
-    for (const table of ROLLUP_TABLES) await this.addToRollup(tx, table, entries, recordedAt);
+    return inserted;
   }
 
-  /** Folds entries into one rollup: aggregated in memory first, then one upsert per chunk of buckets. */
-  private async addToRollup(tx: SqlExecutor, table: RollupTable, entries: readonly LedgerEntry[], recordedAt: ReadonlyMap<string, number>): Promise<void> {
-    const deltas = new Map<string, { values: unknown[]; credits: bigint; count: number }>();
-    for (const entry of entries) {
-      if (!recordedAt.has(entry.accountId)) continue;
-      const values: unknown[] = [entry.accountId, bucketStart(entry.occurredAt.getTime(), table.bucketMs)];
-      for (const key of table.keys) {
-        values.push(key === 'workspace_id' ? entry.workspaceId : key === 'kind' ? entry.kind : (entry.campaignId ?? NO_CAMPAIGN_KEY));
-      }
-      const id = values.join('\u0000');
-      const delta = deltas.get(id) ?? { values, credits: 0n, count: 0 };
-      delta.credits += entry.credits;
-      delta.count += 1;
-      deltas.set(id, delta);
-    }
-    const rows = [...deltas.values()];
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_CHUNK);
-      await tx.query(
-        upsertSql(table, chunk.length),
-        chunk.flatMap((row) => [...row.values, row.credits.toString(), row.count]),
-      );
-    }
+  /** Adds new ledger lines to every rollup: `deltas` as rollupDeltas() made them of those lines. */
+  async addToRollups(tx: SqlExecutor, deltas: ReadonlyMap<RollupTable, readonly DeltaRow[]>): Promise<void> {
+    for (const [table, rows] of deltas) await this.addToRollup(tx, table, rows);
+  }
+
+  /** Adds rows of deltas to one rollup in one bulk upsert. */
+  private async addToRollup(tx: SqlExecutor, table: RollupTable, rows: readonly DeltaRow[]): Promise<void> {
+    const types = rollupColumns(table).map((column): BulkColumnType => (column === 'bucket_start' || column === 'credits' || column === 'entry_count' ? 'bigint' : 'text'));
+    for (const chunk of bulkRows(this.db.dialect, types, rows)) await tx.query(upsertSql(table, chunk.sql), chunk.params);
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */

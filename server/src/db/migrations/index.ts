@@ -3,6 +3,9 @@ import { UsageRollups1764100000000 } from './1764100000000-usage-rollups';
 import { RowLevelSecurity1764200000000 } from './1764200000000-row-level-security';
 import { PageRollupsWithoutKind1764300000000 } from './1764300000000-page-rollups-without-kind';
 import { CoveringLedgerIndexes1764400000000 } from './1764400000000-covering-ledger-indexes';
+import { MonthRollups1764500000000 } from './1764500000000-month-rollups';
+import { CoveringRecordedIndex1764600000000 } from './1764600000000-covering-recorded-index';
+import { LedgerReferencesByImmutableCatalog1764700000000 } from './1764700000000-ledger-references-by-immutable-catalog';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MIGRATIONS = [
   RowLevelSecurity1764200000000,
   PageRollupsWithoutKind1764300000000,
   CoveringLedgerIndexes1764400000000,
+  MonthRollups1764500000000,
+  CoveringRecordedIndex1764600000000,
+  LedgerReferencesByImmutableCatalog1764700000000,
 ];
