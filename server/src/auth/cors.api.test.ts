@@ -31,10 +31,11 @@ describe('CORS for embed tokens', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
   });
 
-  it('lets an allowed origin read with an embed token', async () => {
+  it('lets an allowed origin read with an embed token, an answer no shared cache may keep', async () => {
     const response = await post(ALLOWED, token);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ data: { account: { id: 'acct_cors' } } });
   });
 

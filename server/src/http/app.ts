@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApiKeyRepository } from '../auth/api-key.repository';
@@ -72,6 +72,12 @@ export function createServices(config: AppConfig, db: Database): Services {
   };
 }
 
+/** Every answer of the API is one tenant's data: no shared cache may keep it. */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.set('cache-control', 'no-store');
+  next();
+};
+
 /** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
   const services = createServices(config, db);
@@ -88,7 +94,9 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin()],
+    // Cache control is on by default and wraps every field's resolver to read cache hints (~1 ms
+    // on a page); no answer here may be cached anyway, which the no-store below says instead.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin()],
   });
   await apollo.start();
 
@@ -129,6 +137,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     '/graphql',
     cors,
     ...guard,
+    noStore,
     express.json({ limit: MAX_BODY_BYTES }),
     ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...options.ingestAdmission }),
     expressMiddleware(apollo, {
