@@ -18,7 +18,7 @@ import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT, generateBenchData, insertCa
  * the naive ledger query and the bare rollup SQL for the same answer, measured in the same run.
  *
  * Flags: --db=sqlite|postgres|both (default both), --pg-entries=N (10,000,000),
- * --sqlite-entries=N (1,000,000), --runs=N (30). The data sets are generated once and kept
+ * --sqlite-entries=N (1,000,000), --runs=N (200). The data sets are generated once and kept
  * (bench-results/data for SQLite, database creditlens_bench_<N> on PostgreSQL).
  */
 const ROOT = path.resolve(__dirname, '../../..');
@@ -32,7 +32,7 @@ function flag(name: string, fallback: string): string {
   return given ? given.slice(name.length + 3) : fallback;
 }
 
-const RUNS = Number(flag('runs', '30'));
+const RUNS = Number(flag('runs', '200'));
 const NAIVE_RUNS = 5;
 const log = (line: string) => console.log(line);
 
