@@ -29,9 +29,10 @@ export async function postGraphQL(endpoint: string, credential: string, query: s
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    // A keep-alive socket that idled through a slow measurement may have been closed by the
-    // server just as it is reused: that is the client's race, not an answer; send again.
-    if (attempt > 1) throw error;
+    // Keep-alive sockets that idled through a slow measurement (the naive query) may have been
+    // closed by the server just as they are reused, several of them: the client's race, not an
+    // answer; send again on the next socket.
+    if (attempt >= 3) throw error;
     return postGraphQL(endpoint, credential, query, variables, attempt + 1);
   }
   const body = (await response.json()) as { data?: any; errors?: unknown };

@@ -141,14 +141,16 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     ];
     const biggest = (await graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window: aligned })).account.usage.workspaces[0].workspace.id as string;
     const rssBefore = rssOf(child);
+    // RSS after each row of the table: a warm-up step at the first rows, then flat if nothing grows.
+    const rssAfterRows: number[] = [];
     const rows: Row[] = [];
     for (const { name, window, asOf } of cases) {
       const asOfIso = asOf === null ? null : new Date(asOf).toISOString();
       const slice: LedgerSlice = { accountId: BENCH_ACCOUNT, window: { from: new Date(window.from), to: new Date(window.to) }, asOf: asOf ?? clock };
       const range = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
       const plan = planWindow(range.from, range.to);
-      const page = pageSumsStatement({ accountId: BENCH_ACCOUNT, plan, window: range, asOf: slice.asOf, workspaceIds: null });
-      const expand = campaignSumsStatement({ accountId: BENCH_ACCOUNT, plan, window: range, asOf: slice.asOf, workspaceIds: [biggest] });
+      const page = pageSumsStatement({ dialect: kind, accountId: BENCH_ACCOUNT, plan, window: range, asOf: slice.asOf, workspaceIds: null });
+      const expand = campaignSumsStatement({ dialect: kind, accountId: BENCH_ACCOUNT, plan, window: range, asOf: slice.asOf, workspaceIds: [biggest] });
       rows.push({
         name: `page, ${name}`,
         api: await measure(RUNS, () => graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window, asOf: asOfIso })),
@@ -161,11 +163,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
         bare: await measure(RUNS, () => db.reader.query(expand.sql, expand.params)),
         naive: await measure(NAIVE_RUNS, () => repository.ledgerSumByCampaignAndKind(slice, [biggest])),
       });
+      rssAfterRows.push(rssOf(child));
     }
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterMiB: rssAfter } };
+    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -182,7 +185,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
  */
 async function queryPlans(kind: 'sqlite' | 'postgres', db: Database, clock: number, biggest: string) {
   const window = { from: BENCH_MONTH.from + 17 * 60_000, to: BENCH_MONTH.to - 23 * 60_000 };
-  const slice = { accountId: BENCH_ACCOUNT, plan: planWindow(window.from, window.to), window, asOf: clock - 3_600_000 };
+  const slice = { dialect: kind, accountId: BENCH_ACCOUNT, plan: planWindow(window.from, window.to), window, asOf: clock - 3_600_000 };
   const statements = { page: pageSumsStatement({ ...slice, workspaceIds: null }), expand: campaignSumsStatement({ ...slice, workspaceIds: [biggest] }) };
   const plans: Record<string, { plan: string; ledgerWindowScan: boolean }> = {};
   for (const [name, statement] of Object.entries(statements)) {
@@ -250,7 +253,10 @@ async function main(): Promise<void> {
       log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
     }
     log(`ingest: ${result.ingest.entries.toLocaleString('en-US')} entries in ${result.ingest.seconds.toFixed(1)} s = ${result.ingest.perSecond.toLocaleString('en-US')} entries/s (batches of 1,000, two clients)`);
-    log(`server RSS: ${result.rss.beforeMiB.toFixed(0)} MiB before the queries, ${result.rss.afterMiB.toFixed(0)} MiB after`);
+    const mib = (value: number) => value.toFixed(0);
+    log(
+      `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest`,
+    );
     for (const [name, plan] of Object.entries(result.plans)) {
       log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'} (full plan in the JSON file)`);
     }

@@ -1,4 +1,5 @@
 import { placeholdersFor } from '../catalog/catalog.repository';
+import type { Dialect } from '../db/database';
 import type { GrainName, MsRange, WindowPlan } from './rollup-buckets';
 import {
   CAMPAIGN_DAYS,
@@ -47,6 +48,7 @@ const BY_CAMPAIGN: Grouping = {
 };
 
 interface Slice {
+  readonly dialect: Dialect;
   readonly accountId: string;
   readonly plan: WindowPlan;
   readonly window: MsRange;
@@ -56,11 +58,14 @@ interface Slice {
 
 /**
  * Materialised on its own, "recorded after asOf" is read through the covering (account_id,
- * recorded_at) index: the entries of the last moments, however long the window. Only the
- * workspaces asked for are kept.
+ * recorded_at) index: the entries of the last moments, however long the window, of the
+ * workspaces asked for only. On SQLite the workspace test is written `+workspace_id`, which
+ * keeps it off the (account, workspace, time) index: on the bare column SQLite chose that index
+ * and read all of a workspace's entries (360 ms at 1 M).
  */
 function lateEntries(slice: Slice): Statement {
-  const filter = slice.workspaceIds === null ? '' : ` AND workspace_id IN (${placeholdersFor(slice.workspaceIds.length)})`;
+  const column = slice.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id';
+  const filter = slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`;
   return {
     sql: `WITH late AS MATERIALIZED (
       SELECT workspace_id, campaign_id, kind, credits, occurred_at FROM usage_entries WHERE account_id = ? AND recorded_at > ?${filter}

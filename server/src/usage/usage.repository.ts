@@ -1,5 +1,5 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
-import type { Database, SqlExecutor } from '../db/database';
+import type { Database, Dialect, SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
 import { planWindow } from './rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
@@ -155,7 +155,7 @@ export class UsageRepository {
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
   async sumPage(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<PageSums> {
     if (workspaceIds !== null && workspaceIds.length === 0) return { workspaces: [], byKind: [] };
-    const statement = pageSumsStatement(planned(slice, workspaceIds));
+    const statement = pageSumsStatement(planned(this.db.dialect, slice, workspaceIds));
     const rows = await this.db.tenantReader(slice.accountId).query<{ level: string; sum_key: string; workspace_name: string | null; credits: string }>(
       statement.sql,
       statement.params,
@@ -170,7 +170,7 @@ export class UsageRepository {
   async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
     const sums: CampaignKindSum[] = [];
     for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const statement = campaignSumsStatement({ ...planned(slice, null), workspaceIds: workspaceIds.slice(start, start + ID_CHUNK) });
+      const statement = campaignSumsStatement({ ...planned(this.db.dialect, slice, null), workspaceIds: workspaceIds.slice(start, start + ID_CHUNK) });
       const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
       sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
     }
@@ -244,9 +244,9 @@ function toCampaignSum(row: CampaignSumRow): CampaignKindSum {
 }
 
 /** A slice with its window planned into rollup buckets and ledger edges. */
-function planned(slice: LedgerSlice, workspaceIds: readonly string[] | null) {
+function planned(dialect: Dialect, slice: LedgerSlice, workspaceIds: readonly string[] | null) {
   const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
-  return { accountId: slice.accountId, plan: planWindow(window.from, window.to), window, asOf: slice.asOf, workspaceIds };
+  return { dialect, accountId: slice.accountId, plan: planWindow(window.from, window.to), window, asOf: slice.asOf, workspaceIds };
 }
 
 function sliceParams(slice: LedgerSlice): unknown[] {
