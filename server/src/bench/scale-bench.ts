@@ -191,7 +191,9 @@ async function queryPlans(kind: 'sqlite' | 'postgres', db: Database, clock: numb
   for (const [name, statement] of Object.entries(statements)) {
     const rows = await db.reader.query<Record<string, string>>(`${kind === 'postgres' ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${statement.sql}`, statement.params);
     const plan = rows.map((row) => row['QUERY PLAN'] ?? row.detail).join('\n');
-    plans[name] = { plan, ledgerWindowScan: /Seq Scan on usage_entries|SCAN usage_entries/.test(plan) };
+    // A scan, or an index search bounded by account (and workspace) only, reads the ledger of the window or more.
+    const unbounded = /Seq Scan on usage_entries|SCAN usage_entries|SEARCH usage_entries USING (COVERING )?INDEX \S+ \(account_id=\?( AND workspace_id=\?)?\)/;
+    plans[name] = { plan, ledgerWindowScan: unbounded.test(plan) };
   }
   return plans;
 }
