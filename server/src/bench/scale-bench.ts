@@ -165,10 +165,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
       });
       rssAfterRows.push(rssOf(child));
     }
+    const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, afterMiB: rssAfter } };
+    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -196,6 +197,23 @@ async function queryPlans(kind: 'sqlite' | 'postgres', db: Database, clock: numb
     plans[name] = { plan, ledgerWindowScan: unbounded.test(plan) };
   }
   return plans;
+}
+
+/**
+ * Whether the server's memory stays flat: RSS after every 600 requests (page and expand, on
+ * windows that shift by the minute so that no two requests in a row are the same).
+ */
+async function memoryOverRequests(endpoint: string, child: ChildProcess): Promise<number[]> {
+  const samples = [rssOf(child)];
+  for (let round = 0; round < 10; round++) {
+    for (let i = 0; i < 300; i++) {
+      const window = { from: new Date(BENCH_MONTH.from + (i % 50) * 60_000).toISOString(), to: new Date(BENCH_MONTH.to - (i % 37) * 60_000).toISOString() };
+      const usage = (await graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window })).account.usage;
+      await graphql(endpoint, EXPAND, { ws: usage.workspaces[i % 20].workspace.id, window, asOf: usage.asOf });
+    }
+    samples.push(rssOf(child));
+  }
+  return samples;
 }
 
 const WARM_UP_BATCHES = 5;
@@ -263,6 +281,7 @@ async function main(): Promise<void> {
     log(
       `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest`,
     );
+    log(`server RSS (MiB) over 6,000 more requests, every 600: ${result.rss.steadyMiB.map(mib).join(', ')}`);
     for (const [name, plan] of Object.entries(result.plans)) {
       log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'} (full plan in the JSON file)`);
     }
