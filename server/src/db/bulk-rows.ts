@@ -3,6 +3,12 @@ import type { Dialect } from './database';
 /** How a column's values are bound: as text, or as a 64-bit integer (given as a number or a decimal string). */
 export type BulkColumnType = 'text' | 'bigint';
 
+/** A column an INSERT writes, with how its values are bound. */
+export interface BulkColumn {
+  readonly name: string;
+  readonly type: BulkColumnType;
+}
+
 /** A row source for `INSERT INTO table (columns) <sql>`, with its parameters. */
 export interface BulkRows {
   readonly sql: string;

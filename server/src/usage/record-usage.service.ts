@@ -58,9 +58,10 @@ export class RecordUsageService {
     return this.db.writeTransaction(async (tx) => {
       const clocks = await this.usage.advanceClocks(tx, accountIds, now);
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
-      const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+      const isNew = ({ entry }: { entry: LedgerEntry }) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey));
+      const skipped = firsts.filter((first) => !isNew(first));
       const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped));
-      const added = skipped.length === 0 ? deltasIfAllNew : rollupDeltas(candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey))));
+      const added = skipped.length === 0 ? deltasIfAllNew : rollupDeltas(firsts.filter(isNew).map(({ entry }) => entry));
       await this.usage.addToRollups(tx, added);
       return { accepted: inserted.size, duplicates };
     });

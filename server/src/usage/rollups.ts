@@ -1,3 +1,4 @@
+import type { BulkColumn } from '../db/bulk-rows';
 import type { Dialect } from '../db/database';
 import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './rollup-buckets';
 
@@ -81,13 +82,19 @@ export function rebuildSql(table: RollupTable, dialect: Dialect): string {
 }
 
 /** The columns a rollup's rows are written with, in order: account_id, bucket_start, the keys, credits, entry_count. */
-export function rollupColumns(table: RollupTable): string[] {
-  return ['account_id', 'bucket_start', ...table.keys, 'credits', 'entry_count'];
+export function rollupColumns(table: RollupTable): BulkColumn[] {
+  return [
+    { name: 'account_id', type: 'text' },
+    { name: 'bucket_start', type: 'bigint' },
+    ...table.keys.map((name): BulkColumn => ({ name, type: 'text' })),
+    { name: 'credits', type: 'bigint' },
+    { name: 'entry_count', type: 'bigint' },
+  ];
 }
 
 /** Adds rows of deltas from `source` (see db/bulk-rows.ts), in rollupColumns order. */
 export function upsertSql(table: RollupTable, source: string): string {
-  return `INSERT INTO ${table.name} (${rollupColumns(table).join(', ')}) ${source}
+  return `INSERT INTO ${table.name} (${rollupColumns(table).map((column) => column.name).join(', ')}) ${source}
     ON CONFLICT (${primaryKey(table).join(', ')}) DO UPDATE SET
       credits = ${table.name}.credits + excluded.credits, entry_count = ${table.name}.entry_count + excluded.entry_count`;
 }

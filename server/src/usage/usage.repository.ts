@@ -3,7 +3,7 @@ import type { Database, Dialect, SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
 import { planWindow } from './rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
-import { bulkRows, type BulkColumnType } from '../db/bulk-rows';
+import { bulkRows, type BulkColumn } from '../db/bulk-rows';
 import type { DeltaRow } from './rollup-deltas';
 import { NO_CAMPAIGN_KEY, rollupColumns, upsertSql, type RollupTable } from './rollups';
 
@@ -47,8 +47,17 @@ export interface LedgerSlice {
   readonly asOf: number;
 }
 
-const LEDGER_COLUMNS = ['account_id', 'idempotency_key', 'workspace_id', 'campaign_id', 'kind', 'credits', 'occurred_at', 'recorded_at'];
-const LEDGER_TYPES: readonly BulkColumnType[] = ['text', 'text', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint'];
+/** The columns recordUsage writes, in the order insertNew() gives its values. */
+const LEDGER_COLUMNS: readonly BulkColumn[] = [
+  { name: 'account_id', type: 'text' },
+  { name: 'idempotency_key', type: 'text' },
+  { name: 'workspace_id', type: 'text' },
+  { name: 'campaign_id', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'credits', type: 'bigint' },
+  { name: 'occurred_at', type: 'bigint' },
+  { name: 'recorded_at', type: 'bigint' },
+];
 
 /** All SQL about the ledger. Every statement is filtered by account_id first. */
 export class UsageRepository {
@@ -130,9 +139,9 @@ export class UsageRepository {
       recordedAt.get(entry.accountId)!,
     ]);
     const inserted = new Set<string>();
-    for (const chunk of bulkRows(this.db.dialect, LEDGER_TYPES, rows)) {
+    for (const chunk of bulkRows(this.db.dialect, LEDGER_COLUMNS.map((column) => column.type), rows)) {
       const returned = await tx.query<{ account_id: string; idempotency_key: string }>(
-        `INSERT INTO usage_entries (${LEDGER_COLUMNS.join(', ')}) ${chunk.sql}
+        `INSERT INTO usage_entries (${LEDGER_COLUMNS.map((column) => column.name).join(', ')}) ${chunk.sql}
          ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`,
         chunk.params,
       );
@@ -148,7 +157,7 @@ export class UsageRepository {
 
   /** Adds rows of deltas to one rollup in one bulk upsert. */
   private async addToRollup(tx: SqlExecutor, table: RollupTable, rows: readonly DeltaRow[]): Promise<void> {
-    const types = rollupColumns(table).map((column): BulkColumnType => (column === 'bucket_start' || column === 'credits' || column === 'entry_count' ? 'bigint' : 'text'));
+    const types = rollupColumns(table).map((column) => column.type);
     for (const chunk of bulkRows(this.db.dialect, types, rows)) await tx.query(upsertSql(table, chunk.sql), chunk.params);
   }
 
