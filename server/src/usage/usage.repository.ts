@@ -150,15 +150,25 @@ export class UsageRepository {
     return inserted;
   }
 
-  /** Adds new ledger lines to every rollup: `deltas` as rollupDeltas() made them of those lines. */
+  /**
+   * Adds new ledger lines to every rollup: `deltas` as rollupDeltas() made them of those lines.
+   * On PostgreSQL all nine bulk upserts go in one statement, as data-modifying CTEs: they run
+   * under the account's clock lock, where nine round trips (each parsed and planned) were a
+   * sixth of an ingest batch's time. SQLite runs in-process: a statement per chunk.
+   */
   async addToRollups(tx: SqlExecutor, deltas: ReadonlyMap<RollupTable, readonly DeltaRow[]>): Promise<void> {
-    for (const [table, rows] of deltas) await this.addToRollup(tx, table, rows);
-  }
-
-  /** Adds rows of deltas to one rollup in one bulk upsert. */
-  private async addToRollup(tx: SqlExecutor, table: RollupTable, rows: readonly DeltaRow[]): Promise<void> {
-    const types = rollupColumns(table).map((column) => column.type);
-    for (const chunk of bulkRows(this.db.dialect, types, rows)) await tx.query(upsertSql(table, chunk.sql), chunk.params);
+    const upserts = [...deltas].flatMap(([table, rows]) =>
+      bulkRows(this.db.dialect, rollupColumns(table).map((column) => column.type), rows).map((chunk) => ({ sql: upsertSql(table, chunk.sql), params: chunk.params })),
+    );
+    if (upserts.length === 0) return;
+    if (this.db.dialect === 'postgres') {
+      const last = upserts[upserts.length - 1]!;
+      const ctes = upserts.slice(0, -1).map((upsert, index) => `rollup_${index} AS (${upsert.sql})`);
+      const sql = ctes.length === 0 ? last.sql : `WITH ${ctes.join(',\n')}\n${last.sql}`;
+      await tx.query(sql, upserts.flatMap((upsert) => upsert.params));
+      return;
+    }
+    for (const upsert of upserts) await tx.query(upsert.sql, upsert.params);
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
