@@ -26,26 +26,27 @@ export interface Statement {
   readonly params: unknown[];
 }
 
-/** One grouping of the sums: which rollups hold it, and its columns in the rollups and in the ledger. */
+/** One grouping of the sums: which rollups hold it, and its columns. */
 interface Grouping {
   readonly rollups: Readonly<Record<GrainName, RollupTable>>;
   readonly columns: string;
-  readonly ledgerColumns: string;
 }
 
 const WORKSPACE_ROLLUPS = { month: WORKSPACE_MONTHS, day: WORKSPACE_DAYS, hour: WORKSPACE_HOURS };
 const KIND_ROLLUPS = { month: KIND_MONTHS, day: KIND_DAYS, hour: KIND_HOURS };
 const CAMPAIGN_ROLLUPS = { month: CAMPAIGN_MONTHS, day: CAMPAIGN_DAYS, hour: CAMPAIGN_HOURS };
 
-const BY_WORKSPACE: Grouping = { rollups: WORKSPACE_ROLLUPS, columns: 'workspace_id', ledgerColumns: 'workspace_id' };
-const BY_KIND: Grouping = { rollups: KIND_ROLLUPS, columns: 'kind', ledgerColumns: 'kind' };
+const BY_WORKSPACE: Grouping = { rollups: WORKSPACE_ROLLUPS, columns: 'workspace_id' };
+const BY_KIND: Grouping = { rollups: KIND_ROLLUPS, columns: 'kind' };
 /** A workspace-scoped caller's kinds: from the campaign rollups, which are keyed by workspace first. */
-const BY_KIND_OF_WORKSPACES: Grouping = { rollups: CAMPAIGN_ROLLUPS, columns: 'kind', ledgerColumns: 'kind' };
+const BY_KIND_OF_WORKSPACES: Grouping = { rollups: CAMPAIGN_ROLLUPS, columns: 'kind' };
 const BY_CAMPAIGN: Grouping = {
   rollups: CAMPAIGN_ROLLUPS,
   columns: 'workspace_id, campaign_key, kind',
-  ledgerColumns: `workspace_id, ${keyExpression('campaign_key')} AS campaign_key, kind`,
 };
+
+/** What the ledger's part of a statement is summed by: every column its groupings read. */
+type LedgerKey = RollupTable['keys'][number];
 
 interface Slice {
   readonly dialect: Dialect;
@@ -57,53 +58,61 @@ interface Slice {
 }
 
 /**
- * Materialised on its own, "recorded after asOf" is read through the covering (account_id,
- * recorded_at) index: the entries of the last moments, however long the window, of the
- * workspaces asked for only. On SQLite the workspace test is written `+workspace_id`, which
- * keeps it off the (account, workspace, time) index: on the bare column SQLite chose that index
- * and read all of a workspace's entries (360 ms at 1 M).
+ * Everything the statement reads from the ledger itself, summed once by `keys` (every column its
+ * groupings read): the planned ledger ranges (unaligned minutes at the window's edges), added or
+ * taken away, and the window's entries recorded after asOf, taken away — the ranges count
+ * everything committed. Summed here, a page reads its edges once for both of its groupings
+ * rather than once each, and 13,006 entries recorded in the last hour become 1,200 (workspace,
+ * kind) sums (at 10 M entries: read twice and unsummed, PostgreSQL had sorted them all by kind,
+ * 17 ms of a 27 ms page; now 6 ms).
+ *
+ * "Recorded after asOf" is read through an index on recorded_at: the entries of the last
+ * moments, however long the window. On PostgreSQL a page reads the account's (account_id,
+ * recorded_at) index and an expand the (account_id, workspace_id, recorded_at) one, both
+ * covering. On SQLite its workspace test is written `+workspace_id`, which keeps it off the
+ * (account, workspace, time) index: on the bare column SQLite chose that index and read all of
+ * a workspace's entries (360 ms at 1 M).
  */
-function lateEntries(slice: Slice): Statement {
-  const column = slice.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id';
-  const filter = slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`;
+function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
+  const inScope = (column: string) => (slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`);
+  const scope = slice.workspaceIds ?? [];
+  const expressions = keys.map(keyExpression);
+  const columns = keys.map((key, index) => `${expressions[index]} AS ${key}`).join(', ');
+  const arms: string[] = [];
+  const params: unknown[] = [];
+  for (const range of slice.plan.ranges) {
+    if (range.source !== 'ledger') continue;
+    const [credits, count] = range.sign === 1 ? ['credits', '1'] : ['-credits', '-1'];
+    arms.push(`SELECT ${columns}, ${credits} AS credits, ${count} AS entry_count FROM usage_entries
+      WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?${inScope('workspace_id')}`);
+    params.push(slice.accountId, range.from, range.to, ...scope);
+  }
+  arms.push(`SELECT ${columns}, -credits AS credits, -1 AS entry_count FROM usage_entries
+      WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?${inScope(slice.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id')}`);
+  params.push(slice.accountId, slice.asOf, slice.window.from, slice.window.to, ...scope);
   return {
-    sql: `WITH late AS MATERIALIZED (
-      SELECT workspace_id, campaign_id, kind, credits, occurred_at FROM usage_entries WHERE account_id = ? AND recorded_at > ?${filter}
+    sql: `WITH ledger AS MATERIALIZED (
+      SELECT ${keys.join(', ')}, CAST(SUM(credits) AS BIGINT) AS credits, SUM(entry_count) AS entry_count
+      FROM (${arms.join('\n UNION ALL ')}) l
+      GROUP BY ${keys.join(', ')}
     )`,
-    params: [slice.accountId, slice.asOf, ...(slice.workspaceIds ?? [])],
+    params,
   };
 }
 
-/** The sums of one grouping, as a SELECT … GROUP BY that reads `late`. */
+/** The sums of one grouping: its rollup ranges and the `ledger` sums, as a SELECT … GROUP BY. */
 function sums(grouping: Grouping, slice: Slice, select: string): Statement {
   const filter = slice.workspaceIds === null ? '' : ` AND workspace_id IN (${placeholdersFor(slice.workspaceIds.length)})`;
-  const scope = slice.workspaceIds ?? [];
   const arms: string[] = [];
   const params: unknown[] = [];
-  const arm = (sql: string, values: unknown[]) => {
-    arms.push(sql + filter);
-    params.push(...values, ...scope);
-  };
   for (const range of slice.plan.ranges) {
-    const credits = range.sign === 1 ? 'credits' : '-credits AS credits';
-    if (range.source === 'ledger') {
-      const count = range.sign === 1 ? '1' : '-1';
-      arm(`SELECT ${grouping.ledgerColumns}, ${credits}, ${count} AS entry_count FROM usage_entries WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?`, [
-        slice.accountId,
-        range.from,
-        range.to,
-      ]);
-    } else {
-      const count = range.sign === 1 ? 'entry_count' : '-entry_count AS entry_count';
-      arm(`SELECT ${grouping.columns}, ${credits}, ${count} FROM ${grouping.rollups[range.source].name} WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?`, [
-        slice.accountId,
-        range.from,
-        range.to,
-      ]);
-    }
+    if (range.source === 'ledger') continue;
+    const [credits, count] = range.sign === 1 ? ['credits', 'entry_count'] : ['-credits AS credits', '-entry_count AS entry_count'];
+    arms.push(`SELECT ${grouping.columns}, ${credits}, ${count} FROM ${grouping.rollups[range.source].name}
+      WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?${filter}`);
+    params.push(slice.accountId, range.from, range.to, ...(slice.workspaceIds ?? []));
   }
-  // The ranges count everything committed; entries recorded after the snapshot come off again.
-  arm(`SELECT ${grouping.ledgerColumns}, -credits AS credits, -1 AS entry_count FROM late WHERE occurred_at >= ? AND occurred_at < ?`, [slice.window.from, slice.window.to]);
+  arms.push(`SELECT ${grouping.columns}, credits, entry_count FROM ledger`);
   return {
     sql: `SELECT ${select}, CAST(SUM(credits) AS TEXT) AS credits FROM (${arms.join('\n UNION ALL ')}) s
       GROUP BY ${grouping.columns} HAVING SUM(entry_count) > 0`,
@@ -116,16 +125,16 @@ function sums(grouping: Grouping, slice: Slice, select: string): Statement {
  * statement. Rows carry `level` 'workspace' (key = workspace id) or 'kind' (key = kind).
  */
 export function pageSumsStatement(slice: Slice): Statement {
-  const late = lateEntries(slice);
+  const ledger = ledgerSums(slice, ['workspace_id', 'kind']);
   const workspaces = sums(BY_WORKSPACE, slice, `'workspace' AS level, workspace_id AS sum_key`);
   const kinds = sums(slice.workspaceIds === null ? BY_KIND : BY_KIND_OF_WORKSPACES, slice, `'kind' AS level, kind AS sum_key`);
   return {
-    sql: `${late.sql}
+    sql: `${ledger.sql}
       SELECT g.level, g.sum_key, w.name AS workspace_name, g.credits FROM (${workspaces.sql}) g
       JOIN workspaces w ON w.account_id = ? AND w.workspace_id = g.sum_key
       UNION ALL
       SELECT level, sum_key, NULL AS workspace_name, credits FROM (${kinds.sql}) k`,
-    params: [...late.params, ...workspaces.params, slice.accountId, ...kinds.params],
+    params: [...ledger.params, ...workspaces.params, slice.accountId, ...kinds.params],
   };
 }
 
@@ -134,16 +143,16 @@ export function pageSumsStatement(slice: Slice): Statement {
  * workspaces' campaigns only (PostgreSQL otherwise hashed every campaign of the account: 1 of 2 ms).
  */
 export function campaignSumsStatement(slice: Slice & { workspaceIds: readonly string[] }): Statement {
-  const late = lateEntries(slice);
+  const ledger = ledgerSums(slice, ['workspace_id', 'campaign_key', 'kind']);
   const campaigns = sums(BY_CAMPAIGN, slice, BY_CAMPAIGN.columns);
   return {
-    sql: `${late.sql}
+    sql: `${ledger.sql}
       SELECT g.workspace_id, g.campaign_key, c.name AS campaign_name, c.archived, g.kind, g.credits
       FROM (${campaigns.sql}) g
       LEFT JOIN (
         SELECT workspace_id, campaign_id, name, archived FROM campaigns
         WHERE account_id = ? AND workspace_id IN (${placeholdersFor(slice.workspaceIds.length)})
       ) c ON c.workspace_id = g.workspace_id AND c.campaign_id = g.campaign_key`,
-    params: [...late.params, ...campaigns.params, slice.accountId, ...slice.workspaceIds],
+    params: [...ledger.params, ...campaigns.params, slice.accountId, ...slice.workspaceIds],
   };
 }
