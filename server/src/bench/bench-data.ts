@@ -11,8 +11,12 @@ import { RollupMaintenance } from '../usage/rollup-maintenance';
  * snapshot that excludes the last hour's entries.
  */
 export const BENCH_ACCOUNT = 'acct_bench';
-/** The ingest measurement writes here, so that its entries never land in the measured account's snapshots. */
-export const INGEST_ACCOUNT = 'acct_bench_ingest';
+/**
+ * The ingest measurement writes to an account of its own, new in every run (`acct_bench_ingest_<run>`):
+ * its entries never land in the measured account's snapshots, and every run measures the same
+ * thing — an account reused across runs piled all runs' entries onto one day's rollup rows.
+ */
+export const INGEST_ACCOUNT_PREFIX = 'acct_bench_ingest';
 export const BENCH_WORKSPACES = 200;
 export const BENCH_CAMPAIGNS_PER_WORKSPACE = 40;
 /** October 2026 in Europe/Berlin (it has the end-of-DST day: 745 hours). */

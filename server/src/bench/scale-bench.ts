@@ -11,7 +11,7 @@ import { campaignSumsStatement, pageSumsStatement } from '../usage/rollup-querie
 import { ROLLUP_TABLES } from '../usage/rollups';
 import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
 import { measure, postGraphQL, type Timing } from './bench-client';
-import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT, generateBenchData, insertCatalog } from './bench-data';
+import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -218,22 +218,23 @@ async function memoryOverRequests(endpoint: string, child: ChildProcess): Promis
 
 const WARM_UP_BATCHES = 5;
 
-/** recordUsage at 1,000 entries per batch from two concurrent clients, into an account of its own. */
+/** recordUsage at 1,000 entries per batch from two concurrent clients, into a new account of its own. */
 async function measureIngest(endpoint: string, db: Database) {
-  const known = await db.reader.query('SELECT 1 AS found FROM accounts WHERE account_id = ?', [INGEST_ACCOUNT]);
-  if (known.length === 0) await insertCatalog(db, INGEST_ACCOUNT, 'ingest_');
+  const runId = Date.now().toString(36);
+  const account = `${INGEST_ACCOUNT_PREFIX}_${runId}`;
+  const prefix = `ingest_${runId}_`;
+  await insertCatalog(db, account, prefix);
   const batches = 50;
   const mutation = `mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted duplicates } }`;
-  const runId = Date.now().toString(36);
   const client = async (id: number, count = batches) => {
     for (let b = 0; b < count; b++) {
       const entries = Array.from({ length: 1000 }, (_, i) => {
         const w = (i * 7 + b) % 200;
         return {
-          idempotencyKey: `ingest-${runId}-${id}-${b}-${i}`,
-          accountId: INGEST_ACCOUNT,
-          workspaceId: `ingest_ws${w}`,
-          campaignId: i % 10 === 0 ? null : `ingest_ws${w}_c${i % 40}`,
+          idempotencyKey: `ingest-${id}-${b}-${i}`,
+          accountId: account,
+          workspaceId: `${prefix}ws${w}`,
+          campaignId: i % 10 === 0 ? null : `${prefix}ws${w}_c${i % 40}`,
           kind: i % 10 === 0 ? 'LEAD_FINDING' : 'REPLY',
           credits: 1 + (i % 50),
           occurredAt: new Date(BENCH_MONTH.to + 86_400_000 + ((b * 1000 + i) % 86_400) * 1000).toISOString(),
