@@ -149,6 +149,15 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
+/** PostgreSQL's unique_violation: a statement would have written a key that is taken. */
+const UNIQUE_VIOLATION = '23505';
+
+/** True when a statement failed on a unique key (PostgreSQL; TypeORM keeps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  const failed = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return failed?.code === UNIQUE_VIOLATION || failed?.driverError?.code === UNIQUE_VIOLATION;
+}
+
 /** `?` placeholders become `$1, $2, …` (our SQL never holds a literal question mark). */
 export function toPostgresPlaceholders(sql: string): string {
   let index = 0;

