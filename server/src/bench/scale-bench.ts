@@ -129,6 +129,13 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     counts[table] = Number((await db.reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [BENCH_ACCOUNT]))[0]!.n);
   }
   const clock = Number((await db.reader.query<{ c: string | number }>('SELECT ledger_clock AS c FROM accounts WHERE account_id = ?', [BENCH_ACCOUNT]))[0]!.c);
+  // The server's own settings bound what ingest can do (a small buffer pool makes every insert evict and write pages).
+  const settings: Record<string, string> = {};
+  if (kind === 'postgres') {
+    for (const name of ['server_version', 'shared_buffers', 'synchronous_commit', 'max_wal_size']) {
+      settings[name] = String(Object.values((await db.reader.query(`SHOW ${name}`))[0]!)[0]);
+    }
+  }
 
   const { child, endpoint } = await startServer(url);
   try {
@@ -169,7 +176,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -188,13 +195,14 @@ async function queryPlans(kind: 'sqlite' | 'postgres', db: Database, clock: numb
   const window = { from: BENCH_MONTH.from + 17 * 60_000, to: BENCH_MONTH.to - 23 * 60_000 };
   const slice = { dialect: kind, accountId: BENCH_ACCOUNT, plan: planWindow(window.from, window.to), window, asOf: clock - 3_600_000 };
   const statements = { page: pageSumsStatement({ ...slice, workspaceIds: null }), expand: campaignSumsStatement({ ...slice, workspaceIds: [biggest] }) };
-  const plans: Record<string, { plan: string; ledgerWindowScan: boolean }> = {};
+  const plans: Record<string, { plan: string; ledgerWindowScan: boolean; parallelWorkers: boolean }> = {};
   for (const [name, statement] of Object.entries(statements)) {
     const rows = await db.reader.query<Record<string, string>>(`${kind === 'postgres' ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'} ${statement.sql}`, statement.params);
     const plan = rows.map((row) => row['QUERY PLAN'] ?? row.detail).join('\n');
     // A scan, or an index search bounded by account (and workspace) only, reads the ledger of the window or more.
     const unbounded = /Seq Scan on usage_entries|SCAN usage_entries|SEARCH usage_entries USING (COVERING )?INDEX \S+ \(account_id=\?( AND workspace_id=\?)?\)/;
-    plans[name] = { plan, ledgerWindowScan: unbounded.test(plan) };
+    // Worker start-up alone costs more than these statements (see db/database.ts).
+    plans[name] = { plan, ledgerWindowScan: unbounded.test(plan), parallelWorkers: /Gather/.test(plan) };
   }
   return plans;
 }
@@ -258,6 +266,19 @@ function widgetBundle(): string | null {
   return execFileSync(process.execPath, [script], { cwd: path.join(ROOT, 'widget'), encoding: 'utf8' }).trim();
 }
 
+/**
+ * How fast this machine is right now: the same fixed loop every run. A shared 2-core machine's
+ * speed varies by half between runs (the naive SQLite query: 3.7 s in one run, 5.9 s in the next),
+ * so runs are compared alongside this.
+ */
+function cpuProbe(): number {
+  const start = process.hrtime.bigint();
+  let x = 0;
+  for (let i = 0; i < 100_000_000; i++) x = (x + i * 7) % 1_000_003;
+  if (x < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+  return Math.round(Number(process.hrtime.bigint() - start) / 1e6);
+}
+
 const ms = (value: number) => value.toFixed(1).padStart(8);
 const ratio = (value: number) => `${value.toFixed(1)}×`.padStart(8);
 
@@ -269,9 +290,12 @@ async function main(): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const results = [];
   for (const [kind, entries] of plans) {
-    const result = await benchDatabase(kind, entries);
+    const probeBefore = cpuProbe();
+    const result = { ...(await benchDatabase(kind, entries)), cpuProbeMs: [probeBefore, cpuProbe()] };
     results.push(result);
     log(`\n${kind}: ${entries.toLocaleString('en-US')} ledger entries in the month; rollup rows: ${ROLLUP_TABLES.map((t) => `${t.name} ${result.counts[t.name]!.toLocaleString('en-US')}`).join(', ')}`);
+    if (Object.keys(result.settings).length > 0) log(`database settings: ${Object.entries(result.settings).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    log(`machine speed probe (a fixed loop; lower is faster, compare runs by it): ${result.cpuProbeMs.join(' ms before, ')} ms after`);
     log(`biggest workspace ${result.biggest}; ${RUNS} API runs and ${RUNS} bare runs per row, ${NAIVE_RUNS} naive runs; times in ms`);
     log(`${'query'.padEnd(30)}${'API p50'.padStart(8)}${'API p95'.padStart(8)}${'bare p95'.padStart(9)}${'naive p50'.padStart(10)}  naive/API  API/bare`);
     for (const row of result.rows) {
@@ -284,7 +308,8 @@ async function main(): Promise<void> {
     );
     log(`server RSS (MiB) over 6,000 more requests, every 600: ${result.rss.steadyMiB.map(mib).join(', ')}`);
     for (const [name, plan] of Object.entries(result.plans)) {
-      log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'} (full plan in the JSON file)`);
+      const workers = plan.parallelWorkers ? '; STARTS parallel workers' : '';
+      log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'}${workers} (full plan in the JSON file)`);
     }
   }
   const bundle = widgetBundle();

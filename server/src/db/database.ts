@@ -173,9 +173,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    // JIT compiles a plan when its estimated cost is high, which the entries-after-asOf arm's
-    // estimate can make it: 20–25 ms of compiling for a query that runs in 5. Short queries only.
-    extra: { max: 10, connectionTimeoutMillis: 5000, options: '-c jit=off' },
+    // The entries-after-asOf arm's row estimate can be far off: `recorded_at > asOf` is read as
+    // a share of every account's entries, and an account's late entries are few. A high estimate
+    // made PostgreSQL JIT-compile a 5 ms query for 20–25 ms, and once other accounts had written
+    // since, plan a parallel aggregate whose workers took 36 ms to start for 0 rows (a 2 ms page
+    // took 64). The API only runs short statements: neither is ever worth it here.
+    extra: { max: 10, connectionTimeoutMillis: 5000, options: '-c jit=off -c max_parallel_workers_per_gather=0' },
   });
   await dataSource.initialize();
   const reader: SqlExecutor = {
