@@ -226,21 +226,34 @@ async function memoryOverRequests(endpoint: string, child: ChildProcess): Promis
 
 const WARM_UP_BATCHES = 5;
 
-/** recordUsage at 1,000 entries per batch from two concurrent clients, into a new account of its own. */
+/**
+ * recordUsage at 1,000 entries per batch from two concurrent clients, into new accounts of the
+ * run's own: both clients into one account (its writers queue on the account's ledger clock, the
+ * price of exact snapshots: the rate one account can send at), and then each client into an
+ * account of its own (what the server process takes from several accounts at once).
+ */
 async function measureIngest(endpoint: string, db: Database) {
   const runId = Date.now().toString(36);
-  const account = `${INGEST_ACCOUNT_PREFIX}_${runId}`;
-  const prefix = `ingest_${runId}_`;
-  await insertCatalog(db, account, prefix);
+  return {
+    oneAccount: await ingestInto(endpoint, db, [`${runId}a`, `${runId}a`]),
+    twoAccounts: await ingestInto(endpoint, db, [`${runId}b`, `${runId}c`]),
+  };
+}
+
+async function ingestInto(endpoint: string, db: Database, accountOfClient: readonly [string, string]) {
+  const accounts = [...new Set(accountOfClient)];
+  for (const id of accounts) await insertCatalog(db, `${INGEST_ACCOUNT_PREFIX}_${id}`, `ingest_${id}_`);
   const batches = 50;
   const mutation = `mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted duplicates } }`;
   const client = async (id: number, count = batches) => {
+    const account = accountOfClient[Math.abs(id) - 1]!;
+    const prefix = `ingest_${account}_`;
     for (let b = 0; b < count; b++) {
       const entries = Array.from({ length: 1000 }, (_, i) => {
         const w = (i * 7 + b) % 200;
         return {
           idempotencyKey: `ingest-${id}-${b}-${i}`,
-          accountId: account,
+          accountId: `${INGEST_ACCOUNT_PREFIX}_${account}`,
           workspaceId: `${prefix}ws${w}`,
           campaignId: i % 10 === 0 ? null : `${prefix}ws${w}_c${i % 40}`,
           kind: i % 10 === 0 ? 'LEAD_FINDING' : 'REPLY',
@@ -301,10 +314,12 @@ async function main(): Promise<void> {
     for (const row of result.rows) {
       log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
     }
-    log(`ingest: ${result.ingest.entries.toLocaleString('en-US')} entries in ${result.ingest.seconds.toFixed(1)} s = ${result.ingest.perSecond.toLocaleString('en-US')} entries/s (batches of 1,000, two clients, after ${2 * WARM_UP_BATCHES} untimed batches)`);
+    const rate = (ingest: { entries: number; seconds: number; perSecond: number }) =>
+      `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;
+    log(`ingest (batches of 1,000, two clients, after ${2 * WARM_UP_BATCHES} untimed batches): into one account ${rate(result.ingest.oneAccount)}; into two accounts ${rate(result.ingest.twoAccounts)}`);
     const mib = (value: number) => value.toFixed(0);
     log(
-      `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest`,
+      `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest (220 batches)`,
     );
     log(`server RSS (MiB) over 6,000 more requests, every 600: ${result.rss.steadyMiB.map(mib).join(', ')}`);
     for (const [name, plan] of Object.entries(result.plans)) {

@@ -3,7 +3,6 @@ import { assertCanRecordUsage, type Principal } from '../auth/principal';
 import type { CatalogRepository } from '../catalog/catalog.repository';
 import type { Database, SqlExecutor } from '../db/database';
 import { InvalidInputError, type InputProblem } from '../errors/domain-errors';
-import { rollupDeltas } from './rollup-deltas';
 import { entryKey, type LedgerEntry, type UsageRepository } from './usage.repository';
 
 export const MAX_BATCH_ENTRIES = 10_000;
@@ -51,18 +50,15 @@ export class RecordUsageService {
     const { firsts, duplicates: batchDuplicates } = dedupeBatch(entries, problems);
     throwIfAny(problems);
 
-    // Everything that does not need the account's clock is done before taking it: writers of one
-    // account queue on that lock, so what it covers bounds an account's ingest rate.
+    // Writers of one account queue on its clock lock, taken first: what the transaction does
+    // after it bounds an account's ingest rate (an insert and one rollup statement, on PostgreSQL).
     const candidates = firsts.map(({ entry }) => entry);
-    const deltasIfAllNew = rollupDeltas(candidates);
     return this.db.writeTransaction(async (tx) => {
       const clocks = await this.usage.advanceClocks(tx, accountIds, now);
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
-      const isNew = ({ entry }: { entry: LedgerEntry }) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey));
-      const skipped = firsts.filter((first) => !isNew(first));
+      const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
       const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped));
-      const added = skipped.length === 0 ? deltasIfAllNew : rollupDeltas(firsts.filter(isNew).map(({ entry }) => entry));
-      await this.usage.addToRollups(tx, added);
+      if (inserted.size > 0) await this.usage.addRecordedToRollups(tx, clocks);
       return { accepted: inserted.size, duplicates };
     });
   }

@@ -1,4 +1,3 @@
-import type { BulkColumn } from '../db/bulk-rows';
 import type { Dialect } from '../db/database';
 import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './rollup-buckets';
 
@@ -72,29 +71,27 @@ export function keyExpression(key: RollupTable['keys'][number]): string {
   return key === 'campaign_key' ? `COALESCE(campaign_id, '${NO_CAMPAIGN_KEY}')` : key;
 }
 
+/** A rollup's rows summed from some ledger rows: `source` is a FROM clause (a table or CTE, with its WHERE). */
+function sumsSql(table: RollupTable, dialect: Dialect, source: string): string {
+  const keys = table.keys.map(keyExpression);
+  const bucket = bucketExpression(table.grain, dialect);
+  return `INSERT INTO ${table.name} (account_id, bucket_start, ${table.keys.join(', ')}, credits, entry_count)
+    SELECT account_id, ${bucket}, ${keys.join(', ')}, SUM(credits), COUNT(*)
+    FROM ${source}
+    GROUP BY account_id, ${bucket}, ${keys.join(', ')}`;
+}
+
 /** Recomputes one account's rows of a rollup from the ledger (rows must have been deleted first). */
 export function rebuildSql(table: RollupTable, dialect: Dialect): string {
-  const keys = table.keys.map(keyExpression);
-  return `INSERT INTO ${table.name} (account_id, bucket_start, ${table.keys.join(', ')}, credits, entry_count)
-    SELECT account_id, ${bucketExpression(table.grain, dialect)}, ${keys.join(', ')}, SUM(credits), COUNT(*)
-    FROM usage_entries WHERE account_id = ?
-    GROUP BY account_id, ${bucketExpression(table.grain, dialect)}, ${keys.join(', ')}`;
+  return sumsSql(table, dialect, 'usage_entries WHERE account_id = ?');
 }
 
-/** The columns a rollup's rows are written with, in order: account_id, bucket_start, the keys, credits, entry_count. */
-export function rollupColumns(table: RollupTable): BulkColumn[] {
-  return [
-    { name: 'account_id', type: 'text' },
-    { name: 'bucket_start', type: 'bigint' },
-    ...table.keys.map((name): BulkColumn => ({ name, type: 'text' })),
-    { name: 'credits', type: 'bigint' },
-    { name: 'entry_count', type: 'bigint' },
-  ];
-}
-
-/** Adds rows of deltas from `source` (see db/bulk-rows.ts), in rollupColumns order. */
-export function upsertSql(table: RollupTable, source: string): string {
-  return `INSERT INTO ${table.name} (${rollupColumns(table).map((column) => column.name).join(', ')}) ${source}
+/**
+ * Adds to a rollup the ledger rows in `source` (see UsageRepository.addRecordedToRollups): summed
+ * per bucket and key, then added to the rows already there.
+ */
+export function addToRollupSql(table: RollupTable, dialect: Dialect, source: string): string {
+  return `${sumsSql(table, dialect, source)}
     ON CONFLICT (${primaryKey(table).join(', ')}) DO UPDATE SET
       credits = ${table.name}.credits + excluded.credits, entry_count = ${table.name}.entry_count + excluded.entry_count`;
 }

@@ -1,7 +1,6 @@
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { EXPAND_QUERY, JUNE_2026, PAGE_QUERY, expectNoErrors, record, upsertCatalog } from '../testing/operations';
-import { rollupDeltas } from './rollup-deltas';
 import { UsageRepository } from './usage.repository';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -55,7 +54,7 @@ describeEachDatabase('asOf snapshots', (kind) => {
       const clocks = await repository.advanceClocks(tx, [accountId], new Date());
       const entries = [{ accountId, idempotencyKey: 'slow-writer', workspaceId: 'ws_s3', campaignId: null, kind: 'LEAD_FINDING' as const, credits: 777n, occurredAt: new Date('2026-06-15T00:00:00Z') }];
       await repository.insertNew(tx, entries, clocks);
-      await repository.addToRollups(tx, rollupDeltas(entries));
+      await repository.addRecordedToRollups(tx, clocks);
       locked();
       await gate;
     });

@@ -4,8 +4,7 @@ import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
 import { planWindow } from './rollup-buckets';
 import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
 import { bulkRows, type BulkColumn, type BulkRows } from '../db/bulk-rows';
-import type { DeltaRow } from './rollup-deltas';
-import { NO_CAMPAIGN_KEY, rollupColumns, upsertSql, type RollupTable } from './rollups';
+import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
 
 /** One ledger line's identity: its account and idempotency key. */
 export function entryKey(accountId: string, idempotencyKey: string): string {
@@ -175,24 +174,29 @@ export class UsageRepository {
   }
 
   /**
-   * Adds new ledger lines to every rollup: `deltas` as rollupDeltas() made them of those lines.
-   * On PostgreSQL all nine bulk upserts go in one statement, as data-modifying CTEs: they run
-   * under the account's clock lock, where nine round trips (each parsed and planned) were a
-   * sixth of an ingest batch's time. SQLite runs in-process: a statement per chunk.
+   * Adds the entries this transaction recorded to every rollup, summed from the ledger itself:
+   * per account, the entries stamped with the clock value advanceClocks() just gave it — a value
+   * no other write of the account ever gets, so exactly the entries inserted here, whatever a
+   * resent or raced batch skipped. On PostgreSQL the nine upserts are one statement (data-
+   * modifying CTEs over the batch read once), one round trip under the account's clock lock;
+   * summed in SQL, the batch's rows are not built, sent and parsed a second time per rollup.
    */
-  async addToRollups(tx: SqlExecutor, deltas: ReadonlyMap<RollupTable, readonly DeltaRow[]>): Promise<void> {
-    const upserts = [...deltas].flatMap(([table, rows]) =>
-      bulkRows(this.db.dialect, rollupColumns(table).map((column) => column.type), rows).map((chunk) => ({ sql: upsertSql(table, chunk.sql), params: chunk.params })),
-    );
-    if (upserts.length === 0) return;
-    if (this.db.dialect === 'postgres') {
-      const last = upserts[upserts.length - 1]!;
-      const ctes = upserts.slice(0, -1).map((upsert, index) => `rollup_${index} AS (${upsert.sql})`);
-      const sql = ctes.length === 0 ? last.sql : `WITH ${ctes.join(',\n')}\n${last.sql}`;
-      await tx.query(sql, upserts.flatMap((upsert) => upsert.params));
-      return;
+  async addRecordedToRollups(tx: SqlExecutor, clocks: ReadonlyMap<string, number>): Promise<void> {
+    const recorded = 'usage_entries WHERE account_id = ? AND recorded_at = ?';
+    for (const [accountId, clock] of clocks) {
+      if (this.db.dialect === 'sqlite') {
+        for (const table of ROLLUP_TABLES) await tx.query(addToRollupSql(table, 'sqlite', recorded), [accountId, clock]);
+        continue;
+      }
+      const upserts = ROLLUP_TABLES.map((table) => addToRollupSql(table, 'postgres', 'batch'));
+      const ctes = upserts.slice(0, -1).map((upsert, index) => `rollup_${index} AS (${upsert})`);
+      await tx.query(
+        `WITH batch AS MATERIALIZED (SELECT account_id, workspace_id, campaign_id, kind, credits, occurred_at FROM ${recorded}),
+        ${ctes.join(',\n')}
+        ${upserts[upserts.length - 1]}`,
+        [accountId, clock],
+      );
     }
-    for (const upsert of upserts) await tx.query(upsert.sql, upsert.params);
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
