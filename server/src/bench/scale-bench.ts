@@ -147,6 +147,9 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
       { name: 'asOf one hour back', window: aligned, asOf: clock - 3_600_000 },
     ];
     const biggest = (await graphql(endpoint, PAGE, { id: BENCH_ACCOUNT, window: aligned })).account.usage.workspaces[0].workspace.id as string;
+    // The API's floor: what any request costs before it reads anything (HTTP, Express, the
+    // credential, Apollo), so that the API/bare ratios can be read against it.
+    const floor = await measure(RUNS, () => graphql(endpoint, '{ __typename }', {}));
     const rssBefore = rssOf(child);
     // RSS after each row of the table: a warm-up step at the first rows, then flat if nothing grows.
     const rssAfterRows: number[] = [];
@@ -176,7 +179,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -314,6 +317,7 @@ async function main(): Promise<void> {
     for (const row of result.rows) {
       log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
     }
+    log(`the API's floor, \`{ __typename }\` (HTTP, Express, the credential, Apollo; no database): p50 ${result.floor.p50.toFixed(1)} ms, p95 ${result.floor.p95.toFixed(1)} ms`);
     const rate = (ingest: { entries: number; seconds: number; perSecond: number }) =>
       `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;
     log(`ingest (batches of 1,000, two clients, after ${2 * WARM_UP_BATCHES} untimed batches): into one account ${rate(result.ingest.oneAccount)}; into two accounts ${rate(result.ingest.twoAccounts)}`);
