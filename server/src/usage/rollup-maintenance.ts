@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { bucketExpression, keyExpression, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
+import { bucketExpression, keyColumn, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
 
 /** A rollup row that disagrees with the ledger it summarises. */
 export interface RollupDifference {
@@ -44,7 +44,7 @@ export class RollupMaintenance {
 
   private async checkTable(table: RollupTable, accountId: string): Promise<RollupDifference[]> {
     const bucket = bucketExpression(table.grain, this.db.dialect);
-    const ledgerKeys = table.keys.map((key) => `${keyExpression(key)} AS ${key}`);
+    const ledgerKeys = table.keys.map(keyColumn);
     const keys = table.keys.join(', ');
     const rows = await this.db.reader.query<Record<string, string> & { bucket_start: string | number; credits: string; entries: string }>(
       `SELECT bucket_start, ${keys}, CAST(SUM(credits) AS TEXT) AS credits, CAST(SUM(entry_count) AS TEXT) AS entries FROM (

@@ -8,7 +8,7 @@ import {
   KIND_DAYS,
   KIND_HOURS,
   KIND_MONTHS,
-  keyExpression,
+  keyColumn,
   WORKSPACE_DAYS,
   WORKSPACE_HOURS,
   WORKSPACE_MONTHS,
@@ -57,6 +57,11 @@ interface Slice {
   readonly workspaceIds: readonly string[] | null;
 }
 
+/** The slice's workspace test on `column` (its parameters are the workspace ids), or nothing for every workspace. */
+function inWorkspaces(slice: Slice, column = 'workspace_id'): string {
+  return slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`;
+}
+
 /**
  * Everything the statement reads from the ledger itself, summed once by `keys` (every column its
  * groupings read): the planned ledger ranges (unaligned minutes at the window's edges), added or
@@ -79,21 +84,19 @@ interface Slice {
  * to take away — the usual case, a page read as of now and expanded soon after.
  */
 function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
-  const inScope = (column: string) => (slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`);
   const scope = slice.workspaceIds ?? [];
-  const expressions = keys.map(keyExpression);
-  const columns = keys.map((key, index) => `${expressions[index]} AS ${key}`).join(', ');
+  const columns = keys.map(keyColumn).join(', ');
   const arms: string[] = [];
   const params: unknown[] = [];
   for (const range of slice.plan.ranges) {
     if (range.source !== 'ledger') continue;
     const [credits, count] = range.sign === 1 ? ['credits', '1'] : ['-credits', '-1'];
     arms.push(`SELECT ${columns}, ${credits} AS credits, ${count} AS entry_count FROM usage_entries
-      WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?${inScope('workspace_id')}`);
+      WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(slice)}`);
     params.push(slice.accountId, range.from, range.to, ...scope);
   }
   arms.push(`SELECT ${columns}, -credits AS credits, -1 AS entry_count FROM usage_entries
-      WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?${inScope(slice.dialect === 'sqlite' ? '+workspace_id' : "workspace_id || ''")}
+      WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(slice, slice.dialect === 'sqlite' ? '+workspace_id' : "workspace_id || ''")}
         AND EXISTS (SELECT 1 FROM accounts WHERE account_id = ? AND ledger_clock > ?)`);
   params.push(slice.accountId, slice.asOf, slice.window.from, slice.window.to, ...scope, slice.accountId, slice.asOf);
   return {
@@ -108,14 +111,13 @@ function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
 
 /** The sums of one grouping: its rollup ranges and the `ledger` sums, as a SELECT … GROUP BY. */
 function sums(grouping: Grouping, slice: Slice, select: string): Statement {
-  const filter = slice.workspaceIds === null ? '' : ` AND workspace_id IN (${placeholdersFor(slice.workspaceIds.length)})`;
   const arms: string[] = [];
   const params: unknown[] = [];
   for (const range of slice.plan.ranges) {
     if (range.source === 'ledger') continue;
     const [credits, count] = range.sign === 1 ? ['credits', 'entry_count'] : ['-credits AS credits', '-entry_count AS entry_count'];
     arms.push(`SELECT ${grouping.columns}, ${credits}, ${count} FROM ${grouping.rollups[range.source].name}
-      WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?${filter}`);
+      WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?${inWorkspaces(slice)}`);
     params.push(slice.accountId, range.from, range.to, ...(slice.workspaceIds ?? []));
   }
   arms.push(`SELECT ${grouping.columns}, credits, entry_count FROM ledger`);

@@ -71,6 +71,11 @@ export function keyExpression(key: RollupTable['keys'][number]): string {
   return key === 'campaign_key' ? `COALESCE(campaign_id, '${NO_CAMPAIGN_KEY}')` : key;
 }
 
+/** A rollup key read from the ledger under the rollup's column name, for a SELECT list. */
+export function keyColumn(key: RollupTable['keys'][number]): string {
+  return `${keyExpression(key)} AS ${key}`;
+}
+
 /** A rollup's rows summed from some ledger rows: `source` is a FROM clause (a table or CTE, with its WHERE). */
 function sumsSql(table: RollupTable, dialect: Dialect, source: string): string {
   const keys = table.keys.map(keyExpression);

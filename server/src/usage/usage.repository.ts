@@ -156,8 +156,8 @@ export class UsageRepository {
   /**
    * PostgreSQL: the plain INSERT, betting that every entry is new, as nearly every batch's are.
    * ON CONFLICT makes each row a speculative insertion (the key checked, then inserted, then
-   * confirmed): 22–35 ms for 1,000 entries against 16–17 ms plain, all of it under the account's
-   * clock lock. A key recorded already (a resent or raced batch) fails the statement: it is
+   * confirmed): EXPLAIN ANALYZE of 1,000 entries at 10 M took 37 ms against 30 ms plain, all of
+   * it under the account's clock lock. A key recorded already (a resent or raced batch) fails the statement: it is
    * undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
    */
   private async insertAllIfAllNew(tx: SqlExecutor, insert: string, chunks: readonly BulkRows[]): Promise<boolean> {
