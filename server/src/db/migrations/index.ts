@@ -6,6 +6,7 @@ import { CoveringLedgerIndexes1764400000000 } from './1764400000000-covering-led
 import { MonthRollups1764500000000 } from './1764500000000-month-rollups';
 import { CoveringRecordedIndex1764600000000 } from './1764600000000-covering-recorded-index';
 import { LedgerReferencesByImmutableCatalog1764700000000 } from './1764700000000-ledger-references-by-immutable-catalog';
+import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-recorded-index';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MonthRollups1764500000000,
   CoveringRecordedIndex1764600000000,
   LedgerReferencesByImmutableCatalog1764700000000,
+  WorkspaceRecordedIndex1764800000000,
 ];
