@@ -49,4 +49,23 @@ describePostgres('row-level security on PostgreSQL', () => {
     expect(who!.current_user).toBe(TENANT_ROLE);
     await expect(scratch.db.tenantReader('acct_a').query("DELETE FROM api_keys WHERE account_id = 'acct_b'")).rejects.toThrow(/read-only/);
   });
+
+  it('reads every value back exactly as given, though the wall sends them written into the text', async () => {
+    const nasty = "o'clock \\'; SELECT 1; -- ? $1";
+    const [row] = await scratch.db.tenantReader('acct_a').query<{ text: string; negative: string; big: string; nothing: null }>(
+      'SELECT CAST(? AS TEXT) AS text, 0 -? AS negative, CAST(? AS BIGINT) AS big, ? AS nothing',
+      [nasty, -5, 1793491200000, null],
+    );
+    expect(row).toEqual({ text: nasty, negative: 5, big: '1793491200000', nothing: null });
+  });
+
+  it('leaves the connection usable after a statement fails inside the wall', async () => {
+    await expect(scratch.db.tenantReader('acct_a').query('SELECT 1 / (COUNT(*) - COUNT(*)) FROM usage_entries')).rejects.toThrow(/division by zero/);
+    for (let i = 0; i < 12; i++) {
+      const rows = await scratch.db.tenantReader('acct_b').query<{ account_id: string }>('SELECT DISTINCT account_id FROM usage_entries');
+      expect(rows.map((row) => row.account_id)).toEqual(['acct_b']);
+    }
+    const [who] = await scratch.db.reader.query<{ current_user: string }>('SELECT current_user');
+    expect(who!.current_user).not.toBe(TENANT_ROLE);
+  });
 });
