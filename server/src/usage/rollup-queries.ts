@@ -81,8 +81,8 @@ function inWorkspaces(slice: Slice, column = 'workspace_id'): string {
  * entries through (account, workspace, time) (360 ms at 1 M). The arm runs only when the
  * account's clock, as this statement sees it, is past asOf: every entry a statement can see was
  * committed with a clock no later than the one it sees (writes move the clock in their own
- * transaction, one at a time), so otherwise there is nothing
- * to take away — the usual case, a page read as of now and expanded soon after.
+ * transaction, one at a time), so otherwise there is nothing to take away — the usual case, a
+ * page read as of now and expanded soon after.
  */
 function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
   const scope = slice.workspaceIds ?? [];
