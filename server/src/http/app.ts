@@ -23,7 +23,8 @@ import {
   ingestAdmission,
   queryLimitsRule,
   rateLimitPerCredential,
-  refuseNulCharacters,
+  documentLimits,
+  refuseUnstorableInput,
   timedOut,
   timeLimit,
   TokenBuckets,
@@ -93,10 +94,18 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     // failing the requests still in flight with HTTP 500 (the soak caught that).
     stopOnTerminationSignals: false,
     formatError: formatError(config.production),
+    // documentLimits() refuses longer texts with a clear message before Apollo sees them; the
+    // parser's own cap stays as the backstop for any path that does not pass through it.
+    parseOptions: { maxTokens: limits.document.maxTokens },
     validationRules: [queryLimitsRule(limits.query)],
     // Cache control is on by default and wraps every field's resolver to read cache hints (~1 ms
     // on a page); no answer here may be cached anyway, which the no-store below says instead.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      refuseUnstorableInput(limits.document.maxNesting),
+      retryLaterStatusPlugin(),
+    ],
   });
   await apollo.start();
 
@@ -139,6 +148,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     ...guard,
     noStore,
     express.json({ limit: MAX_BODY_BYTES }),
+    documentLimits(limits.document),
     ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...options.ingestAdmission }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {

@@ -1,21 +1,26 @@
 /**
- * Limits on what one request may ask for, checked before the work starts: query depth and cost,
- * root fields, introspection shape (query-limits), time per request, and requests per
- * credential (rate limit). The numbers and their reasons are next to each default.
+ * Limits on what one request may ask for, checked before the work starts: the size and nesting
+ * of the query text (document-limits), text and nesting of the input (text-input), query depth
+ * and cost, root fields, introspection shape (query-limits), time per request, and requests per
+ * credential (rate limit). The numbers and their reasons are next to each default; docs/api.md
+ * says which bounds each step of a request.
  */
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.middleware';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import type { RateLimit } from './rate-limiter';
 import type { Timers } from './time-limit.middleware';
 
 export { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits';
-export { measureOperation, type CostModel, type OperationMeasure } from './query-measure';
+export { MEASURE_CAP, measureOperation, type CostModel, type OperationMeasure } from './query-measure';
+export { DEFAULT_DOCUMENT_LIMITS, documentLimits, documentLimitViolation, type DocumentLimits, type DocumentLimitViolation } from './document-limits.middleware';
 export { TokenBuckets, type RateLimit } from './rate-limiter';
 export { rateLimitPerCredential } from './rate-limit.middleware';
 export { timeLimit, timedOut, type Timers } from './time-limit.middleware';
-export { pathOfNul, refuseNulCharacters } from './text-input.plugin';
+export { firstDocumentProblem, firstInputProblem, refuseUnstorableInput, type InputProblem } from './text-input.plugin';
 export { DEFAULT_INGEST_ADMISSION, ingestAdmission, ingestWeight, type IngestAdmissionLimit } from './ingest-admission.middleware';
 
 export interface HttpLimits {
+  readonly document: DocumentLimits;
   readonly query: QueryLimits;
   readonly rateLimit: RateLimit;
   /** The rate limit's clock, epoch ms (tests step it by hand). */
@@ -41,6 +46,7 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 5 };
 export const REQUEST_TIME_LIMIT_MS = 10_000;
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  document: DEFAULT_DOCUMENT_LIMITS,
   query: DEFAULT_QUERY_LIMITS,
   rateLimit: DEFAULT_RATE_LIMIT,
   clock: Date.now,

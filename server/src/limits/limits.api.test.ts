@@ -57,6 +57,41 @@ describeEachDatabase('limits over HTTP', (kind) => {
     expect(response.errors![0]).toMatchObject({ message: expect.stringContaining('31 root fields'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields' } });
   });
 
+  it('refuses a query of more than 3,000 tokens with 400 before parsing it, naming the limit, and lets 3,000 through', async () => {
+    const aliases = Array.from({ length: 999 }, (_, i) => `a${i}: __typename`).join(' ');
+    const threeThousand = `{ __typename ${aliases} }`;
+    expect(await server.graphql(threeThousand)).toMatchObject({ status: 200, data: { __typename: 'Query', a998: 'Query' } });
+    const oneMore = `{ __typename __typename ${aliases} }`;
+    const refused = await server.graphql(oneMore);
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toEqual([
+      {
+        message: 'the query has more than 3,000 tokens (names, punctuation and values), the most one request may hold: split it into several requests',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', locations: [{ line: 1, column: oneMore.length }] },
+      },
+    ]);
+  });
+
+  it('refuses a query over the token limit sent by GET too', async () => {
+    const query = `{ ${'$'.repeat(3_000)} }`;
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'apollo-require-preflight': '1' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: Array<{ extensions: { limit: string } }> }).errors[0]!.extensions.limit).toBe('tokens');
+  });
+
+  it('refuses brackets nested deeper than 32 with 400 before parsing, saying where', async () => {
+    const nested = (depth: number) => `{ account(id: ${'['.repeat(depth)}"a"${']'.repeat(depth)}) { id } }`;
+    expect((await server.graphql(nested(30))).errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const refused = await server.graphql(nested(1_400));
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toEqual([
+      {
+        message: 'the query opens more than 32 brackets ({, [ or () inside each other at line 1, column 45; at most 32 are allowed',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'nesting', locations: [{ line: 1, column: 45 }] },
+      },
+    ]);
+  });
+
   it('refuses a body over 8 MiB with 413', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, type FieldNode, type ValidationRule } from 'graphql';
 import { MAX_BILLING_PERIODS } from '../catalog/catalog.resolver';
-import { measureOperation, type CostModel, type OperationMeasure } from './query-measure';
+import { MEASURE_CAP, measureOperation, type CostModel, type OperationMeasure } from './query-measure';
 
 export interface QueryLimits {
   readonly maxDepth: number;
@@ -76,7 +76,8 @@ function billingPeriodsAsked(field: FieldNode): number {
 
 /** Each limit an operation breaks, as a sentence saying what was measured and what is allowed. */
 export function limitViolations(measure: OperationMeasure, limits: QueryLimits): { limit: string; message: string }[] {
-  const n = (value: number) => value.toLocaleString('en-US');
+  // A saturated count is a lower bound (see MEASURE_CAP).
+  const n = (value: number) => `${value >= MEASURE_CAP ? 'at least ' : ''}${value.toLocaleString('en-US')}`;
   const violations: { limit: string; message: string }[] = [];
   if (measure.depth > limits.maxDepth) {
     violations.push({ limit: 'depth', message: `the query nests ${measure.depth} fields deep; at most ${limits.maxDepth} are allowed` });
@@ -88,7 +89,7 @@ export function limitViolations(measure: OperationMeasure, limits: QueryLimits):
     });
   }
   if (measure.rootFields > limits.maxRootFields) {
-    violations.push({ limit: 'rootFields', message: `the operation selects ${measure.rootFields} root fields (aliases included); at most ${limits.maxRootFields} are allowed` });
+    violations.push({ limit: 'rootFields', message: `the operation selects ${n(measure.rootFields)} root fields (aliases included); at most ${limits.maxRootFields} are allowed` });
   }
   if (measure.introspectionDepth > limits.maxIntrospectionDepth) {
     violations.push({ limit: 'introspectionDepth', message: `the introspection query nests ${measure.introspectionDepth} deep; at most ${limits.maxIntrospectionDepth} are allowed` });
