@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../db/database';
@@ -11,6 +9,7 @@ import { campaignSumsStatement, pageSumsStatement } from '../usage/rollup-querie
 import { ROLLUP_TABLES } from '../usage/rollups';
 import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
 import { measure, postGraphQL, type Timing } from './bench-client';
+import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
 
 /**
@@ -23,8 +22,6 @@ import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, i
  */
 const ROOT = path.resolve(__dirname, '../../..');
 const RESULTS = path.join(ROOT, 'bench-results');
-const ADMIN_KEY = 'bench-admin-key-0123456789';
-const SIGNING_KEY = 'bench-signing-key-0123456789-0123456789';
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function flag(name: string, fallback: string): string {
@@ -36,38 +33,13 @@ const RUNS = Number(flag('runs', '200'));
 const NAIVE_RUNS = 5;
 const log = (line: string) => console.log(line);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function rssOf(child: ChildProcess): number {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_API_KEY: ADMIN_KEY, EMBED_SIGNING_KEY: SIGNING_KEY, DEMO: '0', EXPLORER: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (data: Buffer) => data.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') console.error(`the server process stopped: code ${code}, signal ${signal}`);
-  });
-  return { child, endpoint: `http://127.0.0.1:${port}/graphql` };
-}
-
 function graphql(endpoint: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  return postGraphQL(endpoint, ADMIN_KEY, query, variables);
+  return postGraphQL(endpoint, BENCH_ADMIN_KEY, query, variables);
 }
 
 const PAGE = `query($id: ID!, $window: UsageWindowInput, $asOf: DateTime) { account(id: $id) { usage(window: $window, asOf: $asOf) { asOf totalCredits byKind { kind credits } workspaces { id workspace { id name } credits share percent } } } }`;
