@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/domain-errors';
+import { InvalidDateTimeError } from './scalars';
 
 /** The contract's error codes (Apollo's names), with the HTTP status each maps to where it decides one. */
 export const ErrorCode = {
@@ -103,6 +104,15 @@ export function retryLaterStatusPlugin<TContext extends object>(): ApolloServerP
   };
 }
 
+/** A DateTime literal that is no instant: graphql-js wraps the scalar's error in a validation error. */
+function isInvalidDateTime(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = (cause as GraphQLError).originalError) {
+    if (cause instanceof InvalidDateTimeError) return true;
+    if (!(cause instanceof GraphQLError)) return false;
+  }
+  return false;
+}
+
 /**
  * Apollo's formatError: domain errors get their codes; anything unexpected is masked in
  * production (no stack, no SQL text), and keeps its detail in development.
@@ -115,6 +125,7 @@ export function formatError(production: boolean) {
       const { http: _http, ...extensions } = mapped.extensions as Record<string, unknown>;
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
     }
+    if (isInvalidDateTime(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (known || !production) return formatted;
