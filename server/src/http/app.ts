@@ -131,11 +131,13 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     embedTokensOnlyCrossOrigin,
     rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
   ];
+  // CORS before anything else that serves these paths, so a preflight from a listed origin is
+  // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.
+  app.use(['/graphql', USAGE_EXPORT_PATH], cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
     '/graphql',
-    cors,
     ...guard,
     noStore,
     express.json({ limit: MAX_BODY_BYTES }),
@@ -147,7 +149,6 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
       },
     }),
   );
-  app.use(USAGE_EXPORT_PATH, cors);
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
