@@ -153,7 +153,8 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   ];
   // CORS before anything else that serves these paths, so a preflight from a listed origin is
   // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.
-  app.use(['/graphql', USAGE_EXPORT_PATH], cors);
+  app.use('/graphql', cors);
+  app.use(USAGE_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
