@@ -113,7 +113,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     formatError: formatError(config.production),
     validationRules: [queryLimitsRule(limits.query)],
     // Cache control is on by default and wraps every field's resolver to read cache hints (~1 ms
-    // on a page); no answer here may be cached anyway, which the no-store below says instead.
+    // on a page); no answer here may be cached anyway, which noStore says for every answer instead.
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), refuseNulCharacters(), retryLaterStatusPlugin(), internalErrorsPlugin(logger)],
     logger,
   });
