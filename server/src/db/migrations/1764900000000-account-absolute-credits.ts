@@ -12,11 +12,10 @@ export class AccountAbsoluteCredits1764900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
     await queryRunner.query('ALTER TABLE accounts ADD COLUMN absolute_credits BIGINT NOT NULL DEFAULT 0');
-    // SQLite's SUM fails on int64 overflow and TOTAL is a float: exact below 2^53, which is where exactness matters.
-    const sum = postgres ? 'LEAST(SUM(ABS(u.credits)), 9007199254740992)' : 'MIN(TOTAL(ABS(u.credits)), 9007199254740992)';
-    await queryRunner.query(
-      `UPDATE accounts SET absolute_credits = COALESCE((SELECT CAST(${sum} AS BIGINT) FROM usage_entries u WHERE u.account_id = accounts.account_id), 0)`,
-    );
+    // SQLite's SUM fails on int64 overflow and TOTAL is a float: exact below 2^53, which is where
+    // exactness matters. The COALESCE sits inside: PostgreSQL's LEAST skips a NULL (no entries).
+    const sum = postgres ? 'LEAST(COALESCE(SUM(ABS(u.credits)), 0), 9007199254740992)' : 'MIN(TOTAL(ABS(u.credits)), 9007199254740992)';
+    await queryRunner.query(`UPDATE accounts SET absolute_credits = (SELECT CAST(${sum} AS BIGINT) FROM usage_entries u WHERE u.account_id = accounts.account_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
