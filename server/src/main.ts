@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, parseDatabaseUrl, type Config } from './config
 import { openDatabase } from './db/database';
 import { seedDemoData } from './demo/seed';
 import { createApp } from './http/app';
+import { listen, ListenError } from './http/listen';
+import { createLogger } from './logging';
 
 /** How long SIGTERM waits for requests in flight: past the 10 s request time limit, so only a stuck one is cut. */
 const DRAIN_DEADLINE_MS = 15_000;
@@ -22,18 +24,28 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const logger = createLogger({ level: config.logLevel });
   const db = await openDatabase(parseDatabaseUrl(config.databaseUrl));
-  const creditlens = await createApp(config, db);
+  const creditlens = await createApp(config, db, { logger });
   if (config.demo && (await seedDemoData(creditlens.services, new Date()))) {
     console.log('Seeded the demo account "acct_demo" (Northwind Outreach, Europe/Berlin).');
   }
 
-  const server: Server = creditlens.app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Creditlens is listening on http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql, ${db.dialect})`);
-    if (config.adminApiKeyGenerated) console.log(`Admin API key for this run: ${config.adminApiKey}`);
-  });
+  let server: Server;
+  try {
+    server = await listen(creditlens.app, config.port);
+  } catch (error) {
+    if (!(error instanceof ListenError)) throw error;
+    console.error(`Creditlens cannot start: ${error.message}`);
+    logger.fatal({ err: error, port: config.port }, 'cannot listen');
+    await creditlens.stop();
+    await db.close();
+    process.exit(1);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Creditlens is listening on http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql, ${db.dialect})`);
+  if (config.adminApiKeyGenerated) console.log(`Admin API key for this run: ${config.adminApiKey}`);
 
   // SIGTERM (a deploy, a scale-down): take no new requests, let the ones in flight finish, close
   // the database, exit 0. Keep-alive connections are closed as soon as they fall idle; past the

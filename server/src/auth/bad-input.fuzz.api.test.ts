@@ -20,7 +20,7 @@ const nastyString = fc.oneof(
 );
 const instantLike = fc.oneof(
   fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString()),
-  fc.constantFrom('2026-06-10T12:00:00Z', '2026-02-30T00:00:00Z', '2026-06-10', '2026-06-10T12:00:00', 'yesterday', '', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z'),
+  fc.constantFrom('2026-06-10T12:00:00Z', '2026-02-30T00:00:00Z', '2026-06-10T24:00:00Z', '2026-13-01T00:00:00Z', '2026-06-10T12:60:00Z', '2026-06-10', '2026-06-10T12:00:00', 'yesterday', '', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z'),
   nastyString,
 );
 const notAString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}));
@@ -102,6 +102,25 @@ describeEachDatabase('bad input, fuzzed', (kind) => {
       { numRuns: RUNS },
     );
   });
+
+  it('tells a write-only key probing a recorded key with any content nothing of what was stored', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ campaignId: fc.constantFrom(null, 'c_mine'), kind: fc.constantFrom('REPLY', 'LEAD_FINDING'), credits: fc.integer({ min: -10, max: 10 }), hour: fc.integer({ min: 0, max: 23 }) }),
+        async ({ hour, ...guess }) => {
+          fuzzed += 1;
+          const probe = { idempotencyKey: 'seed', accountId: 'acct_mine', workspaceId: 'ws_mine', ...guess, occurredAt: `2026-06-10T${String(hour).padStart(2, '0')}:00:00Z` };
+          if (probe.kind === 'LEAD_FINDING') probe.campaignId = null;
+          const response = await server.graphql(RECORD_USAGE, { entries: [probe] }, writeKey);
+          if (!response.errors) return expect(response.data!.recordUsage).toEqual({ accepted: 0, duplicates: 1 });
+          expect(response.errors).toEqual([
+            expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', problems: [{ index: 0, field: 'idempotencyKey', message: '"seed" was already recorded with different content' }] } }),
+          ]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 30_000);
 
   it('refuses bad windows and snapshots with BAD_USER_INPUT saying what is wrong', async () => {
     await fc.assert(

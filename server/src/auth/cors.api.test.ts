@@ -4,6 +4,31 @@ import { upsertCatalog } from '../testing/operations';
 const ALLOWED = 'https://app.host.example';
 const CREATE_EMBED = `mutation { createEmbedToken(accountId: "acct_cors") { token } }`;
 
+const preflight = (url: string, origin: string) =>
+  fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+
+describe.each([false, true])('CORS preflights with the explorer %s', (explorer) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { corsOrigins: [ALLOWED], explorer });
+  });
+  afterAll(() => server.stop());
+
+  it.each(['/graphql', '/export/usage.csv'])('answers a preflight to %s from a listed origin with the CORS headers', async (path) => {
+    const response = await preflight(`${server.url}${path}`, ALLOWED);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
+  it.each(['/graphql', '/export/usage.csv'])('refuses a preflight to %s from an unlisted origin with 403 and no CORS headers', async (path) => {
+    const response = await preflight(`${server.url}${path}`, 'https://evil.example');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('CORS for embed tokens', () => {
   let server: TestServer;
   let token: string;
@@ -53,6 +78,25 @@ describe('CORS for embed tokens', () => {
     const response = await post(ALLOWED, TEST_ADMIN_KEY);
     expect(response.status).toBe(403);
     expect(JSON.stringify(await response.json())).toContain('only embed tokens');
+  });
+
+  it('takes a page on the same host but another scheme for another origin', async () => {
+    const otherScheme = server.url.replace(/^http:/, 'https:');
+    const response = await post(otherScheme, TEST_ADMIN_KEY);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('reads the scheme a TLS-terminating proxy forwarded', async () => {
+    const https = server.url.replace(/^http:/, 'https:');
+    const call = (origin: string, proto: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}`, origin, 'x-forwarded-proto': proto },
+        body: JSON.stringify({ query: '{ account(id: "acct_cors") { id } }' }),
+      });
+    expect((await call(https, 'https')).status).toBe(200);
+    expect((await call(server.url, 'https')).status).toBe(403);
   });
 
   it('leaves same-origin requests and server calls without Origin alone', async () => {

@@ -49,10 +49,25 @@ export const embedTokensOnlyCrossOrigin: RequestHandler = (_req, res, next) => {
   res.status(403).json(errorResponseBody(ErrorCode.FORBIDDEN, 'from a browser on another origin only embed tokens are accepted: keep API keys and the admin key on servers'));
 };
 
+/**
+ * Same origin means same scheme and host: a page at http://api.example must not pass for
+ * https://api.example. The scheme is the one the client used — the connection's, or the
+ * X-Forwarded-Proto of a TLS-terminating proxy in front. A browser cannot forge that header on a
+ * cross-origin request without a preflight, and the preflight, carrying no such header, is
+ * judged by its Origin alone.
+ */
 function isSameOrigin(origin: string, req: Request): boolean {
   try {
-    return new URL(origin).host === req.headers.host;
+    const url = new URL(origin);
+    return url.host === req.headers.host && url.protocol === `${requestScheme(req)}:`;
   } catch {
     return false;
   }
+}
+
+function requestScheme(req: Request): string {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  if (first === 'https' || first === 'http') return first;
+  return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
 }

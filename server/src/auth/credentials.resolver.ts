@@ -62,7 +62,7 @@ export class CredentialsResolver {
     }
     // JWT expiry has whole seconds: round down so the answer tells the truth.
     const expiresAt = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000 + ttl * 1000);
-    const token = await ctx.services.embedKeys.sign({ accountId, workspaceIds: workspaceIds ? [...new Set(workspaceIds)] : null, expiresAt });
+    const token = await ctx.services.embedKeys.sign({ accountId, workspaceIds: workspaceIds ? [...new Set(workspaceIds)] : null, expiresAt }, ctx.now);
     return { token, expiresAt };
   }
 }

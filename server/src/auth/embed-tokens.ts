@@ -19,7 +19,8 @@ const ISSUER = 'creditlens';
 const AUDIENCE = 'creditlens-embed';
 
 export interface EmbedKeyring {
-  sign(claims: EmbedClaims): Promise<string>;
+  /** `issuedAt` defaults to the wall clock; verify() refuses a lifetime (exp − iat) past MAX_EMBED_TTL_SECONDS. */
+  sign(claims: EmbedClaims, issuedAt?: Date): Promise<string>;
   /** The claims of a valid token; 'expired' for a genuine token past its expiry; null for anything else. */
   verify(token: string, now: Date): Promise<EmbedClaims | 'expired' | null>;
 }
@@ -36,13 +37,13 @@ export function createEmbedKeyring(currentKey: string, previousKeys: readonly st
   const currentSecret = keys.get(currentKid)!;
 
   return {
-    sign(claims) {
+    sign(claims, issuedAt = new Date()) {
       return new SignJWT({ ws: claims.workspaceIds })
         .setProtectedHeader({ alg: 'HS256', kid: currentKid, typ: 'JWT' })
         .setSubject(claims.accountId)
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
-        .setIssuedAt()
+        .setIssuedAt(Math.floor(issuedAt.getTime() / 1000))
         .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
         .sign(currentSecret);
     },
@@ -56,8 +57,11 @@ export function createEmbedKeyring(currentKey: string, previousKeys: readonly st
           issuer: ISSUER,
           audience: AUDIENCE,
           currentDate: now,
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
         });
+        // A signing key that leaked into a minting script must not yield tokens that live for
+        // months: the 24-hour bound holds for every token, whoever signed it.
+        if (payload.exp! - payload.iat! > MAX_EMBED_TTL_SECONDS) return null;
         const workspaceIds = payload.ws;
         if (workspaceIds !== null && !(Array.isArray(workspaceIds) && workspaceIds.every((id) => typeof id === 'string'))) {
           return null;

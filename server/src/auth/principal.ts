@@ -49,12 +49,25 @@ export function canSeeWorkspace(principal: Principal, accountId: string, workspa
   return visible === null || visible.has(workspaceId);
 }
 
+/**
+ * Whether the caller may read what the ledger holds. A conflict on an idempotency key answers
+ * what was stored only to such callers: to a write-only key, even the list of differing fields
+ * would answer guesses about recorded entries.
+ */
+export function canReadLedger(principal: Principal): boolean {
+  return principal.kind !== 'apiKey' || principal.scopes.includes('USAGE_READ');
+}
+
+/** recordUsage at all, whatever the batch holds (an empty one too): the admin key or a USAGE_WRITE key. */
+export function assertCanWriteUsage(principal: Principal): void {
+  if (principal.kind === 'embed') throw new ForbiddenError('embed tokens are read-only');
+  if (principal.kind === 'apiKey' && !principal.scopes.includes('USAGE_WRITE')) throw new ForbiddenError('this API key lacks the USAGE_WRITE scope');
+}
+
 /** recordUsage: the admin key anywhere, a USAGE_WRITE key only in its own account. */
 export function assertCanRecordUsage(principal: Principal, accountId: string): void {
-  if (principal.kind === 'admin') return;
-  if (principal.kind === 'embed') throw new ForbiddenError('embed tokens are read-only');
-  if (!principal.scopes.includes('USAGE_WRITE')) throw new ForbiddenError('this API key lacks the USAGE_WRITE scope');
-  if (principal.accountId !== accountId) {
+  assertCanWriteUsage(principal);
+  if (principal.kind === 'apiKey' && principal.accountId !== accountId) {
     // Same words whether that account exists or not.
     throw new ForbiddenError(`this API key may only record usage for its own account, not "${accountId}"`);
   }

@@ -21,7 +21,7 @@ describe('configuration', () => {
 
   it('uses the documented defaults in development', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ port: 4000, production: false, explorer: true, demo: true, corsOrigins: [], adminApiKeyGenerated: true });
+    expect(config).toMatchObject({ port: 4000, production: false, explorer: true, demo: true, corsOrigins: [], adminApiKeyGenerated: true, logLevel: 'info' });
     expect(config.adminApiKey).toMatch(/^clk_admin_/);
     expect(loadConfig({}).databaseUrl).toBe('sqlite:./data/creditlens.sqlite');
   });
@@ -48,8 +48,14 @@ describe('configuration', () => {
     [{ EXPLORER: 'yes' }, /^EXPLORER: must be 1 or 0/],
     [{ DEMO: '2' }, /^DEMO: must be 1 or 0/],
     [{ ADMIN_API_KEY: 'short' }, /^ADMIN_API_KEY: must be at least 16/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/],
   ])('stops on a bad value, naming the variable: %o', (env, message) => {
     expect(problemOf({ ...base, ...env })).toMatch(message);
+  });
+
+  it('reads LOG_LEVEL in any case', () => {
+    expect(loadConfig({ ...base, LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
 
   it('hides credentials of a database URL it refuses', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../logging';
 
 /** Everything the server reads from its environment, validated once at start and passed in. */
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   readonly explorer: boolean;
   readonly demo: boolean;
+  /** LOG_LEVEL: the least severe level written (pino's levels, or silent). */
+  readonly logLevel: LogLevel;
 }
 
 /** A configuration value that the server refuses to start with; the message names the variable. */
@@ -66,6 +69,7 @@ export function loadConfig(env: Environment): Config {
     corsOrigins,
     explorer: flag(env, 'EXPLORER', !production),
     demo: flag(env, 'DEMO', !production),
+    logLevel: logLevel(env),
   };
 }
 
@@ -102,6 +106,14 @@ function port(env: Environment): number {
     throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return value;
+}
+
+function logLevel(env: Environment): LogLevel {
+  const raw = nonEmpty(env, 'LOG_LEVEL');
+  if (raw === undefined) return 'info';
+  const level = LOG_LEVELS.find((candidate) => candidate === raw.toLowerCase());
+  if (!level) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
 }
 
 function flag(env: Environment, name: string, fallback: boolean): boolean {

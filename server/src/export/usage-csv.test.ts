@@ -25,6 +25,15 @@ describe('usage CSV', () => {
     expect(textCell('Plain')).toBe('Plain');
   });
 
+  it('neutralises a leading line feed, spaces before a formula character, and full-width formula characters', () => {
+    expect(textCell('\n=1+1')).toBe(`"'\n=1+1"`);
+    for (const value of [' =1+1', '  +1', ' -1', '\u00a0@SUM(A1)', '\u3000=1', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)', ' \uFF1D1']) {
+      expect(textCell(value)).toBe(`'${value}`);
+    }
+    expect(textCell('a =1')).toBe('a =1');
+    expect(textCell(' plain')).toBe(' plain');
+  });
+
   it('keeps exact credits past 2^53 and leaves negative numbers and null percents as they are', () => {
     const csv = usageCsv([{ workspaceId: 'w', workspaceName: 'W', campaignId: 'c', campaignName: 'C', credits: -(2n ** 60n), percent: null }]);
     expect(csv.split('\r\n')[1]).toBe('w,W,c,C,-1152921504606846976,');

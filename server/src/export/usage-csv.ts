@@ -30,14 +30,23 @@ export function usageCsv(rows: readonly UsageCsvRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** What Excel needs to read UTF-8: a byte-order mark, written only when asked (`?bom=1`), as it confuses other readers. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A cell a spreadsheet would run as a formula: one starting with `=`, `+`, `-` or `@` (or their
+ * full-width forms, which Excel and Sheets read as the same), also after leading spaces, which
+ * they skip; or with a tab, carriage return or line feed, which start a formula in some.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 /**
  * A text cell: neutralised against spreadsheet formulas, then quoted per RFC 4180 when it holds
  * a comma, quote or line break. Ids and names come from the host platform and its users, so a
- * name like `=HYPERLINK(…)` must open as text: a leading `=`, `+`, `-`, `@`, tab or carriage
- * return gets a `'` in front (OWASP's advice). Numbers are written by us and left alone, so a
- * refund's `-40` stays a number.
+ * name like `=HYPERLINK(…)` must open as text: such a cell gets a `'` in front (OWASP's advice).
+ * Numbers are written by us and left alone, so a refund's `-40` stays a number.
  */
 export function textCell(value: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const neutral = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }

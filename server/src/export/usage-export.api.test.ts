@@ -51,6 +51,17 @@ describeEachDatabase('GET /export/usage.csv', (kind) => {
     expect(lines[1]).toBe(`ws_big,"Big, ""quoted""",c_a,'=cmd(),50,50.0`);
   });
 
+  it('starts with a UTF-8 byte-order mark only when asked with bom=1', async () => {
+    const firstBytes = async (params: Record<string, string>) => [...new Uint8Array(await (await csv({ accountId: 'acct_csv', ...JUNE_2026, ...params })).arrayBuffer()).slice(0, 3)];
+    const header = [...Buffer.from('wor')];
+    expect(await firstBytes({})).toEqual(header);
+    expect(await firstBytes({ bom: '0' })).toEqual(header);
+    expect(await firstBytes({ bom: '1' })).toEqual([0xef, 0xbb, 0xbf]);
+    const refused = await csv({ accountId: 'acct_csv', ...JUNE_2026, bom: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bom' });
+  });
+
   it('gives a workspace-scoped embed token only its workspaces', async () => {
     const token = (await server.graphql(CREATE_EMBED, { ws: ['ws_small'] })).data!.createEmbedToken.token;
     const text = await (await csv({ accountId: 'acct_csv', ...JUNE_2026 }, token)).text();

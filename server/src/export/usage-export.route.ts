@@ -3,17 +3,17 @@ import { GraphQLError } from 'graphql';
 import { requestCredential } from '../auth/credential.middleware';
 import { InvalidInputError } from '../errors/domain-errors';
 import { ErrorCode, errorResponseBody, toHttpError } from '../graphql/error-mapping';
-import { DateTimeScalar } from '../graphql/scalars';
-import { usageCsv } from './usage-csv';
+import { parseInstant } from '../graphql/scalars';
+import { usageCsv, UTF8_BOM } from './usage-csv';
 import type { UsageExportRequest, UsageExportService } from './usage-export.service';
 
 /** Same origin as the GraphQL endpoint: clients derive it from their configured …/graphql URL. */
 export const USAGE_EXPORT_PATH = '/export/usage.csv';
 
-const PARAMETERS = new Set(['accountId', 'from', 'to', 'asOf']);
+const PARAMETERS = new Set(['accountId', 'from', 'to', 'asOf', 'bom']);
 
 /**
- * GET /export/usage.csv?accountId=…&from=…&to=…[&asOf=…]: the page's campaign rows as CSV.
+ * GET /export/usage.csv?accountId=…&from=…&to=…[&asOf=…][&bom=1]: the page's campaign rows as CSV.
  * Guarded like /graphql (credential, rate limit); an account the credential may not see is
  * the same 404 as one that does not exist.
  */
@@ -21,7 +21,8 @@ export function usageExportRoute(exporter: UsageExportService): RequestHandler {
   return async (req, res, next) => {
     try {
       const { principal } = requestCredential(res);
-      const result = await exporter.export(principal, parseExportQuery(req.query));
+      const request = parseExportQuery(req.query);
+      const result = await exporter.export(principal, request);
       if (!result) {
         res.status(404).json(errorResponseBody(ErrorCode.NOT_FOUND, 'no such account for this credential'));
         return;
@@ -34,7 +35,7 @@ export function usageExportRoute(exporter: UsageExportService): RequestHandler {
           'x-creditlens-as-of': result.asOf.toISOString(),
           'cache-control': 'no-store',
         })
-        .send(usageCsv(result.rows));
+        .send(`${request.bom ? UTF8_BOM : ''}${usageCsv(result.rows)}`);
     } catch (error) {
       const answer = toHttpError(error);
       if (!answer) return next(error);
@@ -44,16 +45,18 @@ export function usageExportRoute(exporter: UsageExportService): RequestHandler {
 }
 
 /** The query string, checked: each parameter once, instants as in GraphQL; the message names the parameter. */
-export function parseExportQuery(query: Record<string, unknown>): UsageExportRequest {
+export function parseExportQuery(query: Record<string, unknown>): UsageExportRequest & { readonly bom: boolean } {
   const unknown = Object.keys(query).filter((name) => !PARAMETERS.has(name));
   if (unknown.length > 0) {
-    throw InvalidInputError.of(unknown[0]!, `unknown parameter; expected accountId, from, to and optionally asOf, got ${unknown.map((name) => `"${name}"`).join(', ')}`);
+    throw InvalidInputError.of(unknown[0]!, `unknown parameter; expected accountId, from, to and optionally asOf and bom, got ${unknown.map((name) => `"${name}"`).join(', ')}`);
   }
   const accountId = single(query, 'accountId', true)!;
   if (accountId.trim() === '') throw InvalidInputError.of('accountId', 'must not be empty');
   const from = instant(query, 'from', true)!;
   const to = instant(query, 'to', true)!;
-  return { accountId, window: { from, to }, asOf: instant(query, 'asOf', false) };
+  const bom = single(query, 'bom', false);
+  if (bom !== null && bom !== '0' && bom !== '1') throw InvalidInputError.of('bom', `must be 1 (start with a UTF-8 byte-order mark, for Excel) or 0, got ${JSON.stringify(bom)}`);
+  return { accountId, window: { from, to }, asOf: instant(query, 'asOf', false), bom: bom === '1' };
 }
 
 function single(query: Record<string, unknown>, name: string, required: boolean): string | null {
@@ -71,7 +74,7 @@ function instant(query: Record<string, unknown>, name: string, required: boolean
   const value = single(query, name, required);
   if (value === null) return null;
   try {
-    return DateTimeScalar.parseValue(value) as Date;
+    return parseInstant(value);
   } catch (error) {
     if (error instanceof GraphQLError) throw InvalidInputError.of(name, error.message);
     throw error;

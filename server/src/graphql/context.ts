@@ -32,6 +32,8 @@ export interface Context {
   readonly principal: Principal;
   /** The request's clock: one "now" for every field of one answer. */
   readonly now: Date;
+  /** Names this request in the logs and in the client's internal errors (logging/logger.ts). */
+  readonly requestId: string;
   readonly services: Services;
   readonly loaders: Loaders;
 }
@@ -48,6 +50,6 @@ export function createLoaders(services: Services): Loaders {
   };
 }
 
-export function createContext(principal: Principal, now: Date, services: Services): Context {
-  return { principal, now, services, loaders: createLoaders(services) };
+export function createContext(principal: Principal, now: Date, requestId: string, services: Services): Context {
+  return { principal, now, requestId, services, loaders: createLoaders(services) };
 }

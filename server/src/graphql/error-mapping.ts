@@ -3,6 +3,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/domain-errors';
+import type { Logger } from '../logging';
+import { InvalidDateTimeError } from './scalars';
 
 /** The contract's error codes (Apollo's names), with the HTTP status each maps to where it decides one. */
 export const ErrorCode = {
@@ -103,6 +105,51 @@ export function retryLaterStatusPlugin<TContext extends object>(): ApolloServerP
   };
 }
 
+/** A DateTime literal that is no instant: graphql-js wraps the scalar's error in a validation error. */
+function isInvalidDateTime(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = (cause as GraphQLError).originalError) {
+    if (cause instanceof InvalidDateTimeError) return true;
+    if (!(cause instanceof GraphQLError)) return false;
+  }
+  return false;
+}
+
+/**
+ * An error no code of the contract explains: a bug or a failure of something underneath. It is
+ * logged with its request id and masked in production (formatError).
+ */
+export function isInternalError(error: unknown): boolean {
+  if (toGraphQLError(unwrapResolverError(error)) || isInvalidDateTime(error)) return false;
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code !== 'string' || code === ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * Internal errors of a GraphQL operation: each logged (message, stack, path, operation) under the
+ * request's id, and the id added to the client's error as `extensions.requestId` — the one
+ * thing the client may quote, since production masks everything else.
+ */
+export function internalErrorsPlugin<TContext extends { requestId: string }>(logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (!isInternalError(error)) continue;
+            logger.error({ requestId: contextValue.requestId, err: unwrapResolverError(error), path: error.path, operationName }, 'internal error');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error,
+          );
+        },
+      };
+    },
+  };
+}
+
 /**
  * Apollo's formatError: domain errors get their codes; anything unexpected is masked in
  * production (no stack, no SQL text), and keeps its detail in development.
@@ -115,9 +162,8 @@ export function formatError(production: boolean) {
       const { http: _http, ...extensions } = mapped.extensions as Record<string, unknown>;
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
     }
-    const code = formatted.extensions?.code;
-    const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    if (known || !production) return formatted;
+    if (isInvalidDateTime(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    if (!isInternalError(error) || !production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }

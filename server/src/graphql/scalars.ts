@@ -2,17 +2,40 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 
 /** RFC 3339 instant with an explicit zone: 2026-06-01T00:00:00Z or 2026-06-01T02:00:00+02:00. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/i;
 
-function parseInstant(value: unknown): Date {
-  if (typeof value !== 'string' || !INSTANT.test(value)) {
-    throw new GraphQLError(
+/**
+ * A DateTime that is no instant: BAD_USER_INPUT wherever it is met, also in a literal of the
+ * document, which graphql-js otherwise reports as a validation failure (see error-mapping.ts).
+ */
+export class InvalidDateTimeError extends GraphQLError {}
+
+/**
+ * The one parser of instants, for DateTime arguments and variables and for the CSV export's
+ * parameters. Every field is checked against the calendar before the instant is built: Date
+ * would silently roll 2026-02-30 over to March 2 and T24:00 to the next day.
+ */
+export function parseInstant(value: unknown): Date {
+  const match = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!match) {
+    throw new InvalidDateTimeError(
       `DateTime must be an ISO-8601 instant with a time zone, like 2026-06-01T00:00:00Z; got ${JSON.stringify(value)}`,
     );
   }
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new GraphQLError(`DateTime ${JSON.stringify(value)} is not a real date`);
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
+  const real =
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+  const instant = new Date(value as string);
+  if (!real || Number.isNaN(instant.getTime())) {
+    throw new InvalidDateTimeError(`DateTime ${JSON.stringify(value)} is not a real date (month 01–12, a day of that month, hours 00–23, minutes and seconds 00–59)`);
+  }
   return instant;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({

@@ -44,6 +44,48 @@ describeEachDatabase('the HTTP surface', (kind) => {
   });
 });
 
+describe('security headers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { production: true, explorer: true, demo: false, corsOrigins: ['https://app.host.example'] });
+  });
+  afterAll(() => server.stop());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}`, ...headers }, body });
+  const csv = (query: string, token: string | null = TEST_ADMIN_KEY) => fetch(`${server.url}/export/usage.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it.each([
+    ['a GraphQL answer', 200, () => post(JSON.stringify({ query: '{ __typename }' }))],
+    ['a GraphQL error', 400, () => post(JSON.stringify({ query: '{ nope }' }))],
+    ['a missing credential', 401, () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })],
+    ['bad JSON', 400, () => post('{')],
+    ['a refused origin', 403, () => post('{}', { origin: 'https://evil.example' })],
+    ['a preflight', 204, () => fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://app.host.example', 'access-control-request-method': 'POST' } })],
+    ['a CSV export', 404, () => csv(new URLSearchParams({ accountId: 'acct_none', from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' }).toString())],
+    ['a CSV refusal', 400, () => csv('accountId=x')],
+    ['a CSV without credential', 401, () => csv('accountId=x', null)],
+    ['the health check', 200, () => fetch(`${server.url}/healthz`)],
+    ['an unknown path', 404, () => fetch(`${server.url}/nothing-here`)],
+  ])('sends nosniff, no referrer and no-store on %s', async (_name, status, call) => {
+    const response = await call();
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('leaves the explorer page its own Content-Security-Policy, and its assets cacheable', async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const script = await fetch(`${server.url}/explorer/explorer.js`);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
+
 describe('production error masking', () => {
   it('answers an unexpected failure without stack trace or internals', async () => {
     const server = await startTestServer('sqlite', { production: true });

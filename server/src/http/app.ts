@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { createAuthenticator } from '../auth/authenticate';
 import { requireCredential, requestCredential } from '../auth/credential.middleware';
@@ -15,7 +16,7 @@ import { explorerRouter } from '../explorer';
 import { createContext, type Context, type Services } from '../graphql/context';
 import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
-import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, retryLaterStatusPlugin } from '../graphql/error-mapping';
+import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../graphql/error-mapping';
 import { creditlensSchema } from '../graphql/schema';
 import {
   DEFAULT_HTTP_LIMITS,
@@ -31,6 +32,7 @@ import {
   type HttpLimits,
   type IngestAdmissionLimit,
 } from '../limits';
+import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logging';
 import { RecordUsageService } from '../usage/record-usage.service';
 import { UsageRepository } from '../usage/usage.repository';
 import { UsageService } from '../usage/usage.service';
@@ -45,6 +47,8 @@ export interface AppOptions {
   readonly limits?: Partial<HttpLimits>;
   /** Replaces some of the recordUsage admission limits (see limits/ingest-admission.middleware.ts). */
   readonly ingestAdmission?: Partial<IngestAdmissionLimit>;
+  /** The server's logger, made once at the composition root (main.ts); none: nothing is logged. */
+  readonly logger?: Logger;
 }
 
 /** What a draining server tells new requests to wait before retrying (on another replica, or on this one restarted), s. */
@@ -73,17 +77,31 @@ export function createServices(config: AppConfig, db: Database): Services {
   };
 }
 
-/** Every answer of the API is one tenant's data: no shared cache may keep it. */
+/**
+ * Every answer — API, CSV, health, the refusals among them — is one tenant's data or about one
+ * request: no shared cache may keep it. Routes that serve static assets say otherwise themselves.
+ */
 const noStore: express.RequestHandler = (_req, res, next) => {
   res.set('cache-control', 'no-store');
   next();
 };
+
+/**
+ * helmet's headers for an API: nosniff, no referrer, and a Content-Security-Policy that lets an
+ * answer opened in a browser run nothing. The two HTML pages (the explorer at GET /graphql and
+ * the demo at GET /) set their own, stricter-than-default policies over this one.
+ */
+const apiHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  referrerPolicy: { policy: 'no-referrer' },
+});
 
 /** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
   const services = createServices(config, db);
   const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const logger = options.logger ?? silentLogger();
   const apollo = new ApolloServer<Context>({
     schema: creditlensSchema(),
     // Every request is authenticated before execution, so introspection only ever answers callers with a credential.
@@ -99,19 +117,22 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     parseOptions: { maxTokens: limits.document.maxTokens },
     validationRules: [queryLimitsRule(limits.query)],
     // Cache control is on by default and wraps every field's resolver to read cache hints (~1 ms
-    // on a page); no answer here may be cached anyway, which the no-store below says instead.
+    // on a page); no answer here may be cached anyway, which noStore says for every answer instead.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       refuseUnstorableInput(limits.document.maxNesting),
       retryLaterStatusPlugin(),
+      internalErrorsPlugin(logger),
     ],
+    logger,
   });
   await apollo.start();
 
   let draining = false;
   const app = express();
   app.disable('x-powered-by');
+  app.use(assignRequestId, apiHeaders, noStore);
   app.use((_req, res, next) => {
     if (!draining) return next();
     res.set('connection', 'close');
@@ -140,28 +161,29 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     embedTokensOnlyCrossOrigin,
     rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
   ];
+  // CORS before anything else that serves these paths, so a preflight from a listed origin is
+  // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.
+  app.use('/graphql', cors);
+  app.use(USAGE_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
     '/graphql',
-    cors,
     ...guard,
-    noStore,
     express.json({ limit: MAX_BODY_BYTES }),
     documentLimits(limits.document),
     ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...options.ingestAdmission }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { principal, now } = requestCredential(res);
-        return createContext(principal, now, services);
+        return createContext(principal, now, requestIdOf(res), services);
       },
     }),
   );
-  app.use(USAGE_EXPORT_PATH, cors);
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
-  app.use(jsonErrors);
+  app.use(jsonErrors(logger));
 
   return {
     app,
@@ -175,24 +197,35 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   };
 }
 
-/** Body-parser failures (413 too large, 400 bad JSON) answered as GraphQL-shaped JSON. */
-const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  // The time limit answered already; the abandoned work's late failure has no one to tell.
-  if (res.headersSent && timedOut(res)) return;
-  if (res.headersSent) return next(error);
-  // The database went away under a credential lookup or an export: the client should come back.
-  const unavailable = databaseUnavailableAnswer(error);
-  if (unavailable) {
-    res.status(unavailable.status).set('retry-after', String(unavailable.retryAfterSeconds)).json(unavailable.body);
-    return;
-  }
-  const status = typeof error?.status === 'number' ? error.status : 500;
-  const message =
-    status === 413
-      ? `request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB: send fewer entries per batch`
-      : status === 400
-        ? `request body is not valid JSON: ${error.message}`
-        : 'Internal server error';
-  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
+/**
+ * Failures outside GraphQL execution answered as GraphQL-shaped JSON: body-parser's 413 and 400,
+ * the database away (503), and anything else as a logged internal error carrying the request id.
+ */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    // The time limit answered already; the abandoned work's late failure has no one to tell.
+    if (res.headersSent && timedOut(res)) return;
+    if (res.headersSent) return next(error);
+    // The database went away under a credential lookup or an export: the client should come back.
+    const unavailable = databaseUnavailableAnswer(error);
+    if (unavailable) {
+      res.status(unavailable.status).set('retry-after', String(unavailable.retryAfterSeconds)).json(unavailable.body);
+      return;
+    }
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) {
+      const requestId = requestIdOf(res);
+      logger.error({ requestId, err: error, method: req.method, path: req.path }, 'internal error');
+      res.status(500).json(errorResponseBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId }));
+      return;
+    }
+    // body-parser's client errors (its messages are meant to be shown: `expose`).
+    const message =
+      status === 413
+        ? `request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB: send fewer entries per batch`
+        : status === 400
+          ? `request body is not valid JSON: ${error.message}`
+          : `the request body was refused: ${error.expose ? error.message : `HTTP ${status}`}`;
+    res.status(status).json(errorResponseBody(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message));
+  };
+}

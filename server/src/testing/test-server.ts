@@ -26,7 +26,7 @@ export interface TestServer {
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean; demo?: boolean } = {},
+  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean; demo?: boolean; logger?: AppOptions['logger'] } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
   const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
@@ -42,7 +42,7 @@ export async function startTestServer(
       demo: options.demo ?? true,
     },
     scratch.db,
-    { limits: options.limits },
+    { limits: options.limits, logger: options.logger },
   );
   const server: Server = await new Promise((resolve) => {
     const listening = creditlens.app.listen(0, '127.0.0.1', () => resolve(listening));

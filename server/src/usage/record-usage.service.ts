@@ -1,5 +1,5 @@
 import { isAttributableKind, type CreditKind } from '@creditlens/usage-math';
-import { assertCanRecordUsage, type Principal } from '../auth/principal';
+import { assertCanRecordUsage, assertCanWriteUsage, canReadLedger, type Principal } from '../auth/principal';
 import type { CatalogRepository } from '../catalog/catalog.repository';
 import type { Database, SqlExecutor } from '../db/database';
 import { InvalidInputError, type InputProblem } from '../errors/domain-errors';
@@ -41,8 +41,10 @@ export class RecordUsageService {
     if (inputs.length > MAX_BATCH_ENTRIES) {
       throw InvalidInputError.of('entries', `a batch holds at most ${MAX_BATCH_ENTRIES.toLocaleString('en-US')} entries, got ${inputs.length.toLocaleString('en-US')}: split it`);
     }
+    // Authorisation first, so that a refused caller learns nothing about the accounts' catalogs;
+    // a read-only credential is refused even with an empty batch.
+    assertCanWriteUsage(principal);
     const accountIds = [...new Set(inputs.map((input) => input.accountId))];
-    // Authorisation first, so that a refused caller learns nothing about the accounts' catalogs.
     for (const accountId of accountIds) assertCanRecordUsage(principal, accountId);
 
     const entries = inputs.map(toLedgerEntry);
@@ -53,11 +55,13 @@ export class RecordUsageService {
     // Writers of one account queue on its clock lock, taken first: what the transaction does
     // after it bounds an account's ingest rate (an insert and one rollup statement, on PostgreSQL).
     const candidates = firsts.map(({ entry }) => entry);
+    const added = absoluteCreditsByAccount(candidates);
     return this.db.writeTransaction(async (tx) => {
-      const clocks = await this.usage.advanceClocks(tx, accountIds, now);
+      const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-      const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped));
+      const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped, canReadLedger(principal)));
+      await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
       if (inserted.size > 0) await this.usage.addRecordedToRollups(tx, clocks);
       return { accepted: inserted.size, duplicates };
     });
@@ -67,7 +71,7 @@ export class RecordUsageService {
    * The entries the ledger already held (a resent batch, or one racing this one): each is a
    * duplicate if recorded with the same content, else the whole batch is refused, naming them.
    */
-  private async duplicatesOrThrow(tx: SqlExecutor, skipped: readonly { entry: LedgerEntry; index: number }[]): Promise<number> {
+  private async duplicatesOrThrow(tx: SqlExecutor, skipped: readonly { entry: LedgerEntry; index: number }[], mayReadLedger: boolean): Promise<number> {
     if (skipped.length === 0) return 0;
     const conflicts: InputProblem[] = [];
     let duplicates = 0;
@@ -79,11 +83,48 @@ export class RecordUsageService {
       for (const { entry, index } of ofAccount) {
         const changed = differences(recorded.get(entry.idempotencyKey)!, entry);
         if (changed.length === 0) duplicates += 1;
-        else conflicts.push({ index, field: 'idempotencyKey', message: `"${entry.idempotencyKey}" was already recorded with different content (${changed.join(', ')})` });
+        else conflicts.push({ index, field: 'idempotencyKey', message: `"${entry.idempotencyKey}" was already recorded with different content${mayReadLedger ? ` (${changed.join(', ')})` : ''}` });
       }
     }
     throwIfAny(conflicts);
     return duplicates;
+  }
+
+  /**
+   * Every window's sum of an account stays within SafeInt because its lifetime sum of |credits|
+   * does: advanceClocks() added the whole batch's |credits| (capped, so that the bigint column
+   * cannot overflow) to the account's running total under its clock lock. Nearly always every
+   * entry was new and the total is within the limit: nothing more to do. Otherwise the exact
+   * total is computed from the entries inserted, written back, and a batch that passes the limit
+   * is refused (the transaction rolls back), naming the first entry that passes it.
+   */
+  private async keepLifetimeSumsSafe(
+    tx: SqlExecutor,
+    totals: ReadonlyMap<string, bigint>,
+    added: ReadonlyMap<string, bigint>,
+    firsts: readonly { entry: LedgerEntry; index: number }[],
+    inserted: ReadonlySet<string>,
+  ): Promise<void> {
+    for (const [accountId, absoluteCredits] of totals) {
+      const addedHere = added.get(accountId) ?? 0n;
+      const allNew = firsts.every(({ entry }) => entry.accountId !== accountId || inserted.has(entryKey(accountId, entry.idempotencyKey)));
+      if (allNew && absoluteCredits <= MAX_LIFETIME_ABSOLUTE_CREDITS) continue;
+      let total = absoluteCredits - addedHere;
+      for (const { entry, index } of firsts) {
+        if (entry.accountId !== accountId || !inserted.has(entryKey(accountId, entry.idempotencyKey))) continue;
+        total += abs(entry.credits);
+        if (total > MAX_LIFETIME_ABSOLUTE_CREDITS) {
+          throwIfAny([
+            {
+              index,
+              field: 'credits',
+              message: `would take the lifetime sum of absolute credits of account "${accountId}" past ${MAX_LIFETIME_ABSOLUTE_CREDITS.toLocaleString('en-US')} (2^53−1), beyond which its sums cannot be answered exactly`,
+            },
+          ]);
+        }
+      }
+      await this.usage.setAbsoluteCredits(tx, accountId, total);
+    }
   }
 
   private async catalogProblems(entries: readonly LedgerEntry[]): Promise<InputProblem[]> {
@@ -114,6 +155,25 @@ export class RecordUsageService {
     });
     return problems;
   }
+}
+
+/** The most an account's lifetime sum of |credits| may reach: then every window's sum is a SafeInt. */
+export const MAX_LIFETIME_ABSOLUTE_CREDITS = BigInt(Number.MAX_SAFE_INTEGER);
+
+function abs(credits: bigint): bigint {
+  return credits < 0n ? -credits : credits;
+}
+
+/** A batch's |credits| as added to the running total: past the limit by one at most, so the column stays far from int8's end. */
+function cappedSum(sum: bigint): bigint {
+  return sum > MAX_LIFETIME_ABSOLUTE_CREDITS ? MAX_LIFETIME_ABSOLUTE_CREDITS + 1n : sum;
+}
+
+function absoluteCreditsByAccount(entries: readonly LedgerEntry[]): Map<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const entry of entries) sums.set(entry.accountId, (sums.get(entry.accountId) ?? 0n) + abs(entry.credits));
+  for (const [accountId, sum] of sums) sums.set(accountId, cappedSum(sum));
+  return sums;
 }
 
 function toLedgerEntry(input: UsageEntryInput): LedgerEntry {

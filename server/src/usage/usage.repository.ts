@@ -71,21 +71,35 @@ export class UsageRepository {
   }
 
   /**
-   * Moves each account's ledger clock past both its last value and `now`, inside the write
-   * transaction. The row lock this takes serialises writers of one account until commit.
+   * Moves each account's ledger clock past both its last value and `now`, and adds the batch's
+   * |credits| to its lifetime running total, inside the write transaction. The row lock this
+   * takes serialises writers of one account until commit, so the total read back is exact.
    * Accounts are locked in sorted order so that two multi-account batches cannot deadlock.
    */
-  async advanceClocks(tx: SqlExecutor, accountIds: readonly string[], now: Date): Promise<Map<string, number>> {
+  async advanceClocks(
+    tx: SqlExecutor,
+    accountIds: readonly string[],
+    now: Date,
+    addedAbsoluteCredits: ReadonlyMap<string, bigint>,
+  ): Promise<{ clocks: Map<string, number>; absoluteCredits: Map<string, bigint> }> {
     const clocks = new Map<string, number>();
+    const absoluteCredits = new Map<string, bigint>();
     for (const accountId of [...accountIds].sort()) {
-      const rows = await tx.query<{ ledger_clock: string | number }>(
-        `UPDATE accounts SET ledger_clock = CASE WHEN ledger_clock + 1 > ? THEN ledger_clock + 1 ELSE ? END
-         WHERE account_id = ? RETURNING ledger_clock`,
-        [now.getTime(), now.getTime(), accountId],
+      const rows = await tx.query<{ ledger_clock: string | number; absolute_credits: string }>(
+        `UPDATE accounts SET ledger_clock = CASE WHEN ledger_clock + 1 > ? THEN ledger_clock + 1 ELSE ? END,
+           absolute_credits = absolute_credits + CAST(? AS BIGINT)
+         WHERE account_id = ? RETURNING ledger_clock, CAST(absolute_credits AS TEXT) AS absolute_credits`,
+        [now.getTime(), now.getTime(), (addedAbsoluteCredits.get(accountId) ?? 0n).toString(), accountId],
       );
       clocks.set(accountId, Number(rows[0]!.ledger_clock));
+      absoluteCredits.set(accountId, BigInt(rows[0]!.absolute_credits));
     }
-    return clocks;
+    return { clocks, absoluteCredits };
+  }
+
+  /** Corrects an account's lifetime sum of |credits| when a batch added less than advanceClocks() assumed. */
+  async setAbsoluteCredits(tx: SqlExecutor, accountId: string, absoluteCredits: bigint): Promise<void> {
+    await tx.query('UPDATE accounts SET absolute_credits = CAST(? AS BIGINT) WHERE account_id = ?', [absoluteCredits.toString(), accountId]);
   }
 
   /** Entries of `accountId` already recorded under any of `keys`. */

@@ -16,6 +16,10 @@ export class AccountEntity {
   @Column({ name: 'ledger_clock', type: 'bigint' })
   ledgerClock!: string;
 
+  /** Lifetime sum of |credits| of its ledger, kept at most 2^53−1 by recordUsage (so every window's sum is a SafeInt). */
+  @Column({ name: 'absolute_credits', type: 'bigint', default: 0 })
+  absoluteCredits!: string;
+
   @Column({ name: 'created_at', type: 'bigint' })
   createdAt!: string;
 }

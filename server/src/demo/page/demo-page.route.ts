@@ -39,7 +39,8 @@ export function demoPage(embedKeys: EmbedKeyring, options: DemoPageOptions = {})
         res.status(503).type('text/plain').send(`The demo page is not built: expected ${path.join(assetsDir, 'demo.js')}. Run \`npm run build\` first.`);
         return;
       }
-      const token = await embedKeys.sign({ accountId: DEMO_ACCOUNT.id, workspaceIds: null, expiresAt: new Date(now().getTime() + ttlMs) });
+      const issuedAt = now();
+      const token = await embedKeys.sign({ accountId: DEMO_ACCOUNT.id, workspaceIds: null, expiresAt: new Date(issuedAt.getTime() + ttlMs) }, issuedAt);
       res
         .set({ 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY, 'referrer-policy': 'no-referrer' })
         .type('html')

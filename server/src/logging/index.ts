@@ -1,0 +1,1 @@
+export { assignRequestId, createLogger, LOG_LEVELS, requestIdOf, silentLogger, type Logger, type LoggerOptions, type LogLevel } from './logger';

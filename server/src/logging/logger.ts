@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/** The levels LOG_LEVEL accepts: pino's, from most to least severe, and `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface LoggerOptions {
+  readonly level: LogLevel;
+  /** Where the JSON lines go: stdout by default; tests pass a stream (anything with write(line)) to read them. */
+  readonly destination?: DestinationStream;
+}
+
+/**
+ * The server's one logger, made at the composition root (main.ts) and passed in: one JSON object
+ * per line (pino), `time` in epoch ms, `level` as pino's number, `msg`, and the fields each call
+ * adds — `requestId` on everything about a request.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const settings = { level: options.level, base: { service: 'creditlens' } };
+  // stdout written synchronously: a line logged just before process.exit is not lost.
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+/** A logger that writes nothing: servers built without one (tests that do not read logs). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
+
+const REQUEST_ID = 'creditlensRequestId';
+
+/**
+ * Gives every request an id, answered in the `x-request-id` header of every response and carried
+ * by the error an internal failure answers (`extensions.requestId`), so that a client's report
+ * leads to the log line. The id is always made here: a client-sent one would let anyone write
+ * ids of their choosing into the logs.
+ */
+export const assignRequestId: RequestHandler = (_req, res, next) => {
+  const requestId = randomUUID();
+  res.locals[REQUEST_ID] = requestId;
+  res.set('x-request-id', requestId);
+  next();
+};
+
+export function requestIdOf(res: Response): string {
+  return res.locals[REQUEST_ID] as string;
+}
