@@ -40,6 +40,7 @@ export class TokenKeeper {
   private token: string | undefined;
   private pending: Promise<string> | undefined;
   private lastAskedAt = Number.NEGATIVE_INFINITY;
+  private lastRejectionAt = Number.NEGATIVE_INFINITY;
   private waiters: Array<(token: string) => void> = [];
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,12 +62,21 @@ export class TokenKeeper {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** After an UNAUTHENTICATED answer to `rejected`: true when a different token is now there to retry with. */
+  /**
+   * After an UNAUTHENTICATED answer to `rejected`: true when a different token is now there to
+   * retry with. Requests rejected together share one renewal; a token rejected again within
+   * MIN_RENEWAL_INTERVAL_MS of the last such renewal is not renewed again (no loop against a
+   * server that refuses every token).
+   */
   async renewAfterRejection(rejected: string): Promise<boolean> {
     if (this.token !== undefined && this.token !== rejected) return true;
-    if (typeof this.source !== 'function' || Date.now() - this.lastAskedAt < MIN_RENEWAL_INTERVAL_MS) return false;
+    if (typeof this.source !== 'function') return false;
+    if (!this.pending) {
+      if (Date.now() - this.lastRejectionAt < MIN_RENEWAL_INTERVAL_MS) return false;
+      this.lastRejectionAt = Date.now();
+    }
     try {
-      return (await this.ask(true)) !== rejected;
+      return (await this.ask()) !== rejected;
     } catch {
       return false;
     }
@@ -98,8 +108,8 @@ export class TokenKeeper {
     return at !== null && Date.now() >= at && Date.now() - this.lastAskedAt >= MIN_RENEWAL_INTERVAL_MS;
   }
 
-  private ask(force = false): Promise<string> {
-    if (this.pending && !force) return this.pending;
+  private ask(): Promise<string> {
+    if (this.pending) return this.pending;
     const source = this.source as () => Promise<string>;
     this.lastAskedAt = Date.now();
     const asked = Promise.resolve()
