@@ -246,12 +246,12 @@ describe('the widget on a host page of another origin', () => {
     }
   });
 
-  it('keeps working past the expiry of a 3-second token, renewing it without a reload', async () => {
-    const { page, problems, close } = await open(1280, { ttlSeconds: 3 });
+  it('keeps working past the expiry of a 6-second token, renewing it before it expires and without a reload', async () => {
+    const { page, problems, close } = await open(1280, { ttlSeconds: 6 });
     try {
       await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
       const mintedBefore = harness.tokensMinted();
-      await page.waitForTimeout(7_000);
+      await page.waitForTimeout(10_000);
       await expandFirstWorkspace(page);
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.waitForFunction(() => document.querySelector('[role="treegrid"]')!.getAttribute('aria-busy') === 'false');

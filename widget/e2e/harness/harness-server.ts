@@ -106,6 +106,7 @@ function pageHtml(options: PageOptions, api: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Harness host page</title>
+<link rel="icon" href="data:,">
 ${styles}
 </head>
 <body>

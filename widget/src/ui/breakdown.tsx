@@ -76,8 +76,9 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
       formatters={formatters}
     />
   );
+  // The actions column is on every row, the footer's too, so the columns line up.
   return (
-    <>
+    <div className={renderRowActions ? 'clw-with-actions' : undefined}>
       <Header usage={usage} formatters={formatters} labels={labels} busy={page.stale} onRefresh={page.refresh} onDownload={onDownload} downloadFailed={downloadFailed} />
       {usage.workspaces.length === 0 ? (
         <div className="clw-notice clw-empty" aria-busy={page.stale}>
@@ -96,7 +97,7 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
         />
       )}
       {total}
-    </>
+    </div>
   );
 }
 

@@ -137,7 +137,7 @@ interface FrameProps {
 }
 
 function TreegridFrame({ busy, stale, withActions, labels, children, gridRef, onKeyDown, onFocus }: FrameProps) {
-  const classes = ['clw-grid', withActions && 'clw-with-actions', stale && 'clw-stale'].filter(Boolean).join(' ');
+  const classes = stale ? 'clw-grid clw-stale' : 'clw-grid';
   return (
     <div ref={gridRef} role="treegrid" aria-label={labels.grid} aria-busy={busy} className={classes} onKeyDown={onKeyDown} onFocus={onFocus}>
       <div role="rowgroup" className="clw-head">

@@ -23,7 +23,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 @media (prefers-color-scheme:dark){.clw[data-theme=auto]:not([data-scheme]){${vars(DARK)};color-scheme:dark}}
 .clw *{box-sizing:border-box}
 .clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
-.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem auto}
+.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem var(--clw-actions-width,6rem)}
 .clw .clw-header{border-top:0;color:${v('muted')};font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
 .clw .clw-level-1[aria-expanded]{cursor:pointer;font-weight:600}
 .clw .clw-level-1[aria-expanded]:hover,.clw .clw-level-2:hover,.clw .clw-more:hover{background:${v('hover')}}
@@ -52,7 +52,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-notice{padding:1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
 .clw .clw-top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:.75rem 1rem}
 .clw .clw-period{font-weight:600}
-.clw .clw-asof{color:${v('muted')};font-size:12px;margin-left:.5rem;white-space:nowrap}
+.clw .clw-asof{display:inline-block;color:${v('muted')};font-size:12px;margin-left:.5rem;white-space:nowrap}
 .clw .clw-tools{display:flex;gap:.5rem;flex-wrap:wrap}
 .clw .clw-button{font:inherit;font-size:13px;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.2rem .8rem;cursor:pointer}
 .clw .clw-button:focus-visible,.clw .clw-filter:focus-visible{outline:2px solid ${v('focus')};outline-offset:1px}
