@@ -1,27 +1,21 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+import client from '../packages/client/codegen';
 
 /**
- * The widget's operation types, made by the same GraphQL Code Generator setup as
- * `packages/client/codegen.ts`, from the checked-in schema. `documentMode: 'string'` keeps the
- * bundle small: each document ships as its text (a few hundred bytes) and is parsed once by
- * Apollo's `gql`, which the host already has as a peer; a parsed document would ship its whole
- * AST as JSON inside the widget. Run: `npx graphql-codegen --config codegen.ts` in widget/.
+ * The widget's operation types, made by the very setup of `packages/client/codegen.ts` (its
+ * plugins and options, read from it so the two cannot drift apart), from the checked-in schema.
+ * Its `documentMode: 'string'` suits the widget too: each document ships as its text and is
+ * parsed once by Apollo's `gql`, which the host already has as a peer, where a parsed document
+ * would ship its whole AST as JSON inside the widget's bundle. Run: `npx graphql-codegen --config codegen.ts`.
  */
+const [clientOutput] = Object.values(client.generates) as Types.ConfiguredOutput[];
+
 const config: CodegenConfig = {
   schema: '../schema.graphql',
   documents: 'src/data/operations/*.graphql',
   generates: {
-    'src/data/generated/graphql.ts': {
-      plugins: ['typescript-operations', 'typed-document-node'],
-      config: {
-        documentMode: 'string',
-        enumsAsTypes: true,
-        useTypeImports: true,
-        strictScalars: true,
-        scalars: { ID: 'string', DateTime: 'string', SafeInt: 'number' },
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-      },
-    },
+    'src/data/generated/graphql.ts': { plugins: clientOutput!.plugins, config: clientOutput!.config },
   },
 };
 
