@@ -163,10 +163,12 @@ describe('the widget on a host page of another origin', () => {
   });
 
   it.each([
-    ['light', 'light', 'rgb(255, 255, 255)'],
-    ['dark', 'light', 'rgb(13, 17, 23)'],
-  ] as const)('at 320 px on a %s host (OS %s): no horizontal overflow, names of at least 60 px, no axe violations', async (scheme, osScheme, background) => {
-    const { page, problems, close } = await open(320, { scheme }, osScheme);
+    [320, 'light', 'light', 'rgb(255, 255, 255)'],
+    [320, 'dark', 'light', 'rgb(13, 17, 23)'],
+    // 312 px leaves the widget 280 px, the narrowest container it supports.
+    [312, 'light', 'dark', 'rgb(255, 255, 255)'],
+  ] as const)('at %i px on a %s host (OS %s): no horizontal overflow, names of at least 60 px, the full name on focus, no axe violations', async (width, scheme, osScheme, background) => {
+    const { page, problems, close } = await open(width, { scheme }, osScheme);
     try {
       await expandFirstWorkspace(page);
       expect(await widgetBackground(page)).toBe(background);
@@ -181,8 +183,20 @@ describe('the widget on a host page of another origin', () => {
       expect(layout.widgetOverflows).toEqual([]);
       expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(60);
       expect(layout.barsShown).toBe(0);
+      expect(await page.locator('.clw').evaluate((element) => element.getBoundingClientRect().width)).toBeGreaterThanOrEqual(width === 312 ? 280 : 288);
+
+      // A name cut with an ellipsis is shown whole while its row has focus.
+      const cut = page.locator('[role="row"][data-row-key]').filter({ has: page.locator('.clw-label') }).filter({ hasText: 'Warehouse Automation Leads' });
+      const label = cut.locator('.clw-label');
+      const fits = () => label.evaluate((element) => element.scrollWidth <= element.clientWidth);
+      expect(await fits()).toBe(false);
+      await cut.focus();
+      expect(await fits()).toBe(true);
+      expect(await label.getAttribute('title')).toBe('Warehouse Automation Leads');
+      await page.locator('[role="row"][aria-level="1"][data-row-key]').first().focus();
+
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: path.join(ARTIFACTS, `harness-320-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `harness-${width}-${scheme}.png`), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await close();
