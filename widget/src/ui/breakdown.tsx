@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { TokenKeeper } from '../client/token-keeper';
-import { authorizedFetch } from '../client/token-keeper';
+import { authorizedFetch, type TokenKeeper } from '../client/token-keeper';
 import { describeFailure } from '../data/error-message';
 import { useAccountUsage } from '../data/use-account-usage';
 import type { UsageWindow } from '../data/usage.types';
