@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { authorizedFetch, type TokenKeeper } from '../client/token-keeper';
-import { describeFailure } from '../data/error-message';
+import { describeFailure } from './error-message';
 import { useAccountUsage } from '../data/use-account-usage';
 import type { UsageWindow } from '../data/usage.types';
 import { toWidgetError, widgetError, type CreditlensWidgetError } from '../data/widget-error';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { describeFailure } from '../data/error-message';
+import { describeFailure } from './error-message';
 import { useWorkspaceCampaigns } from '../data/use-workspace-campaigns';
 import type { CampaignRowData } from '../data/usage.types';
 import { fill } from './labels';

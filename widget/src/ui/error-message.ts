@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { ENGLISH_LABELS, type Labels } from '../ui/labels';
+import { ENGLISH_LABELS, type Labels } from './labels';
 
 export type FailureKind = 'expired' | 'unauthenticated' | 'failed';
 
