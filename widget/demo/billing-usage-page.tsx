@@ -20,10 +20,11 @@ const BILLING_PERIODS: TypedDocumentNode<PeriodsData, { accountId: string }> = g
 `;
 
 /**
- * A host app's Billing → Usage page. It already has an Apollo client (for its billing
- * periods), so the widget uses that one through the ApolloProvider instead of making its own.
+ * A host app's Billing → Usage page. Its own Apollo client (for the billing periods) is the
+ * host's; the widget gets the endpoint and the embed token and makes its own, which is what
+ * lets it renew the token and download the CSV export with it.
  */
-export function BillingUsagePage({ accountId }: { accountId: string }) {
+export function BillingUsagePage({ accountId, endpoint, token }: { accountId: string; endpoint: string; token: string }) {
   const { data, error } = useQuery(BILLING_PERIODS, { variables: { accountId } });
   const [chosen, setChosen] = useState<string>('');
   const account = data?.account;
@@ -61,7 +62,7 @@ export function BillingUsagePage({ accountId }: { accountId: string }) {
         </header>
         <p className="host-lede">Which campaigns are spending our credits? Click a workspace to see its campaigns.</p>
         {error && <p role="alert">The billing periods could not be loaded.</p>}
-        <CreditUsageBreakdown accountId={accountId} window={window} locale="en-US" />
+        <CreditUsageBreakdown endpoint={endpoint} token={token} accountId={accountId} window={window} locale="en-US" />
       </main>
     </div>
   );

@@ -14,7 +14,7 @@ const client = new ApolloClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <BillingUsagePage accountId={config.accountId} />
+      <BillingUsagePage accountId={config.accountId} endpoint={config.endpoint} token={config.token} />
     </ApolloProvider>
   </StrictMode>,
 );

@@ -197,6 +197,21 @@ describe('the demo Billing → Usage page in Chromium', () => {
     expect(graphqlOperations.filter((name) => name === 'CreditUsagePage')).toHaveLength(2);
   });
 
+  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable', async () => {
+    for (const width of [375, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await workspaceRows(page).first().waitFor();
+      const layout = await page.evaluate(() => ({
+        pageWidth: document.documentElement.scrollWidth,
+        nameWidths: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]')).map((cell) => cell.getBoundingClientRect().width),
+      }));
+      expect(layout.pageWidth).toBeLessThanOrEqual(width);
+      expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(60);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-320.png'), fullPage: true });
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
   it('made no request off the machine and logged no errors', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);

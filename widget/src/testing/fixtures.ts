@@ -12,25 +12,34 @@ interface WorkspaceSpec {
   readonly percent: number | null;
 }
 
-export function rowId(workspaceId: string): string {
-  return `${workspaceId}|${JUNE.from}|${JUNE.to}|${AS_OF}`;
+export function rowId(workspaceId: string, window: { from: string; to: string } = JUNE, asOf = AS_OF): string {
+  return `${workspaceId}|${window.from}|${window.to}|${asOf}`;
 }
 
-export function pageReply(workspaces: readonly WorkspaceSpec[], totalCredits = workspaces.reduce((sum, w) => sum + w.credits, 0)): Reply {
+export interface PageOptions {
+  readonly totalCredits?: number;
+  readonly window?: { from: string; to: string };
+  readonly asOf?: string;
+}
+
+export function pageReply(workspaces: readonly WorkspaceSpec[], options: number | PageOptions = {}): Reply {
+  const { totalCredits = workspaces.reduce((sum, w) => sum + w.credits, 0), window = JUNE, asOf = AS_OF } =
+    typeof options === 'number' ? { totalCredits: options } : options;
   return {
     body: {
       data: {
         account: {
           __typename: 'Account',
           id: 'acct_demo',
+          timezone: 'Europe/Berlin',
           usage: {
             __typename: 'AccountUsage',
-            window: { __typename: 'UsageWindow', ...JUNE },
-            asOf: AS_OF,
+            window: { __typename: 'UsageWindow', ...window },
+            asOf,
             totalCredits,
             workspaces: workspaces.map((w) => ({
               __typename: 'WorkspaceUsage',
-              id: rowId(w.id),
+              id: rowId(w.id, window, asOf),
               workspace: { __typename: 'Workspace', id: w.id, name: w.name },
               credits: w.credits,
               share: w.share,
@@ -56,23 +65,25 @@ interface CampaignSpec {
   readonly credits: number;
   readonly percent: number;
   readonly archived?: boolean;
+  /** Default: credits / the workspace total. */
+  readonly share?: number | null;
   readonly byKind: ReadonlyArray<{ kind: string; credits: number }>;
 }
 
-export function campaignsReply(workspaceId: string, campaigns: readonly CampaignSpec[]): Reply {
+export function campaignsReply(workspaceId: string, campaigns: readonly CampaignSpec[], asOf = AS_OF, window = JUNE): Reply {
   const total = campaigns.reduce((sum, c) => sum + c.credits, 0);
   return {
     body: {
       data: {
         workspaceUsage: {
           __typename: 'WorkspaceUsage',
-          id: rowId(workspaceId),
+          id: rowId(workspaceId, window, asOf),
           campaigns: campaigns.map((c) => ({
             __typename: 'CampaignUsage',
             campaign: c.id === null ? null : { __typename: 'Campaign', id: c.id, name: c.name, archived: c.archived ?? false },
             label: c.id === null ? 'No campaign' : c.name,
             credits: c.credits,
-            share: c.credits / total,
+            share: c.share !== undefined ? c.share : c.credits / total,
             percent: c.percent,
             byKind: c.byKind.map((k) => ({ __typename: 'KindUsage', ...k })),
           })),
@@ -102,3 +113,20 @@ export const UNAUTHENTICATED_EXPIRED: Reply = {
   status: 401,
   body: { errors: [{ message: 'the embed token has expired: ask the host for a new one', extensions: { code: 'UNAUTHENTICATED' } }] },
 };
+
+/** July 2026 in Europe/Berlin: the period a host switches to. */
+export const JULY = { from: '2026-06-30T22:00:00.000Z', to: '2026-07-31T22:00:00.000Z' };
+
+/** `count` workspaces, largest first, named "Workspace 01"…: more than the ten rows shown at first. */
+export function manyWorkspaces(count: number): WorkspaceSpec[] {
+  return Array.from({ length: count }, (_, index) => {
+    const number = String(index + 1).padStart(2, '0');
+    return { id: `ws_${number}`, name: `Workspace ${number}`, credits: (count - index) * 10, share: null, percent: null };
+  });
+}
+
+/** A JWT-shaped token with these claims (unsigned: the widget reads claims, the server verifies). */
+export function fakeJwt(claims: { iat: number; exp: number; ws?: string[] | null; n?: number }): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'acct_demo', ...claims })}.c2ln`;
+}

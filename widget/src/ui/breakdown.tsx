@@ -1,79 +1,124 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeFailure } from '../data/error-message';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { authorizedFetch, type TokenKeeper } from '../client/token-keeper';
+import { describeFailure } from './error-message';
 import { useAccountUsage } from '../data/use-account-usage';
 import type { UsageWindow } from '../data/usage.types';
-import { useFormatters, type Formatters } from './format';
+import { toWidgetError, widgetError, type CreditlensWidgetError } from '../data/widget-error';
+import { downloadCsv, usageCsvUrl } from './csv-download';
+import { resolveLocale, useFormatters, type Formatters } from './format';
+import { Header } from './header';
+import { fill, type Labels } from './labels';
+import type { RenderRowActions } from './tree-context';
 import { LoadingTreegrid, UsageTreegrid, type ExpandedState } from './usage-treegrid';
 
 export interface BreakdownProps {
   readonly accountId: string;
-  readonly window?: UsageWindow;
-  readonly locale?: string;
-  readonly onError?: (error: unknown) => void;
+  readonly window: UsageWindow | undefined;
+  readonly locale: string | undefined;
+  readonly labels: Labels;
+  readonly renderRowActions: RenderRowActions | undefined;
+  /** Stable (the root keeps the host's latest onError in a ref). */
+  report(error: CreditlensWidgetError): void;
+  /** The widget's own connection (endpoint + token), when it made one. */
+  readonly own: { readonly endpoint: string; readonly keeper: TokenKeeper } | undefined;
 }
 
-/** The page query's states: loading, failed, not visible, empty, or the treegrid with its total. */
-export function Breakdown({ accountId, window, locale, onError }: BreakdownProps) {
-  const formatters = useFormatters(locale);
+/** The page query's states: loading, failed, not visible, empty, or the header, the treegrid and its total. */
+export function Breakdown({ accountId, window, locale: requestedLocale, labels, renderRowActions, report, own }: BreakdownProps) {
+  const { locale, problem } = useMemo(() => resolveLocale(requestedLocale), [requestedLocale]);
+  useEffect(() => {
+    if (problem) report(widgetError('INVALID_LOCALE', problem));
+  }, [problem, report]);
+
   const page = useAccountUsage(accountId, window);
+  const formatters = useFormatters(locale, page.timezone);
   const [expanded, setExpanded] = useState<ExpandedState>({});
   const onExpandedChange = useCallback((workspaceId: string, open: boolean) => setExpanded((previous) => ({ ...previous, [workspaceId]: open })), []);
+  const reportError = useCallback((error: unknown) => report(toWidgetError(error)), [report]);
+  const [downloadFailed, setDownloadFailed] = useState(false);
+  const visibleWorkspaces = useVisibleWorkspaceCount(own?.keeper);
 
-  // Rows report their failures through a stable function, so a host passing a new onError
-  // each render does not re-run their effects.
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  }, [onError]);
-  const reportError = useCallback((error: unknown) => onErrorRef.current?.(error), []);
   useEffect(() => {
     if (page.error) reportError(page.error);
   }, [page.error, reportError]);
 
   if (page.error) {
-    const failure = describeFailure(page.error);
+    const failure = describeFailure(page.error, labels);
     return (
       <div className={`clw-notice clw-error clw-${failure.kind}`} role="alert">
         <span>{failure.message}</span>
-        <button type="button" className="clw-retry" onClick={page.retry}>
-          Retry
+        <button type="button" className="clw-button" onClick={page.retry}>
+          {labels.retry}
         </button>
       </div>
     );
   }
-  if (page.usage === null) {
-    return <div className="clw-notice">No usage is available for this account with the current access.</div>;
-  }
-  if (page.usage === undefined) return <LoadingTreegrid />;
-  if (page.usage.workspaces.length === 0) {
-    return (
-      <>
-        <div className="clw-notice clw-empty">No credits were used in this period.</div>
-        <Total credits={page.usage.totalCredits} formatters={formatters} />
-      </>
-    );
-  }
+  if (page.usage === null) return <div className="clw-notice">{labels.notVisible}</div>;
+  if (page.usage === undefined) return <LoadingTreegrid labels={labels} />;
+  const usage = page.usage;
+
+  const onDownload = own
+    ? () => {
+        setDownloadFailed(false);
+        const url = usageCsvUrl(own.endpoint, accountId, usage.window, usage.asOf);
+        downloadCsv(authorizedFetch(own.keeper), url, `credit-usage-${usage.window.from.slice(0, 10)}.csv`).catch((error: unknown) => {
+          setDownloadFailed(true);
+          reportError(error);
+        });
+      }
+    : undefined;
+
+  const total = (
+    <Total
+      label={visibleWorkspaces === null ? labels.accountTotal : fill(labels.visibleTotal, { count: formatters.credits(visibleWorkspaces) })}
+      credits={usage.totalCredits}
+      formatters={formatters}
+    />
+  );
+  // The actions column is on every row, the footer's too, so the columns line up.
   return (
-    <>
-      <UsageTreegrid
-        usage={page.usage}
-        formatters={formatters}
-        expanded={expanded}
-        onExpandedChange={onExpandedChange}
-        reportError={reportError}
-      />
-      <Total credits={page.usage.totalCredits} formatters={formatters} />
-    </>
+    <div className={renderRowActions ? 'clw-with-actions' : undefined}>
+      <Header usage={usage} formatters={formatters} labels={labels} busy={page.stale} onRefresh={page.refresh} onDownload={onDownload} downloadFailed={downloadFailed} />
+      {usage.workspaces.length === 0 ? (
+        <div className="clw-notice clw-empty" aria-busy={page.stale}>
+          {labels.empty}
+        </div>
+      ) : (
+        <UsageTreegrid
+          usage={usage}
+          formatters={formatters}
+          labels={labels}
+          expanded={expanded}
+          stale={page.stale}
+          renderRowActions={renderRowActions}
+          onExpandedChange={onExpandedChange}
+          reportError={reportError}
+        />
+      )}
+      {total}
+    </div>
   );
 }
 
-function Total({ credits, formatters }: { credits: number; formatters: Formatters }) {
+/**
+ * How many workspaces a workspace-scoped embed token may see (its `ws` claim), or null for an
+ * account-wide token or a host client, whose token the widget cannot read. Then the total is
+ * the sum of those workspaces only, and the footer says so.
+ */
+function useVisibleWorkspaceCount(keeper: TokenKeeper | undefined): number | null {
+  const subscribe = useCallback((listener: () => void) => keeper?.subscribe(listener) ?? (() => undefined), [keeper]);
+  const read = () => {
+    const scope = keeper?.claims()?.ws;
+    return Array.isArray(scope) ? scope.length : null;
+  };
+  return useSyncExternalStore(subscribe, read, () => null);
+}
+
+function Total({ label, credits, formatters }: { label: string; credits: number; formatters: Formatters }) {
   return (
     <div className="clw-row clw-footer">
-      <span>Account total</span>
-      <span className="clw-credits">
-        {formatters.credits(credits)}
-      </span>
+      <span>{label}</span>
+      <span className="clw-credits">{formatters.credits(credits)}</span>
       <span className="clw-percent" />
     </div>
   );

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { describeFailure } from '../data/error-message';
+import { describeFailure } from './error-message';
 import { useWorkspaceCampaigns } from '../data/use-workspace-campaigns';
 import type { CampaignRowData } from '../data/usage.types';
+import { fill } from './labels';
 import { explainNoCampaign } from './no-campaign';
 import { campaignRowKey, useTree } from './tree-context';
 import { StatusRow, UsageRow } from './usage-row';
@@ -9,16 +10,18 @@ import { StatusRow, UsageRow } from './usage-row';
 export interface CampaignRowsProps {
   readonly workspaceId: string;
   readonly workspaceName: string;
+  /** The workspace's share of the total: the length of its campaigns' bar track. */
+  readonly workspaceShare: number | null;
 }
 
 /**
  * The open part of a workspace row. It mounts only while the row is expanded and owns the
  * workspace query, which is what makes campaign detail lazy: nothing asks for it until then.
  */
-export function CampaignRows({ workspaceId, workspaceName }: CampaignRowsProps) {
+export function CampaignRows({ workspaceId, workspaceName, workspaceShare }: CampaignRowsProps) {
   const tree = useTree();
   const { loading, error, campaigns, retry } = useWorkspaceCampaigns(workspaceId, tree.window, tree.asOf);
-  const { reportBusy, reportError } = tree;
+  const { reportBusy, reportError, labels } = tree;
 
   useEffect(() => {
     reportBusy(workspaceId, loading);
@@ -32,10 +35,10 @@ export function CampaignRows({ workspaceId, workspaceName }: CampaignRowsProps) 
     return (
       <StatusRow level={2} tone="error">
         <span role="alert">
-          {describeFailure(error).message} ({workspaceName})
+          {describeFailure(error, labels).message} ({workspaceName})
         </span>
-        <button type="button" className="clw-retry" onClick={retry}>
-          Retry
+        <button type="button" className="clw-button" onClick={retry}>
+          {labels.retry}
         </button>
       </StatusRow>
     );
@@ -44,41 +47,39 @@ export function CampaignRows({ workspaceId, workspaceName }: CampaignRowsProps) 
     return (
       <StatusRow level={2}>
         <span className="clw-spinner" aria-hidden="true" />
-        Loading campaigns of {workspaceName}…
+        {fill(labels.loadingCampaigns, { name: workspaceName })}
       </StatusRow>
     );
   }
-  if (campaigns.length === 0) return <StatusRow level={2}>No campaign usage in this period.</StatusRow>;
+  if (campaigns.length === 0) return <StatusRow level={2}>{labels.noCampaignUsage}</StatusRow>;
   return (
     <>
       {campaigns.map((row) => (
-        <CampaignRow key={campaignRowKey(workspaceId, row.campaign?.id ?? null)} workspaceId={workspaceId} row={row} />
+        <CampaignRow key={campaignRowKey(workspaceId, row.campaign?.id ?? null)} workspaceId={workspaceId} workspaceShare={workspaceShare} row={row} />
       ))}
     </>
   );
 }
 
-function CampaignRow({ workspaceId, row }: { workspaceId: string; row: CampaignRowData }) {
-  const name = row.campaign ? (
-    <>
-      <span className="clw-label">{row.label}</span>
-      {row.campaign.archived && <span className="clw-tag">archived</span>}
-    </>
+function CampaignRow({ workspaceId, workspaceShare, row }: { workspaceId: string; workspaceShare: number | null; row: CampaignRowData }) {
+  const { labels, formatters } = useTree();
+  const extra = row.campaign ? (
+    row.campaign.archived && <span className="clw-tag">{labels.archived}</span>
   ) : (
-    <>
-      <span className="clw-label">{row.label}</span>
-      <span className="clw-note">{explainNoCampaign(row.byKind)}</span>
-    </>
+    <span className="clw-note">{explainNoCampaign(row.byKind, labels, formatters.locale)}</span>
   );
   return (
     <UsageRow
       rowKey={campaignRowKey(workspaceId, row.campaign?.id ?? null)}
       workspaceId={workspaceId}
+      campaignId={row.campaign?.id ?? null}
       level={2}
-      name={name}
+      label={row.campaign ? row.label : labels.noCampaign}
+      extra={extra}
       credits={row.credits}
       share={row.share}
       percent={row.percent}
+      parentShare={workspaceShare}
     />
   );
 }

@@ -1,20 +1,44 @@
 import { useMemo } from 'react';
+import type { UsageWindow } from '../data/usage-window';
 
 export interface Formatters {
+  readonly locale: string;
   credits(value: number): string;
   /** `percent` is already rounded by the server (siblings sum to 100.0); this only prints it. */
   percent(value: number | null): string;
+  /** The window as days in the account's zone, its end exclusive: "1–31 October 2026". */
+  period(window: UsageWindow): string;
+  /** "14:05" in the account's zone. */
+  time(instant: string): string;
 }
 
-export function createFormatters(locale: string | undefined): Formatters {
+export const FALLBACK_LOCALE = 'en-US';
+
+/** The locale to format with: the host's when Intl accepts it, else en-US and the reason. */
+export function resolveLocale(locale: string | undefined): { locale: string | undefined; problem?: string } {
+  if (locale === undefined) return { locale };
+  try {
+    return { locale: Intl.getCanonicalLocales(locale)[0] };
+  } catch {
+    return { locale: FALLBACK_LOCALE, problem: `locale ${JSON.stringify(locale)} is not a BCP 47 language tag (e.g. "en-US"); showing ${FALLBACK_LOCALE}` };
+  }
+}
+
+export function createFormatters(locale: string | undefined, timeZone: string | undefined): Formatters {
   const credits = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   return {
+    locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
     percent: (value) => (value === null ? '—' : percent.format(value / 100)),
+    // `to` is excluded: the last day shown is the one that contains the instant just before it.
+    period: (window) => day.formatRange(new Date(window.from), new Date(Date.parse(window.to) - 1)),
+    time: (instant) => time.format(new Date(instant)),
   };
 }
 
-export function useFormatters(locale: string | undefined): Formatters {
-  return useMemo(() => createFormatters(locale), [locale]);
+export function useFormatters(locale: string | undefined, timeZone: string | undefined): Formatters {
+  return useMemo(() => createFormatters(locale, timeZone), [locale, timeZone]);
 }

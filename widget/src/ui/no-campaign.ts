@@ -1,30 +1,28 @@
 import type { CreditKind } from '@creditlens/usage-math';
 import type { KindUsage } from '../data/usage.types';
+import { ENGLISH_LABELS, type Labels } from './labels';
 
 /**
  * What each kind means when it lands in the No campaign row. The three attributable kinds only
  * get there when the host recorded them without a campaign, so they share one explanation.
  */
-const NO_CAMPAIGN_REASONS: Record<CreditKind, string> = {
-  LEAD_FINDING: 'finding leads for lists',
-  SELF_LEARNING_AI: 'Self Learning AI',
-  CONTACT_LIST_CLEANING: 'contact-list cleaning',
-  FIRST_EMAIL_DRAFT: 'work recorded without a campaign',
-  LEAD_ENRICHMENT: 'work recorded without a campaign',
-  REPLY: 'work recorded without a campaign',
+const NO_CAMPAIGN_REASONS: Record<CreditKind, keyof Labels> = {
+  LEAD_FINDING: 'reasonLeadFinding',
+  SELF_LEARNING_AI: 'reasonSelfLearning',
+  CONTACT_LIST_CLEANING: 'reasonListCleaning',
+  FIRST_EMAIL_DRAFT: 'reasonWithoutCampaign',
+  LEAD_ENRICHMENT: 'reasonWithoutCampaign',
+  REPLY: 'reasonWithoutCampaign',
 };
 
-// The reasons are English, so they are joined with English list rules whatever the number locale.
-const list = new Intl.ListFormat('en', { type: 'conjunction' });
-
-/** "Finding leads for lists, Self Learning AI and …": the kinds with spend, largest first. */
-export function explainNoCampaign(byKind: readonly KindUsage[]): string {
+/** "Finding leads for lists, Self Learning AI and …": the kinds with spend, largest first, joined by the labels' language. */
+export function explainNoCampaign(byKind: readonly KindUsage[], labels: Labels = ENGLISH_LABELS, locale = 'en'): string {
   const reasons = [...byKind]
     .filter((usage) => usage.credits > 0)
     .sort((a, b) => b.credits - a.credits)
-    .map((usage) => NO_CAMPAIGN_REASONS[usage.kind]);
+    .map((usage) => labels[NO_CAMPAIGN_REASONS[usage.kind]]);
   const unique = [...new Set(reasons)];
-  if (unique.length === 0) return 'Spend without a campaign';
-  const sentence = list.format(unique);
+  if (unique.length === 0) return labels.reasonNone;
+  const sentence = new Intl.ListFormat(locale, { type: 'conjunction' }).format(unique);
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

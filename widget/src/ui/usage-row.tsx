@@ -1,25 +1,42 @@
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import { useTree } from './tree-context';
+import { useContext, type MouseEvent, type ReactNode } from 'react';
+import { fill } from './labels';
+import { TreeContext, useTree, type RowActionTarget } from './tree-context';
 
 export interface UsageRowProps {
   readonly rowKey: string;
   readonly level: 1 | 2;
-  readonly name: ReactNode;
+  /** The row's name, shown (ellipsis when narrow) and in full in its tooltip and accessible name. */
+  readonly label: string;
+  /** Shown after the name (the archived tag, the No campaign explanation). */
+  readonly extra?: ReactNode;
   readonly credits: number;
   readonly share: number | null;
   readonly percent: number | null;
+  /**
+   * Campaign rows: the parent workspace's share of the total. Their bar's track is that long,
+   * so a part is drawn inside its whole and can never outgrow it.
+   */
+  readonly parentShare?: number | null;
   /** The workspace the row belongs to (its own id on a workspace row). */
   readonly workspaceId: string;
+  readonly campaignId?: string | null;
   /** Workspace rows only: whether the row is open, and the id of the rowgroup it opens. */
   readonly expanded?: boolean;
   readonly controls?: string;
-  readonly onToggle?: (event: MouseEvent | KeyboardEvent) => void;
+  readonly onToggle?: () => void;
 }
 
-/** One row of the treegrid, presentational: name, credits, percent with its share bar. */
-export function UsageRow({ rowKey, level, name, credits, share, percent, expanded, controls, workspaceId, onToggle }: UsageRowProps) {
-  const { formatters, tabStop } = useTree();
+/**
+ * One row of the treegrid, presentational. Its cells are, in this order: the name
+ * (rowheader), the credits alone, the percent with its bar, and the host's actions when given —
+ * so the credits are always the second cell, whatever is added around them.
+ */
+export function UsageRow(props: UsageRowProps) {
+  const { rowKey, level, label, extra, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle } = props;
+  const { formatters, labels, tabStop, renderRowActions } = useTree();
   const expandable = expanded !== undefined;
+  const percentText = formatters.percent(percent);
+  const target: RowActionTarget = { workspaceId, campaignId, label, credits, level };
   return (
     <div
       role="row"
@@ -35,31 +52,61 @@ export function UsageRow({ rowKey, level, name, credits, share, percent, expande
     >
       <div role="rowheader" className="clw-name">
         {expandable && <span className="clw-chevron" aria-hidden="true" />}
-        {name}
+        <span className="clw-label" title={label}>
+          {label}
+        </span>
+        {extra}
       </div>
       <div role="gridcell" className="clw-credits">
         {formatters.credits(credits)}
       </div>
-      <div role="gridcell" className="clw-percent">
-        <span className="clw-bar" aria-hidden="true">
-          <span className="clw-bar-fill" style={{ width: `${barWidth(share)}%` }} />
+      <div
+        role="gridcell"
+        className="clw-percent"
+        aria-label={percent === null ? undefined : fill(level === 2 ? labels.ofWorkspace : labels.ofTotal, { percent: percentText })}
+      >
+        <span className="clw-bar-box" aria-hidden="true">
+          {barDrawn(credits, share) && (
+            <span className="clw-bar" style={{ width: `${trackLength(parentShare)}%` }}>
+              <span className="clw-bar-fill" style={{ width: `${share! * 100}%` }} />
+            </span>
+          )}
         </span>
-        <span className="clw-percent-text">{formatters.percent(percent)}</span>
+        <span className="clw-percent-text">{percentText}</span>
       </div>
+      {renderRowActions && (
+        // The host's controls keep their own clicks and keys (tree-keyboard.ts leaves them alone).
+        <div role="gridcell" className="clw-actions" onClick={stopPropagation}>
+          {renderRowActions(target)}
+        </div>
+      )}
     </div>
   );
 }
 
-// Refunds can push a share below 0 or a sibling above 1; the bar shows what fits in its track.
-function barWidth(share: number | null): number {
-  return share === null ? 0 : Math.min(100, Math.max(0, share * 100));
+function stopPropagation(event: MouseEvent): void {
+  event.stopPropagation();
+}
+
+/**
+ * A bar only says something true for a share within 0–100 %: a refund row (negative credits)
+ * or a sibling pushed past 100 % by one shows its numbers and no bar.
+ */
+function barDrawn(credits: number, share: number | null): boolean {
+  return credits >= 0 && share !== null && share >= 0 && share <= 1;
+}
+
+function trackLength(parentShare: number | null | undefined): number {
+  return parentShare === undefined || parentShare === null || parentShare < 0 || parentShare > 1 ? 100 : parentShare * 100;
 }
 
 /** A full-width row that is not data: loading, error or "nothing here". */
 export function StatusRow({ level, children, tone }: { level: 1 | 2; children: ReactNode; tone?: 'error' }) {
+  // Also rendered before there is a tree (the loading grid), with the three data columns.
+  const withActions = Boolean(useContext(TreeContext)?.renderRowActions);
   return (
     <div role="row" aria-level={level} className={`clw-row clw-status clw-level-${level}${tone ? ` clw-${tone}` : ''}`}>
-      <div role="gridcell" aria-colspan={3} className="clw-status-cell">
+      <div role="gridcell" aria-colspan={withActions ? 4 : 3} className="clw-status-cell">
         {children}
       </div>
     </div>

@@ -18,7 +18,7 @@ export function WorkspaceRow({ row, expanded, idPrefix, onToggle }: WorkspaceRow
         rowKey={row.workspace.id}
         workspaceId={row.workspace.id}
         level={1}
-        name={<span className="clw-label">{row.workspace.name}</span>}
+        label={row.workspace.name}
         credits={row.credits}
         share={row.share}
         percent={row.percent}
@@ -29,7 +29,7 @@ export function WorkspaceRow({ row, expanded, idPrefix, onToggle }: WorkspaceRow
       {expanded && (
         <div role="rowgroup" id={groupId} className="clw-group">
           {/* Keyed by the row's cache id: another window or snapshot is another query. */}
-          <CampaignRows key={row.id} workspaceId={row.workspace.id} workspaceName={row.workspace.name} />
+          <CampaignRows key={row.id} workspaceId={row.workspace.id} workspaceName={row.workspace.name} workspaceShare={row.share} />
         </div>
       )}
     </>

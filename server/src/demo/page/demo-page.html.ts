@@ -30,12 +30,19 @@ export function demoPageHtml(config: DemoPageConfig): string {
   .host-nav a { color: #c9d1d9; text-decoration: none; padding: .3rem .5rem; border-radius: 6px; }
   .host-nav a[aria-current=page] { background: rgba(255,255,255,.12); color: #fff; }
   .host-brand { font-weight: 700; margin-bottom: 1rem; }
-  .host-main { padding: 1.5rem 2.5rem; max-width: 60rem; }
+  .host-main { padding: 1.5rem 2.5rem; max-width: 60rem; min-width: 0; }
   .host-crumbs { color: var(--host-muted); margin: 0; font-size: 13px; }
   .host-header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
   .host-header h1 { margin: .25rem 0; font-size: 1.6rem; }
   .host-period select { font: inherit; padding: .3rem .5rem; margin-left: .4rem; }
   .host-lede { color: var(--host-muted); }
+  @media (max-width: 40rem) {
+    .host { grid-template-columns: minmax(0, 1fr); min-height: 0; }
+    .host-nav { flex-direction: row; flex-wrap: wrap; align-items: center; padding: .6rem 1rem; }
+    .host-brand { margin: 0 .5rem 0 0; }
+    .host-main { padding: 1rem; }
+    .host-header { flex-wrap: wrap; }
+  }
 </style>
 </head>
 <body>

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ENGLISH_LABELS, type Labels } from './labels';
 
 export type FailureKind = 'expired' | 'unauthenticated' | 'failed';
 
@@ -8,22 +9,16 @@ export interface Failure {
   readonly message: string;
 }
 
-const MESSAGES: Record<FailureKind, string> = {
-  expired: 'This usage view has expired. Reload the page to see current numbers.',
-  unauthenticated: 'This usage view could not be authorised. Reload the page or ask your administrator.',
-  failed: 'Credit usage could not be loaded.',
-};
-
 /**
  * The server answers HTTP 401 with `extensions.code: UNAUTHENTICATED`. Depending on the
  * response's content type, Apollo Client surfaces that as GraphQL errors or as a ServerError
  * carrying the body, so both are read.
  */
-export function describeFailure(error: unknown): Failure {
+export function describeFailure(error: unknown, labels: Labels = ENGLISH_LABELS): Failure {
   const auth = authErrorMessages(error);
-  if (auth === null) return { kind: 'failed', message: MESSAGES.failed };
+  if (auth === null) return { kind: 'failed', message: labels.failed };
   const kind: FailureKind = auth.some((message) => /expired/i.test(message)) ? 'expired' : 'unauthenticated';
-  return { kind, message: MESSAGES[kind] };
+  return { kind, message: labels[kind] };
 }
 
 /** The messages of UNAUTHENTICATED errors in `error`, or null when it is not an authentication failure. */

@@ -1,0 +1,112 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row). */
+export type CreditKind =
+  /** Contact-list cleaning. Never attributed to a campaign. */
+  | 'CONTACT_LIST_CLEANING'
+  /** AI-drafted first emails. Attributed to a campaign when the entry names one. */
+  | 'FIRST_EMAIL_DRAFT'
+  /** Deep lead enrichment. Attributed to a campaign when the entry names one. */
+  | 'LEAD_ENRICHMENT'
+  /** Finding leads for a list. Never attributed to a campaign. */
+  | 'LEAD_FINDING'
+  /** Replies. Attributed to a campaign when the entry names one. */
+  | 'REPLY'
+  /** Self Learning AI model work. Never attributed to a campaign. */
+  | 'SELF_LEARNING_AI';
+
+/** A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days. */
+export type UsageWindowInput = {
+  /** Start instant, included. */
+  from: string;
+  /** End instant, excluded. */
+  to: string;
+};
+
+export type CreditUsagePageQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+}>;
+
+
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+
+export type CreditUsageWorkspaceQueryVariables = Exact<{
+  workspaceId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CreditUsagePageDocument = new TypedDocumentString(`
+    query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
+  account(id: $accountId) {
+    id
+    timezone
+    usage(window: $window) {
+      window {
+        from
+        to
+      }
+      asOf
+      totalCredits
+      workspaces {
+        id
+        workspace {
+          id
+          name
+        }
+        credits
+        share
+        percent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
+export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
+    query CreditUsageWorkspace($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
+  workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
+    id
+    campaigns {
+      campaign {
+        id
+        name
+        archived
+      }
+      label
+      credits
+      share
+      percent
+      byKind {
+        kind
+        credits
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;

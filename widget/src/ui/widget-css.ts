@@ -1,0 +1,77 @@
+/**
+ * The widget's stylesheet as text: injected by `useWidgetStyles`, or written to
+ * dist/styles.css (scripts/styles-css.mjs) for hosts under `style-src 'self'`.
+ *
+ * Why the host always wins: every rule sits in the `creditlens` cascade layer, and unlayered
+ * host rules beat layered ones whatever their specificity. Every colour is read as
+ * `var(--clw-x, default)` into a private `--clw-_x`, so a host's `--clw-x` on `.clw` or on any
+ * ancestor is what the widget paints with; the themes only swap the defaults.
+ */
+const LIGHT = { fg: '#1b1f24', muted: '#59636e', bg: '#fff', border: '#d1d9e0', hover: '#f3f5f7', focus: '#0969da', bar: '#0969da', 'bar-part': '#218bff', 'bar-track': '#e4e9ee', danger: '#cf222e' };
+const DARK: typeof LIGHT = { fg: '#e6edf3', muted: '#9198a1', bg: '#0d1117', border: '#3d444d', hover: '#151b23', focus: '#4493f8', bar: '#4493f8', 'bar-part': '#80ccff', 'bar-track': '#262c36', danger: '#f85149' };
+
+const vars = (theme: Record<string, string>) =>
+  Object.entries(theme)
+    .map(([name, value]) => `--clw-_${name}:var(--clw-${name},${value})`)
+    .join(';');
+const v = (name: keyof typeof LIGHT | 'radius' | 'font') => `var(--clw-_${name})`;
+
+export const WIDGET_CSS = `@layer creditlens{
+.clw{${vars(LIGHT)};--clw-_radius:var(--clw-radius,8px);--clw-_font:var(--clw-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
+container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45 ${v('font')};border:1px solid ${v('border')};border-radius:${v('radius')};overflow:hidden;box-sizing:border-box;min-width:0;max-width:100%}
+.clw[data-theme=dark],.clw[data-theme=auto][data-scheme=dark]{${vars(DARK)};color-scheme:dark}
+@media (prefers-color-scheme:dark){.clw[data-theme=auto]:not([data-scheme]){${vars(DARK)};color-scheme:dark}}
+.clw *{box-sizing:border-box}
+.clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
+.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem var(--clw-actions-width,6rem)}
+.clw .clw-header{border-top:0;color:${v('muted')};font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+.clw .clw-level-1[aria-expanded]{cursor:pointer;font-weight:600}
+.clw .clw-level-1[aria-expanded]:hover,.clw .clw-level-2:hover,.clw .clw-more:hover{background:${v('hover')}}
+.clw .clw-level-2{font-size:13px}
+.clw .clw-level-2 .clw-name{padding-left:1.6rem}
+.clw .clw-row:focus{outline:none}
+.clw .clw-row:focus-visible{outline:2px solid ${v('focus')};outline-offset:-2px}
+.clw .clw-name{display:flex;align-items:baseline;gap:.5rem;min-width:0;flex-wrap:wrap}
+.clw .clw-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0;max-width:100%}
+.clw .clw-row:focus .clw-label{white-space:normal;overflow-wrap:anywhere}
+.clw .clw-chevron{display:inline-block;width:.5em;height:.5em;border-right:2px solid currentColor;border-bottom:2px solid currentColor;transform:rotate(-45deg);transition:transform .15s;margin-right:.25rem;flex:none;align-self:center}
+.clw [data-state=open] .clw-chevron{transform:rotate(45deg)}
+.clw .clw-note{flex-basis:100%;color:${v('muted')};font-size:12px;font-weight:400}
+.clw .clw-tag{color:${v('muted')};font-size:11px;border:1px solid ${v('border')};border-radius:4px;padding:0 .3rem}
+.clw .clw-credits{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.clw .clw-percent{display:flex;align-items:center;gap:.5rem;justify-content:flex-end;font-variant-numeric:tabular-nums;white-space:nowrap}
+.clw .clw-bar-box{flex:1;display:flex}
+.clw .clw-bar{height:6px;border-radius:3px;background:${v('bar-track')};overflow:hidden}
+.clw .clw-bar-fill{display:block;height:100%;background:${v('bar')}}
+.clw .clw-level-2 .clw-bar{height:4px;border-radius:2px}
+.clw .clw-level-2 .clw-bar-fill{background:${v('bar-part')}}
+.clw .clw-percent-text{min-width:3.6rem;text-align:right}
+.clw .clw-actions{display:flex;gap:.4rem;justify-content:flex-end}
+.clw .clw-status-cell{grid-column:1/-1;display:flex;align-items:center;gap:.75rem;color:${v('muted')}}
+.clw .clw-error,.clw .clw-error .clw-status-cell{color:${v('danger')}}
+.clw .clw-notice{padding:1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
+.clw .clw-top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:.75rem 1rem}
+.clw .clw-period{font-weight:600}
+.clw .clw-asof{display:inline-block;color:${v('muted')};font-size:12px;margin-left:.5rem;white-space:nowrap}
+.clw .clw-tools{display:flex;gap:.5rem;flex-wrap:wrap}
+.clw .clw-button{font:inherit;font-size:13px;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.2rem .8rem;cursor:pointer}
+.clw .clw-button:focus-visible,.clw .clw-filter:focus-visible{outline:2px solid ${v('focus')};outline-offset:1px}
+.clw .clw-filter{font:inherit;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.3rem .6rem;margin:0 1rem .75rem;width:calc(100% - 2rem);max-width:20rem}
+.clw .clw-more{cursor:pointer;color:${v('focus')}}
+.clw .clw-stale{opacity:.55;transition:opacity .2s}
+.clw .clw-footer{font-weight:600;background:${v('hover')}}
+.clw .clw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.clw .clw-spinner{width:12px;height:12px;border:2px solid ${v('bar-track')};border-top-color:${v('bar')};border-radius:50%;animation:clw-spin .8s linear infinite}
+@keyframes clw-spin{to{transform:rotate(360deg)}}
+@container (max-width:34rem){
+.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto 3.6rem;gap:.5rem;padding:.5rem .75rem}
+.clw .clw-bar-box{display:none}
+.clw .clw-percent-text{min-width:0}
+.clw .clw-actions{grid-column:1/-1;justify-content:flex-start}
+.clw .clw-level-2 .clw-name{padding-left:1rem}
+.clw .clw-top{padding:.6rem .75rem}
+.clw .clw-filter{margin:0 .75rem .6rem;width:calc(100% - 1.5rem)}
+}
+@container (max-width:22rem){.clw .clw-row,.clw .clw-with-actions .clw-row{font-size:13px;gap:.4rem;padding:.45rem .5rem}.clw .clw-header{font-size:11px;letter-spacing:0}}
+@media (prefers-reduced-motion:reduce){.clw .clw-spinner,.clw .clw-chevron,.clw .clw-stale{animation:none;transition:none}}
+}`;
