@@ -1,14 +1,30 @@
 import { lastBillingPeriods, billingPeriodContaining } from '@creditlens/usage-math';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertAdmin, assertCanReadUsage, canSeeAccount } from '../auth/principal';
+import { ApiKey } from '../auth/credentials.types';
+import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
+import { checkFirst, decodeAfter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../graphql/pagination';
 import { UsageWindow } from '../usage/usage.types';
 import { toUsageWindow } from '../usage/usage.mapping';
-import { Account, AccountInput, Campaign, CampaignInput, Workspace, WorkspaceInput } from './catalog.types';
+import { toAccount, toApiKey, toCampaign, toWorkspace } from './catalog.mapping';
+import {
+  Account,
+  AccountConnection,
+  AccountInput,
+  Campaign,
+  CampaignConnection,
+  CampaignInput,
+  Workspace,
+  WorkspaceConnection,
+  WorkspaceInput,
+} from './catalog.types';
 import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './catalog.validation';
 
 export const MAX_BILLING_PERIODS = 120;
+
+const FIRST_DESCRIPTION = `How many rows, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`;
+const AFTER_DESCRIPTION = 'The endCursor (or an edge cursor) of the previous page of this same listing; left out, the first page.';
 
 @Resolver(() => Account)
 export class CatalogResolver {
@@ -21,7 +37,41 @@ export class CatalogResolver {
     const account = await ctx.services.catalog.findAccount(id);
     if (!account) return null;
     assertCanReadUsage(ctx.principal);
-    return { id: account.id, name: account.name, timezone: account.timezone, ledgerClock: account.ledgerClock };
+    return toAccount(account);
+  }
+
+  @Query(() => AccountConnection, { description: 'Every account, by id (admin key only).' })
+  async accounts(
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AccountConnection> {
+    assertAdmin(ctx.principal, 'accounts');
+    const size = checkFirst(first);
+    const bound = decodeAfter(after, { listing: 'accounts', scope: '', keyLength: 1 });
+    const page = await ctx.services.catalog.listAccounts(size, bound);
+    return toConnection(page, (account) => ({ listing: 'accounts', scope: '', key: [account.id] }), toAccount);
+  }
+
+  @FieldResolver(() => WorkspaceConnection, {
+    description: 'The workspaces of the account, usage or not, by name (code-point order) then id. A workspace-scoped embed token lists only its workspaces.',
+  })
+  async workspaces(
+    @Root() account: Account,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<WorkspaceConnection> {
+    const size = checkFirst(first);
+    const bound = decodeAfter(after, { listing: 'workspaces', scope: account.id, keyLength: 2 });
+    const page = await ctx.services.catalog.listWorkspaces(account.id, visibleWorkspaces(ctx.principal), size, bound);
+    return toConnection(page, (workspace) => ({ listing: 'workspaces', scope: account.id, key: [workspace.name, workspace.id] }), toWorkspace);
+  }
+
+  @FieldResolver(() => [ApiKey], { description: "The account's API keys, revoked and expired ones included, oldest first (admin key only). Secrets are never shown again." })
+  async apiKeys(@Root() account: Account, @Ctx() ctx: Context): Promise<ApiKey[]> {
+    assertAdmin(ctx.principal, 'apiKeys');
+    return (await ctx.services.apiKeys.listForAccount(account.id)).map(toApiKey);
   }
 
   @FieldResolver(() => UsageWindow, { description: "The current billing period: this calendar month in the account's time zone." })
@@ -53,7 +103,7 @@ export class CatalogResolver {
       },
       ctx.now,
     );
-    return { id: record.id, name: record.name, timezone: record.timezone };
+    return toAccount(record);
   }
 
   @Mutation(() => Workspace, { description: 'Create or rename a workspace of an existing account (admin key only).' })
@@ -64,7 +114,7 @@ export class CatalogResolver {
       accountId: input.accountId,
       name: checkText(input.name, 'input.name', MAX_NAME_LENGTH),
     });
-    return { id: record.id, name: record.name };
+    return toWorkspace(record);
   }
 
   @Mutation(() => Campaign, { description: 'Create, rename, archive or unarchive a campaign of an existing workspace (admin key only).' })
@@ -76,6 +126,27 @@ export class CatalogResolver {
       name: checkText(input.name, 'input.name', MAX_NAME_LENGTH),
       archived: input.archived,
     });
-    return { id: record.id, name: record.name, archived: record.archived };
+    return toCampaign(record);
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceCatalogResolver {
+  @FieldResolver(() => CampaignConnection, {
+    description: 'The campaigns of the workspace, archived included, by name (code-point order) then id. Batched across the workspaces of a listing.',
+  })
+  async campaigns(
+    @Root() workspace: Workspace,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CampaignConnection> {
+    // Every Workspace reaching here was visible where it was read; this keeps it so should a new path appear.
+    if (!canSeeWorkspace(ctx.principal, workspace.accountId, workspace.id)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    assertCanReadUsage(ctx.principal);
+    const size = checkFirst(first);
+    const bound = decodeAfter(after, { listing: 'campaigns', scope: workspace.id, keyLength: 2 });
+    const page = await ctx.loaders.campaignPages.load({ accountId: workspace.accountId, workspaceId: workspace.id, first: size, after: bound });
+    return toConnection(page, (campaign) => ({ listing: 'campaigns', scope: workspace.id, key: [campaign.name, campaign.id] }), toCampaign);
   }
 }
