@@ -16,14 +16,14 @@ export class CredentialsResolver {
     @Arg('accountId', () => ID, { description: 'The account the key acts for.' }) accountId: string,
     @Arg('scopes', () => [ApiScope], { description: 'At least one scope.' }) scopes: ApiScope[],
     @Arg('label', () => String, { nullable: true, description: `What the key is for (e.g. "Acme chargeback report"), shown in Account.apiKeys; at most ${MAX_NAME_LENGTH} characters.` })
-    label: string | null,
+    label: string | null | undefined,
     @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'When the key stops authenticating; must be in the future. Left out, it never expires.' })
-    expiresAt: Date | null,
+    expiresAt: Date | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKey> {
     assertAdmin(ctx.principal, 'createApiKey');
     if (scopes.length === 0) throw InvalidInputError.of('scopes', 'name at least one scope (USAGE_READ, USAGE_WRITE)');
-    const checkedLabel = label === null ? null : checkText(label, 'label', MAX_NAME_LENGTH);
+    const checkedLabel = label === null || label === undefined ? null : checkText(label, 'label', MAX_NAME_LENGTH);
     if (expiresAt && expiresAt.getTime() <= ctx.now.getTime()) {
       throw InvalidInputError.of('expiresAt', `must be in the future, got ${expiresAt.toISOString()} (now is ${ctx.now.toISOString()})`);
     }
