@@ -1,10 +1,10 @@
 import { lastBillingPeriods, billingPeriodContaining } from '@creditlens/usage-math';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../auth/credentials.types';
 import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
-import { checkFirst, decodeAfter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../graphql/pagination';
+import { checkFirst, decodeAfter, PageArgs, toConnection } from '../graphql/pagination';
 import { UsageWindow } from '../usage/usage.types';
 import { toUsageWindow } from '../usage/usage.mapping';
 import { toAccount, toApiKey, toCampaign, toWorkspace } from './catalog.mapping';
@@ -23,9 +23,6 @@ import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './cata
 
 export const MAX_BILLING_PERIODS = 120;
 
-const FIRST_DESCRIPTION = `How many rows, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`;
-const AFTER_DESCRIPTION = 'The endCursor (or an edge cursor) of the previous page of this same listing; left out, the first page.';
-
 @Resolver(() => Account)
 export class CatalogResolver {
   @Query(() => Account, {
@@ -42,8 +39,7 @@ export class CatalogResolver {
 
   @Query(() => AccountConnection, { description: 'Every account, by id (admin key only).' })
   async accounts(
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<AccountConnection> {
     assertAdmin(ctx.principal, 'accounts');
@@ -58,8 +54,7 @@ export class CatalogResolver {
   })
   async workspaces(
     @Root() account: Account,
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<WorkspaceConnection> {
     const size = checkFirst(first);
@@ -137,8 +132,7 @@ export class WorkspaceCatalogResolver {
   })
   async campaigns(
     @Root() workspace: Workspace,
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<CampaignConnection> {
     // Every Workspace reaching here was visible where it was read; this keeps it so should a new path appear.

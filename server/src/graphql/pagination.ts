@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InvalidInputError } from '../errors/domain-errors';
 
 /**
@@ -20,6 +20,16 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: "The cursor of the page's last row (null on an empty page): pass it as `after` for the next page." })
   endCursor!: string | null;
+}
+
+/** The arguments of every connection field. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `How many rows, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor (or an edge cursor) of the previous page of this same listing; left out, the first page.' })
+  after?: string | null;
 }
 
 /** A position in one listing: which listing, in what scope, after which order-key values. */
