@@ -1,7 +1,7 @@
 import { mintApiKey } from '../auth/api-keys';
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../testing/test-server';
-import { expectNoErrors, record, upsertCatalog } from '../testing/operations';
+import { expectNoErrors, JUNE_2026, record, upsertCatalog } from '../testing/operations';
 
 /** Code-point order (what both databases give, see CatalogRepository.orderText), then id. */
 function byCodePoints(a: string, b: string): number {
@@ -137,6 +137,21 @@ describeEachDatabase('catalog listings', (kind) => {
     }, 2);
     expect(nodes).toEqual([...CAMPAIGNS].sort(byNameThenId));
     expect(totalCount).toBe(CAMPAIGNS.length);
+  });
+
+  it('lists the campaigns of a workspace wherever a Workspace appears: the page rows and the expand', async () => {
+    const response = await server.graphql<any>(
+      `query($id: ID!, $ws: ID!, $window: UsageWindowInput!) {
+        account(id: $id) { usage(window: $window) { workspaces { workspace { id campaigns { totalCount } } } } }
+        workspaceUsage(workspaceId: $ws, window: $window) { workspace { campaigns(first: 1) { totalCount edges { node { id } } } } }
+      }`,
+      { id: ACCOUNT, ws: 'w_01', window: JUNE_2026 },
+      readKey,
+    );
+    expectNoErrors(response);
+    const rows = Object.fromEntries(response.data.account.usage.workspaces.map((row: any) => [row.workspace.id, row.workspace.campaigns.totalCount]));
+    expect(rows).toEqual({ w_01: CAMPAIGNS.length, w_09: 0 });
+    expect(response.data.workspaceUsage.workspace.campaigns).toEqual({ totalCount: CAMPAIGNS.length, edges: [{ node: { id: [...CAMPAIGNS].sort(byNameThenId)[0]!.id } }] });
   });
 
   it('walks every account exactly once by id (admin key)', async () => {
@@ -324,14 +339,19 @@ describeEachDatabase('catalog listings are batched', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
+    // Straight into the repository: 150 upserts over HTTP outlast a hook's time on a loaded machine.
+    const { catalog } = server.creditlens.services;
     for (const n of [1, 50]) {
       const accountId = `acct_n${n}`;
-      await upsertCatalog(server, {
-        accountId,
-        workspaces: Array.from({ length: n }, (_, i) => ({ id: `${accountId}_ws${i}`, campaigns: [{ id: `${accountId}_c${i}a` }, { id: `${accountId}_c${i}b`, archived: true }] })),
-      });
+      await catalog.upsertAccount({ id: accountId, name: `Account ${n}`, timezone: 'Europe/Berlin' }, new Date());
+      for (let i = 0; i < n; i += 1) {
+        const workspaceId = `${accountId}_ws${i}`;
+        await catalog.upsertWorkspace({ id: workspaceId, accountId, name: `Workspace ${i}` });
+        await catalog.upsertCampaign({ id: `${workspaceId}_a`, workspaceId, name: 'Active' });
+        await catalog.upsertCampaign({ id: `${workspaceId}_b`, workspaceId, name: 'Archived', archived: true });
+      }
     }
-  });
+  }, 30_000);
   afterAll(() => server.stop());
 
   it('reads the campaigns of 1 and of 50 listed workspaces in the same number of statements', async () => {
