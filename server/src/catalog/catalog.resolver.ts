@@ -4,7 +4,8 @@ import { ApiKey } from '../auth/credentials.types';
 import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
-import { checkFirst, decodeAfter, PageArgs, toConnection } from '../graphql/pagination';
+import { connectionOf, PageArgs, type Listing } from '../graphql/pagination';
+import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 import { UsageWindow } from '../usage/usage.types';
 import { toUsageWindow } from '../usage/usage.mapping';
 import { toAccount, toApiKey, toCampaign, toWorkspace } from './catalog.mapping';
@@ -23,6 +24,11 @@ import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './cata
 
 export const MAX_BILLING_PERIODS = 120;
 
+/** The catalog's listings: accounts by id, workspaces of an account and campaigns of a workspace by name then id. */
+const ACCOUNTS: Listing<AccountRecord> = { name: 'accounts', scope: '', keyLength: 1, keyOf: (account) => [account.id] };
+const workspacesOf = (accountId: string): Listing<WorkspaceRecord> => ({ name: 'workspaces', scope: accountId, keyLength: 2, keyOf: (row) => [row.name, row.id] });
+const campaignsOf = (workspaceId: string): Listing<CampaignRecord> => ({ name: 'campaigns', scope: workspaceId, keyLength: 2, keyOf: (row) => [row.name, row.id] });
+
 @Resolver(() => Account)
 export class CatalogResolver {
   @Query(() => Account, {
@@ -39,14 +45,11 @@ export class CatalogResolver {
 
   @Query(() => AccountConnection, { description: 'Every account, by id (admin key only).' })
   async accounts(
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<AccountConnection> {
     assertAdmin(ctx.principal, 'accounts');
-    const size = checkFirst(first);
-    const bound = decodeAfter(after, { listing: 'accounts', scope: '', keyLength: 1 });
-    const page = await ctx.services.catalog.listAccounts(size, bound);
-    return toConnection(page, (account) => ({ listing: 'accounts', scope: '', key: [account.id] }), toAccount);
+    return connectionOf(page, ACCOUNTS, (first, after) => ctx.services.catalog.listAccounts(first, after), toAccount);
   }
 
   @FieldResolver(() => WorkspaceConnection, {
@@ -54,13 +57,11 @@ export class CatalogResolver {
   })
   async workspaces(
     @Root() account: Account,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<WorkspaceConnection> {
-    const size = checkFirst(first);
-    const bound = decodeAfter(after, { listing: 'workspaces', scope: account.id, keyLength: 2 });
-    const page = await ctx.services.catalog.listWorkspaces(account.id, visibleWorkspaces(ctx.principal), size, bound);
-    return toConnection(page, (workspace) => ({ listing: 'workspaces', scope: account.id, key: [workspace.name, workspace.id] }), toWorkspace);
+    const visible = visibleWorkspaces(ctx.principal);
+    return connectionOf(page, workspacesOf(account.id), (first, after) => ctx.services.catalog.listWorkspaces(account.id, visible, first, after), toWorkspace);
   }
 
   @FieldResolver(() => [ApiKey], { description: "The account's API keys, revoked and expired ones included, oldest first (admin key only). Secrets are never shown again." })
@@ -132,15 +133,13 @@ export class WorkspaceCatalogResolver {
   })
   async campaigns(
     @Root() workspace: Workspace,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<CampaignConnection> {
     // Every Workspace reaching here was visible where it was read; this keeps it so should a new path appear.
     if (!canSeeWorkspace(ctx.principal, workspace.accountId, workspace.id)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     assertCanReadUsage(ctx.principal);
-    const size = checkFirst(first);
-    const bound = decodeAfter(after, { listing: 'campaigns', scope: workspace.id, keyLength: 2 });
-    const page = await ctx.loaders.campaignPages.load({ accountId: workspace.accountId, workspaceId: workspace.id, first: size, after: bound });
-    return toConnection(page, (campaign) => ({ listing: 'campaigns', scope: workspace.id, key: [campaign.name, campaign.id] }), toCampaign);
+    const { accountId, id: workspaceId } = workspace;
+    return connectionOf(page, campaignsOf(workspaceId), (first, after) => ctx.loaders.campaignPages.load({ accountId, workspaceId, first, after }), toCampaign);
   }
 }

@@ -32,6 +32,15 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** One listing: its name and scope (what a cursor must match), and the order key of its rows. */
+export interface Listing<T> {
+  readonly name: string;
+  /** The account of a workspaces listing, the workspace of a campaigns listing; '' for a global one. */
+  readonly scope: string;
+  readonly keyLength: number;
+  readonly keyOf: (row: T) => readonly string[];
+}
+
 /** A position in one listing: which listing, in what scope, after which order-key values. */
 export interface CursorPosition {
   readonly listing: string;
@@ -48,19 +57,20 @@ export function encodeCursor(position: CursorPosition): string {
  * not one of ours, or that belongs to another listing or scope, is BAD_USER_INPUT on `after`
  * with the same words whatever the other scope is (another tenant's cursor must not tell anything).
  */
-export function decodeAfter(after: string | null | undefined, expected: { listing: string; scope: string; keyLength: number }): readonly string[] | null {
+export function decodeAfter(after: string | null | undefined, expected: Pick<Listing<unknown>, 'name' | 'scope' | 'keyLength'>): readonly string[] | null {
   if (after === null || after === undefined) return null;
   const parsed = parseCursor(after);
   if (!parsed) throw InvalidInputError.of('after', 'is not a cursor: pass the endCursor (or an edge cursor) of a page of this listing');
   const [listing, scope, key] = parsed;
-  if (listing !== expected.listing || scope !== expected.scope || key.length !== expected.keyLength) {
-    throw InvalidInputError.of('after', `is a cursor of another listing: pass a cursor of this ${expected.listing} listing`);
+  if (listing !== expected.name || scope !== expected.scope || key.length !== expected.keyLength) {
+    throw InvalidInputError.of('after', `is a cursor of another listing: pass a cursor of this ${expected.name} listing`);
   }
   return key;
 }
 
 function parseCursor(text: string): [string, string, string[]] | null {
-  if (!/^[A-Za-z0-9_-]{1,4096}$/.test(text)) return null;
+  // Room for the longest order key: two 500-character names of escaped control characters.
+  if (!/^[A-Za-z0-9_-]{1,16384}$/.test(text)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 3) return null;
@@ -105,9 +115,21 @@ export interface Connection<N> {
 }
 
 /** A page as a connection: every edge's cursor is its row's position. */
-export function toConnection<T, N>(page: Page<T>, position: (row: T) => CursorPosition, node: (row: T) => N): Connection<N> {
-  const edges = page.rows.map((row) => ({ cursor: encodeCursor(position(row)), node: node(row) }));
+export function toConnection<T, N>(page: Page<T>, listing: Listing<T>, node: (row: T) => N): Connection<N> {
+  const edges = page.rows.map((row) => ({ cursor: encodeCursor({ listing: listing.name, scope: listing.scope, key: listing.keyOf(row) }), node: node(row) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+}
+
+/** A connection field's whole work: check `first` and `after`, read the page after the cursor's position, map its rows. */
+export async function connectionOf<T, N>(
+  args: PageArgs,
+  listing: Listing<T>,
+  read: (first: number, after: readonly string[] | null) => Promise<Page<T>>,
+  node: (row: T) => N,
+): Promise<Connection<N>> {
+  const first = checkFirst(args.first);
+  const after = decodeAfter(args.after, listing);
+  return toConnection(await read(first, after), listing, node);
 }
 
 /** The `<Name>Connection` and `<Name>Edge` object types of one node type. */
