@@ -7,7 +7,7 @@ import { MonthRollups1764500000000 } from './1764500000000-month-rollups';
 import { CoveringRecordedIndex1764600000000 } from './1764600000000-covering-recorded-index';
 import { LedgerReferencesByImmutableCatalog1764700000000 } from './1764700000000-ledger-references-by-immutable-catalog';
 import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-recorded-index';
-import { CatalogListingsAndKeyLifetimes1764900000000 } from './1764900000000-catalog-listings-and-key-lifetimes';
+import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -20,5 +20,5 @@ export const MIGRATIONS = [
   CoveringRecordedIndex1764600000000,
   LedgerReferencesByImmutableCatalog1764700000000,
   WorkspaceRecordedIndex1764800000000,
-  CatalogListingsAndKeyLifetimes1764900000000,
+  CatalogListingsAndKeyLifetimes1765000000000,
 ];

@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * api_keys is under row-level security already (1764200000000); its policy and grant cover the
  * new columns.
  */
-export class CatalogListingsAndKeyLifetimes1764900000000 implements MigrationInterface {
-  name = 'CatalogListingsAndKeyLifetimes1764900000000';
+export class CatalogListingsAndKeyLifetimes1765000000000 implements MigrationInterface {
+  name = 'CatalogListingsAndKeyLifetimes1765000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const collate = queryRunner.connection.options.type === 'postgres' ? ' COLLATE "C"' : '';
