@@ -3,9 +3,15 @@ import { CreditlensError, RecordUsageError, type InputProblem } from './errors';
 import {
   AccountPeriodsDocument,
   AccountUsageDocument,
+  ListAccountsDocument,
+  ListApiKeysDocument,
+  ListWorkspacesDocument,
   RecordUsageDocument,
   WorkspaceCampaignsDocument,
   type AccountPeriodsQuery,
+  type ListAccountsQuery,
+  type ListApiKeysQuery,
+  type ListWorkspacesQuery,
   type AccountUsageQuery,
   type TypedDocumentString,
   type UsageEntryInput,
@@ -27,6 +33,17 @@ export interface CreditlensClientOptions {
 export type AccountWithUsage = NonNullable<AccountUsageQuery['account']>;
 export type AccountPeriods = NonNullable<AccountPeriodsQuery['account']>;
 export type WorkspaceCampaigns = NonNullable<WorkspaceCampaignsQuery['workspaceUsage']>;
+
+/** One page of accounts (admin key): its rows, whether more follow, and how many there are in all. */
+export type AccountsPage = ListAccountsQuery['accounts'];
+/** One page of an account's workspaces. */
+export type WorkspacesPage = NonNullable<ListWorkspacesQuery['account']>['workspaces'];
+export type ApiKeyInfo = NonNullable<ListApiKeysQuery['account']>['apiKeys'][number];
+
+export interface ListOptions {
+  /** Rows per request, 1 to 500; the server's default (50) when left out. */
+  readonly pageSize?: number;
+}
 
 export interface RecordProgress {
   /** 1-based number of the batch just recorded, and how many there are. */
@@ -102,6 +119,28 @@ export class CreditlensClient {
   async getWorkspaceCampaigns(workspaceId: string, window: UsageWindowInput, options: { asOf?: string } = {}): Promise<WorkspaceCampaigns | null> {
     const data = await this.execute(WorkspaceCampaignsDocument, { workspaceId, window, asOf: options.asOf ?? null });
     return data.workspaceUsage;
+  }
+
+  /**
+   * Every account (admin key only), page after page by id: `for await (const page of
+   * client.listAccounts()) …`. Each page is one request, made when the loop asks for it.
+   */
+  listAccounts(options: ListOptions = {}): AsyncGenerator<AccountsPage> {
+    return pagesOf(async (after) => (await this.execute(ListAccountsDocument, { first: options.pageSize ?? null, after })).accounts);
+  }
+
+  /**
+   * Every workspace of an account, usage or not, page after page by name then id. Yields no page
+   * at all when the account does not exist or the token may not see it (an account without
+   * workspaces yields one empty page).
+   */
+  listWorkspaces(accountId: string, options: ListOptions = {}): AsyncGenerator<WorkspacesPage> {
+    return pagesOf(async (after) => (await this.execute(ListWorkspacesDocument, { accountId, first: options.pageSize ?? null, after })).account?.workspaces ?? null);
+  }
+
+  /** An account's API keys with their labels, expiry, last use and revocation (admin key only); null like getAccountUsage. */
+  async listApiKeys(accountId: string): Promise<ApiKeyInfo[] | null> {
+    return (await this.execute(ListApiKeysDocument, { accountId })).account?.apiKeys ?? null;
   }
 
   /**
@@ -192,6 +231,18 @@ export class CreditlensClient {
       this.onRetry?.({ retry: retry + 1, retries: this.retry.retries, delayMs, reason });
       await this.retry.sleep(delayMs);
     }
+  }
+}
+
+/** Follows endCursor until hasNextPage is false; a null page (an invisible account) ends it at once. */
+async function* pagesOf<P extends { pageInfo: { hasNextPage: boolean; endCursor: string | null } }>(fetchPage: (after: string | null) => Promise<P | null>): AsyncGenerator<P> {
+  let after: string | null = null;
+  for (;;) {
+    const page: P | null = await fetchPage(after);
+    if (!page) return;
+    yield page;
+    if (!page.pageInfo.hasNextPage) return;
+    after = page.pageInfo.endCursor;
   }
 }
 

@@ -5,13 +5,17 @@
 export {
   CreditlensClient,
   type AccountPeriods,
+  type AccountsPage,
   type AccountWithUsage,
+  type ApiKeyInfo,
+  type ListOptions,
   type CreditlensClientOptions,
   type RecordProgress,
   type RecordUsageOptions,
   type RecordUsageSummary,
   type RetryNotice,
   type WorkspaceCampaigns,
+  type WorkspacesPage,
 } from './client';
 export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors';
 export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches';
@@ -19,6 +23,9 @@ export type { RetryOptions } from './retry';
 export {
   AccountPeriodsDocument,
   AccountUsageDocument,
+  ListAccountsDocument,
+  ListApiKeysDocument,
+  ListWorkspacesDocument,
   RecordUsageDocument,
   WorkspaceCampaignsDocument,
   TypedDocumentString,

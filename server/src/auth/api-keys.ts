@@ -7,6 +7,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 const PREFIX = 'clk_key_';
 
+/** How stale ApiKey.lastUsedAt may be: a key's use is written at most once per this span. */
+export const LAST_USED_GRANULARITY_MS = 60_000;
+
 export interface MintedApiKey {
   readonly keyId: string;
   readonly secret: string;

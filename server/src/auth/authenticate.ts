@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/config';
 import { UnauthenticatedError } from '../errors/domain-errors';
-import type { ApiKeyRepository } from './api-key.repository';
-import { apiKeyIdOf, constantTimeEquals, hashSecret, secretMatches } from './api-keys';
+import type { ApiKeyRepository, StoredApiKey } from './api-key.repository';
+import { apiKeyIdOf, constantTimeEquals, hashSecret, LAST_USED_GRANULARITY_MS, secretMatches } from './api-keys';
 import type { EmbedKeyring } from './embed-tokens';
 import type { Principal } from './principal';
 
@@ -16,9 +16,10 @@ export interface Authenticator {
  * wrong secret all cost one lookup and one hash comparison, and read the same.
  */
 const UNKNOWN_KEY_HASH = hashSecret('clk_key_unknown');
-const INVALID_API_KEY = 'the API key is not valid (unknown, revoked or wrong secret)';
+const INVALID_API_KEY = 'the API key is not valid (unknown, revoked, expired or wrong secret)';
 
 export function createAuthenticator(config: Pick<Config, 'adminApiKey'>, apiKeys: ApiKeyRepository, embedKeys: EmbedKeyring): Authenticator {
+  const recordUse = lastUseRecorder(apiKeys);
   return {
     async authenticate(authorization, now) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -32,7 +33,8 @@ export function createAuthenticator(config: Pick<Config, 'adminApiKey'>, apiKeys
       if (keyId) {
         const key = await apiKeys.findByKeyId(keyId);
         const secretOk = secretMatches(credential, key?.secretHash ?? UNKNOWN_KEY_HASH);
-        if (key && secretOk && key.revokedAt === null) {
+        if (key && secretOk && key.revokedAt === null && (key.expiresAt === null || now < key.expiresAt)) {
+          await recordUse(key, now);
           return { kind: 'apiKey', keyId: key.keyId, accountId: key.accountId, scopes: key.scopes };
         }
         throw new UnauthenticatedError(INVALID_API_KEY);
@@ -43,6 +45,22 @@ export function createAuthenticator(config: Pick<Config, 'adminApiKey'>, apiKeys
       if (claims) return { kind: 'embed', tokenId: embedTokenId(credential), ...claims };
       throw new UnauthenticatedError('the credential is not valid (neither the admin key, an API key nor a valid embed token)');
     },
+  };
+}
+
+/**
+ * Keeps ApiKey.lastUsedAt without a write per request: a key's use is written only when neither
+ * the stored instant (read with the key, so other replicas' writes count) nor this process's last
+ * write is within LAST_USED_GRANULARITY_MS of now — at most one write per key per granularity per
+ * replica, and lastUsedAt is at most that much older than the true last use.
+ */
+function lastUseRecorder(apiKeys: ApiKeyRepository): (key: StoredApiKey, now: Date) => Promise<void> {
+  const written = new Map<string, number>();
+  return async (key, now) => {
+    const known = Math.max(key.lastUsedAt?.getTime() ?? -Infinity, written.get(key.keyId) ?? -Infinity);
+    if (now.getTime() - known < LAST_USED_GRANULARITY_MS) return;
+    written.set(key.keyId, now.getTime());
+    await apiKeys.recordUse(key.accountId, key.keyId, now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS));
   };
 }
 

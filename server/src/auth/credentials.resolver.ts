@@ -2,6 +2,8 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
 import { ApiScope } from '../graphql/enums';
+import { DateTimeScalar } from '../graphql/scalars';
+import { checkText, MAX_NAME_LENGTH } from '../catalog/catalog.validation';
 import { mintApiKey } from './api-keys';
 import { CreatedApiKey, EmbedToken, RevokedApiKey } from './credentials.types';
 import { DEFAULT_EMBED_TTL_SECONDS, MAX_EMBED_TTL_SECONDS } from './embed-tokens';
@@ -9,18 +11,29 @@ import { assertAdmin } from './principal';
 
 @Resolver()
 export class CredentialsResolver {
-  @Mutation(() => CreatedApiKey, { description: 'Mint an API key for one account (admin key only). The secret is returned once.' })
+  @Mutation(() => CreatedApiKey, { description: 'Mint an API key for one account (admin key only), optionally labelled and expiring. The secret is returned once.' })
   async createApiKey(
     @Arg('accountId', () => ID, { description: 'The account the key acts for.' }) accountId: string,
     @Arg('scopes', () => [ApiScope], { description: 'At least one scope.' }) scopes: ApiScope[],
+    @Arg('label', () => String, { nullable: true, description: `What the key is for (e.g. "Acme chargeback report"), shown in Account.apiKeys; at most ${MAX_NAME_LENGTH} characters.` })
+    label: string | null | undefined,
+    @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'When the key stops authenticating; must be in the future. Left out, it never expires.' })
+    expiresAt: Date | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKey> {
     assertAdmin(ctx.principal, 'createApiKey');
     if (scopes.length === 0) throw InvalidInputError.of('scopes', 'name at least one scope (USAGE_READ, USAGE_WRITE)');
+    const checkedLabel = label === null || label === undefined ? null : checkText(label, 'label', MAX_NAME_LENGTH);
+    if (expiresAt && expiresAt.getTime() <= ctx.now.getTime()) {
+      throw InvalidInputError.of('expiresAt', `must be in the future, got ${expiresAt.toISOString()} (now is ${ctx.now.toISOString()})`);
+    }
     await requireAccount(ctx, accountId);
     const uniqueScopes = [...new Set(scopes)];
     const key = mintApiKey();
-    await ctx.services.apiKeys.insert({ accountId, keyId: key.keyId, secretHash: key.secretHash, scopes: uniqueScopes }, ctx.now);
+    await ctx.services.apiKeys.insert(
+      { accountId, keyId: key.keyId, secretHash: key.secretHash, scopes: uniqueScopes, label: checkedLabel, expiresAt },
+      ctx.now,
+    );
     return { id: key.keyId, secret: key.secret, scopes: uniqueScopes };
   }
 

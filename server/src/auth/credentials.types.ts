@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiScope } from '../graphql/enums';
+import { LAST_USED_GRANULARITY_MS } from './api-keys';
 import { DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType({ description: 'A new account API key. The secret is shown this once; only its hash is stored.' })
@@ -30,4 +31,31 @@ export class RevokedApiKey {
 
   @Field(() => DateTimeScalar, { description: 'When the key was revoked (the first time, if revoked more than once).' })
   revokedAt!: Date;
+}
+
+@ObjectType({ description: 'An account API key as stored (its secret is never shown again).' })
+export class ApiKey {
+  @Field(() => ID, { description: 'The key id (also the part after clk_key_ in the secret).' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the key is for, as given to createApiKey.' })
+  label!: string | null;
+
+  @Field(() => [ApiScope], { description: 'What the key may do in its account.' })
+  scopes!: ApiScope[];
+
+  @Field(() => DateTimeScalar, { description: 'When the key was created.' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: `When the key last authenticated a request, to within ${LAST_USED_GRANULARITY_MS / 1000} s: a use is written at most once per ${LAST_USED_GRANULARITY_MS / 1000} s per key, so this may be up to that much older than the latest use. Null when never used.`,
+  })
+  lastUsedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the key stops authenticating (UNAUTHENTICATED from then on); null: never.' })
+  expiresAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the key was revoked; null while it is not.' })
+  revokedAt!: Date | null;
 }

@@ -95,7 +95,15 @@ const GRAPHQL_CASES: Record<string, OperationCase> = {
   },
   'Mutation.createApiKey': {
     rights: ADMIN_ONLY,
-    request: (ids) => gql(`mutation($id: ID!) { createApiKey(accountId: $id, scopes: [USAGE_READ]) { id scopes } }`, { id: ids.accountId }),
+    request: (ids) =>
+      gql(`mutation($id: ID!, $expiresAt: DateTime) { createApiKey(accountId: $id, scopes: [USAGE_READ], label: "isolation", expiresAt: $expiresAt) { id scopes } }`, {
+        id: ids.accountId,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+  },
+  'Query.accounts': {
+    rights: ADMIN_ONLY,
+    request: () => gql(`{ accounts(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } } } }`, {}),
   },
   'Mutation.createEmbedToken': {
     rights: ADMIN_ONLY,
@@ -112,6 +120,19 @@ const EXTRA_CASES: Record<string, OperationCase> = {
   'Account.invoice': {
     rights: { ...READERS, embedScoped: 'FORBIDDEN' },
     request: (ids) => gql(`query($id: ID!, $period: UsageWindowInput!) { account(id: $id) { invoice(period: $period) { totalCredits lines { kind credits } } } }`, { id: ids.accountId, period: JUNE_2026 }),
+  },
+  'Account.workspaces': {
+    rights: READERS,
+    request: (ids) => gql(`query($id: ID!) { account(id: $id) { workspaces(first: 500) { totalCount edges { cursor node { id name } } } } }`, { id: ids.accountId }),
+  },
+  'Workspace.campaigns': {
+    rights: READERS,
+    request: (ids) =>
+      gql(`query($id: ID!) { account(id: $id) { workspaces { edges { node { id campaigns { totalCount edges { cursor node { id name archived } } } } } } } }`, { id: ids.accountId }),
+  },
+  'Account.apiKeys': {
+    rights: ADMIN_ONLY,
+    request: (ids) => gql(`query($id: ID!) { account(id: $id) { apiKeys { id label scopes createdAt lastUsedAt expiresAt revokedAt } } }`, { id: ids.accountId }),
   },
   'introspection': { rights: { ...READERS, writeKey: 'allowed' }, request: () => gql(`{ __schema { queryType { name } mutationType { name } } }`, {}) },
   'GET /export/usage.csv': {

@@ -1,5 +1,6 @@
 import type { Database, SqlExecutor } from '../db/database';
 import { InvalidInputError } from '../errors/domain-errors';
+import { pageOf, type Page } from '../graphql/pagination';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 
 type AccountRow = { account_id: string; name: string; timezone: string; created_at: string | number; ledger_clock: string | number };
@@ -103,6 +104,85 @@ export class CatalogRepository {
         chunk,
       ),
     ).then((rows) => rows.map(toCampaign));
+  }
+
+  /**
+   * Every account, by id (admin key only: a system read). `after` is the id of the last account
+   * of the previous page. Ids compare in code-point order on both databases (see orderText).
+   */
+  async listAccounts(first: number, after: readonly string[] | null): Promise<Page<AccountRecord>> {
+    const id = this.orderText('account_id');
+    const rows = await this.db.reader.query<AccountRow>(
+      `SELECT account_id, name, timezone, created_at, ledger_clock FROM accounts
+       ${after ? `WHERE ${id} > ?` : ''} ORDER BY ${id} LIMIT ?`,
+      [...(after ?? []), first + 1],
+    );
+    const [count] = await this.db.reader.query<{ n: string | number }>('SELECT COUNT(*) AS n FROM accounts');
+    return pageOf(rows.map(toAccount), first, Number(count!.n));
+  }
+
+  /**
+   * The workspaces of an account by name then id, usage or not; `visible` (a workspace-scoped
+   * token) keeps only those. `after` is the (name, id) of the last row of the previous page: a
+   * keyset bound, so a row renamed between pages may move across it, and no row is read twice
+   * in one walk unless it is renamed.
+   */
+  async listWorkspaces(accountId: string, visible: ReadonlySet<string> | null, first: number, after: readonly string[] | null): Promise<Page<WorkspaceRecord>> {
+    const only = visible ? [...visible] : null;
+    const scope = `account_id = ?${only ? ` AND workspace_id IN (${placeholdersFor(only.length)})` : ''}`;
+    const scopeParams = [accountId, ...(only ?? [])];
+    const reader = this.db.tenantReader(accountId);
+    const rows = await reader.query<WorkspaceRow>(
+      `SELECT account_id, workspace_id, name FROM workspaces WHERE ${scope}
+       ${after ? `AND (${this.orderText('name')}, ${this.orderText('workspace_id')}) > (?, ?)` : ''}
+       ORDER BY ${this.orderText('name')}, ${this.orderText('workspace_id')} LIMIT ?`,
+      [...scopeParams, ...(after ?? []), first + 1],
+    );
+    const [count] = await reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM workspaces WHERE ${scope}`, scopeParams);
+    return pageOf(rows.map(toWorkspace), first, Number(count!.n));
+  }
+
+  /**
+   * One page of campaigns (by name then id, archived included) for each of several workspaces
+   * of one account, in two statements whatever their number: the rows ranked per workspace,
+   * and the counts. `after` is a (name, id) bound applied in every workspace (callers batch
+   * only keys with the same bound).
+   */
+  async listCampaigns(
+    accountId: string,
+    workspaceIds: readonly string[],
+    first: number,
+    after: readonly string[] | null,
+  ): Promise<Map<string, Page<CampaignRecord>>> {
+    const ids = [...new Set(workspaceIds)];
+    const reader = this.db.tenantReader(accountId);
+    const order = `${this.orderText('name')}, ${this.orderText('campaign_id')}`;
+    const rows = await reader.query<CampaignRow>(
+      `SELECT account_id, workspace_id, campaign_id, name, archived FROM (
+         SELECT account_id, workspace_id, campaign_id, name, archived, ROW_NUMBER() OVER (PARTITION BY workspace_id ORDER BY ${order}) AS position
+         FROM campaigns WHERE account_id = ? AND workspace_id IN (${placeholdersFor(ids.length)})
+         ${after ? `AND (${order}) > (?, ?)` : ''}
+       ) ranked WHERE position <= ? ORDER BY workspace_id, position`,
+      [accountId, ...ids, ...(after ?? []), first + 1],
+    );
+    const counts = await reader.query<{ workspace_id: string; n: string | number }>(
+      `SELECT workspace_id, COUNT(*) AS n FROM campaigns WHERE account_id = ? AND workspace_id IN (${placeholdersFor(ids.length)}) GROUP BY workspace_id`,
+      [accountId, ...ids],
+    );
+    const countOf = new Map(counts.map((row) => [row.workspace_id, Number(row.n)]));
+    const byWorkspace = new Map<string, CampaignRecord[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byWorkspace.get(row.workspace_id)!.push(toCampaign(row));
+    return new Map(ids.map((id) => [id, pageOf(byWorkspace.get(id)!, first, countOf.get(id) ?? 0)]));
+  }
+
+  /**
+   * A text column in the listings' order: code points. PostgreSQL's "C" collation compares the
+   * UTF-8 bytes, as SQLite's BINARY does, so both databases agree (UTF-8 byte order is code-point
+   * order; it differs from JavaScript's UTF-16 code-unit order only between characters above
+   * U+FFFF and those in U+E000–U+FFFF).
+   */
+  private orderText(column: string): string {
+    return this.db.dialect === 'postgres' ? `${column} COLLATE "C"` : column;
   }
 
   private async inChunks<T>(ids: readonly string[], read: (placeholders: string, chunk: string[]) => Promise<T[]>): Promise<T[]> {

@@ -1,14 +1,33 @@
 import { lastBillingPeriods, billingPeriodContaining } from '@creditlens/usage-math';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertAdmin, assertCanReadUsage, canSeeAccount } from '../auth/principal';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApiKey } from '../auth/credentials.types';
+import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { InvalidInputError } from '../errors/domain-errors';
 import type { Context } from '../graphql/context';
+import { connectionOf, PageArgs, type Listing } from '../graphql/pagination';
+import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 import { UsageWindow } from '../usage/usage.types';
 import { toUsageWindow } from '../usage/usage.mapping';
-import { Account, AccountInput, Campaign, CampaignInput, Workspace, WorkspaceInput } from './catalog.types';
+import { toAccount, toApiKey, toCampaign, toWorkspace } from './catalog.mapping';
+import {
+  Account,
+  AccountConnection,
+  AccountInput,
+  Campaign,
+  CampaignConnection,
+  CampaignInput,
+  Workspace,
+  WorkspaceConnection,
+  WorkspaceInput,
+} from './catalog.types';
 import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './catalog.validation';
 
 export const MAX_BILLING_PERIODS = 120;
+
+/** The catalog's listings: accounts by id, workspaces of an account and campaigns of a workspace by name then id. */
+const ACCOUNTS: Listing<AccountRecord> = { name: 'accounts', scope: '', keyLength: 1, keyOf: (account) => [account.id] };
+const workspacesOf = (accountId: string): Listing<WorkspaceRecord> => ({ name: 'workspaces', scope: accountId, keyLength: 2, keyOf: (row) => [row.name, row.id] });
+const campaignsOf = (workspaceId: string): Listing<CampaignRecord> => ({ name: 'campaigns', scope: workspaceId, keyLength: 2, keyOf: (row) => [row.name, row.id] });
 
 @Resolver(() => Account)
 export class CatalogResolver {
@@ -21,7 +40,34 @@ export class CatalogResolver {
     const account = await ctx.services.catalog.findAccount(id);
     if (!account) return null;
     assertCanReadUsage(ctx.principal);
-    return { id: account.id, name: account.name, timezone: account.timezone, ledgerClock: account.ledgerClock };
+    return toAccount(account);
+  }
+
+  @Query(() => AccountConnection, { description: 'Every account, by id (admin key only).' })
+  async accounts(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<AccountConnection> {
+    assertAdmin(ctx.principal, 'accounts');
+    return connectionOf(page, ACCOUNTS, (first, after) => ctx.services.catalog.listAccounts(first, after), toAccount);
+  }
+
+  @FieldResolver(() => WorkspaceConnection, {
+    description: 'The workspaces of the account, usage or not, by name (code-point order) then id. A workspace-scoped embed token lists only its workspaces.',
+  })
+  async workspaces(
+    @Root() account: Account,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<WorkspaceConnection> {
+    const visible = visibleWorkspaces(ctx.principal);
+    return connectionOf(page, workspacesOf(account.id), (first, after) => ctx.services.catalog.listWorkspaces(account.id, visible, first, after), toWorkspace);
+  }
+
+  @FieldResolver(() => [ApiKey], { description: "The account's API keys, revoked and expired ones included, oldest first (admin key only). Secrets are never shown again." })
+  async apiKeys(@Root() account: Account, @Ctx() ctx: Context): Promise<ApiKey[]> {
+    assertAdmin(ctx.principal, 'apiKeys');
+    return (await ctx.services.apiKeys.listForAccount(account.id)).map(toApiKey);
   }
 
   @FieldResolver(() => UsageWindow, { description: "The current billing period: this calendar month in the account's time zone." })
@@ -53,7 +99,7 @@ export class CatalogResolver {
       },
       ctx.now,
     );
-    return { id: record.id, name: record.name, timezone: record.timezone };
+    return toAccount(record);
   }
 
   @Mutation(() => Workspace, { description: 'Create or rename a workspace of an existing account (admin key only).' })
@@ -64,7 +110,7 @@ export class CatalogResolver {
       accountId: input.accountId,
       name: checkText(input.name, 'input.name', MAX_NAME_LENGTH),
     });
-    return { id: record.id, name: record.name };
+    return toWorkspace(record);
   }
 
   @Mutation(() => Campaign, { description: 'Create, rename, archive or unarchive a campaign of an existing workspace (admin key only).' })
@@ -76,6 +122,24 @@ export class CatalogResolver {
       name: checkText(input.name, 'input.name', MAX_NAME_LENGTH),
       archived: input.archived,
     });
-    return { id: record.id, name: record.name, archived: record.archived };
+    return toCampaign(record);
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceCatalogResolver {
+  @FieldResolver(() => CampaignConnection, {
+    description: 'The campaigns of the workspace, archived included, by name (code-point order) then id. Batched across the workspaces of a listing.',
+  })
+  async campaigns(
+    @Root() workspace: Workspace,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<CampaignConnection> {
+    // Every Workspace reaching here was visible where it was read; this keeps it so should a new path appear.
+    if (!canSeeWorkspace(ctx.principal, workspace.accountId, workspace.id)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    assertCanReadUsage(ctx.principal);
+    const { accountId, id: workspaceId } = workspace;
+    return connectionOf(page, campaignsOf(workspaceId), (first, after) => ctx.loaders.campaignPages.load({ accountId, workspaceId, first, after }), toCampaign);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../graphql/pagination';
 
 @ObjectType({ description: 'A billing entity (tenant) of the host platform, with its own time zone for billing periods.' })
 export class Account {
@@ -22,6 +23,9 @@ export class Workspace {
 
   @Field(() => String, { description: 'Display name (the current one, also in past windows).' })
   name!: string;
+
+  /** Not in the schema: the account it belongs to, for its campaigns listing. */
+  accountId!: string;
 }
 
 @ObjectType({ description: 'A campaign of a workspace. Archived campaigns keep their history and may still receive late usage.' })
@@ -74,3 +78,10 @@ export class CampaignInput {
   @Field(() => Boolean, { nullable: true, description: 'Archive or unarchive; left out, the stored flag is kept (false for a new campaign).' })
   archived?: boolean | null;
 }
+
+export const AccountConnection = connectionTypes(Account, 'Account', 'accounts, by id');
+export type AccountConnection = InstanceType<typeof AccountConnection>;
+export const WorkspaceConnection = connectionTypes(Workspace, 'Workspace', "an account's workspaces (usage or not), by name then id");
+export type WorkspaceConnection = InstanceType<typeof WorkspaceConnection>;
+export const CampaignConnection = connectionTypes(Campaign, 'Campaign', "a workspace's campaigns (archived included), by name then id");
+export type CampaignConnection = InstanceType<typeof CampaignConnection>;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { buildSchema, isObjectType, isInputObjectType, isEnumType } from 'graphql';
+import { buildSchema, isObjectType, isInputObjectType, isEnumType, type GraphQLObjectType } from 'graphql';
 import { printedSchema, SCHEMA_FILE } from './emit-schema';
 
 describe('schema.graphql', () => {
@@ -15,8 +15,18 @@ describe('schema.graphql', () => {
       if (isEnumType(named)) return named.getValues().map((value) => value.name).sort();
       throw new Error(`${type} is missing`);
     };
-    expect(fields('Query')).toEqual(['account', 'workspaceUsage']);
-    expect(fields('Account')).toEqual(['billingPeriods', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage']);
+    expect(fields('Query')).toEqual(['account', 'accounts', 'workspaceUsage']);
+    expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
+    expect(fields('Workspace')).toEqual(['campaigns', 'id', 'name']);
+    expect(fields('ApiKey')).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scopes']);
+    expect(fields('PageInfo')).toEqual(['endCursor', 'hasNextPage']);
+    for (const connection of ['AccountConnection', 'WorkspaceConnection', 'CampaignConnection']) expect(fields(connection)).toEqual(['edges', 'pageInfo', 'totalCount']);
+    for (const edge of ['AccountEdge', 'WorkspaceEdge', 'CampaignEdge']) expect(fields(edge)).toEqual(['cursor', 'node']);
+    const args = (type: string, field: string) => (schema.getType(type) as GraphQLObjectType).getFields()[field]!.args.map((arg) => arg.name).sort();
+    expect(args('Query', 'accounts')).toEqual(['after', 'first']);
+    expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
+    expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
+    expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
     expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'totalCredits', 'window', 'workspaces']);
     expect(fields('WorkspaceUsage')).toEqual(['campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
     expect(fields('CampaignUsage')).toEqual(['byKind', 'campaign', 'credits', 'label', 'percent', 'share']);

@@ -1,7 +1,7 @@
 import { buildSchemaSync } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CredentialsResolver } from '../auth/credentials.resolver';
-import { CatalogResolver } from '../catalog/catalog.resolver';
+import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog/catalog.resolver';
 import { AccountUsageResolver, WorkspaceUsageResolver } from '../usage/usage.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -11,7 +11,7 @@ let schema: GraphQLSchema | undefined;
 export function creditlensSchema(): GraphQLSchema {
   schema ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [CatalogResolver, AccountUsageResolver, WorkspaceUsageResolver, CredentialsResolver],
+      resolvers: [CatalogResolver, WorkspaceCatalogResolver, AccountUsageResolver, WorkspaceUsageResolver, CredentialsResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
       emitSchemaFile: false,

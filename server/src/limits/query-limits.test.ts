@@ -38,6 +38,16 @@ describe('query limits', () => {
     expect(variable.cost).toBeGreaterThan(literal.cost);
   });
 
+  it('sizes a connection\'s edges by its first: the default and literals as given, a variable as the most allowed', () => {
+    const nested = (workspaces: string, campaigns: string, variables = '') =>
+      `query${variables} { account(id: "a") { workspaces${workspaces} { totalCount edges { cursor node { id name campaigns${campaigns} { totalCount edges { cursor node { id name archived } } } } } } } }`;
+    expect(refusals(nested('', ''))).toEqual([]);
+    expect(refusals(nested('(first: 100)', '(first: 50)'))).toEqual([]);
+    expect(refusals(nested('(first: 500)', '(first: 500)'))).toEqual([expect.stringMatching(/^the query costs [\d,]+, more than the limit/)]);
+    expect(refusals(nested('(first: $w)', '(first: $c)', '($w: Int, $c: Int)'))).toEqual([expect.stringMatching(/^the query costs/)]);
+    expect(refusals(`{ accounts(first: 500) { edges { node { id name timezone } } } }`)).toEqual([]);
+  });
+
   it('refuses more than 30 root fields, aliases and fragments included', () => {
     const fields = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: account(id: "x") { id }`).join(' ');
     expect(refusals(`{ ${fields(30)} }`)).toEqual([]);

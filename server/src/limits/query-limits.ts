@@ -1,5 +1,6 @@
-import { GraphQLError, Kind, type FieldNode, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type ValidationRule } from 'graphql';
 import { MAX_BILLING_PERIODS } from '../catalog/catalog.resolver';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/pagination';
 import { MEASURE_CAP, measureOperation, type CostModel, type OperationMeasure } from './query-measure';
 
 export interface QueryLimits {
@@ -35,6 +36,9 @@ export const CREDITLENS_COST_MODEL: CostModel = {
     'CampaignUsage.byKind': KINDS,
     'Invoice.lines': KINDS,
     'Account.billingPeriods': billingPeriodsAsked,
+    'AccountConnection.edges': edgesAsked,
+    'WorkspaceConnection.edges': edgesAsked,
+    'CampaignConnection.edges': edgesAsked,
   },
   fieldWeights: {
     'Query.account': 10,
@@ -43,6 +47,10 @@ export const CREDITLENS_COST_MODEL: CostModel = {
     'Account.invoice': LEDGER_AGGREGATE,
     'WorkspaceUsage.campaigns': 10,
     'Mutation.recordUsage': LEDGER_AGGREGATE,
+    'Query.accounts': 10,
+    'Account.workspaces': 10,
+    'Workspace.campaigns': 10,
+    'Account.apiKeys': 10,
   },
 };
 
@@ -72,6 +80,30 @@ function billingPeriodsAsked(field: FieldNode): number {
   const last = field.arguments?.find((argument) => argument.name.value === 'last')?.value;
   if (!last) return 12;
   return last.kind === Kind.INT ? Math.min(Number(last.value), MAX_BILLING_PERIODS) : MAX_BILLING_PERIODS;
+}
+
+/**
+ * A connection's edges hold `first` rows: a literal counts as given, a variable as the most
+ * allowed, no argument as the default. AST nodes have no parent link, so queryLimitsRule notes
+ * the `first` of each connection field on the `edges` selected directly under it; edges reached
+ * through a fragment count as the most allowed.
+ */
+const edgesPageSizes = new WeakMap<FieldNode, number>();
+
+function notePageSizes(document: DocumentNode): void {
+  visit(document, {
+    Field(field) {
+      const first = field.arguments?.find((argument) => argument.name.value === 'first')?.value;
+      const size = !first ? DEFAULT_PAGE_SIZE : first.kind === Kind.INT ? Math.min(Number(first.value), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+      for (const selection of field.selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD && selection.name.value === 'edges') edgesPageSizes.set(selection, size);
+      }
+    },
+  });
+}
+
+function edgesAsked(edges: FieldNode): number {
+  return edgesPageSizes.get(edges) ?? MAX_PAGE_SIZE;
 }
 
 /** Each limit an operation breaks, as a sentence saying what was measured and what is allowed. */
@@ -107,6 +139,7 @@ export function limitViolations(measure: OperationMeasure, limits: QueryLimits):
 export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
+      notePageSizes(context.getDocument());
       const measure = measureOperation(context.getSchema(), context.getDocument(), operation, limits.costModel);
       for (const violation of limitViolations(measure, limits)) {
         context.reportError(new GraphQLError(violation.message, { nodes: [operation], extensions: { limit: violation.limit } }));

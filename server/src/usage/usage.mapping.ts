@@ -18,7 +18,7 @@ export function toKindUsage(line: KindCredits): KindUsage {
 export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null): WorkspaceUsage {
   return {
     id: model.id,
-    workspace: model.workspace,
+    workspace: { ...model.workspace, accountId: model.snapshot.accountId },
     credits: toSafeInt(model.credits),
     placement: { share: model.share, percent: model.percent },
     snapshot: model.snapshot,

@@ -1,6 +1,7 @@
 import { sumCredits } from '@creditlens/usage-math';
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertAccountWide, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
+import { toWorkspace } from '../catalog/catalog.mapping';
 import { Account } from '../catalog/catalog.types';
 import type { Context } from '../graphql/context';
 import { DateTimeScalar, toSafeInt } from '../graphql/scalars';
@@ -69,7 +70,7 @@ export class WorkspaceUsageResolver {
     if (campaigns.length === 0) return null;
     return {
       id: workspaceUsageId(found.workspace.id, snapshot),
-      workspace: { id: found.workspace.id, name: found.workspace.name },
+      workspace: toWorkspace(found.workspace),
       credits: toSafeInt(sumCredits(campaigns)),
       snapshot,
       visibleWorkspaceIds: visibleWorkspaces(ctx.principal),

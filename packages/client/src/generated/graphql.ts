@@ -3,6 +3,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an account API key may do, within its one account. */
+export type ApiScope =
+  /** Read usage, invoices and billing periods of the account. */
+  | 'USAGE_READ'
+  /** Record usage entries for the account. */
+  | 'USAGE_WRITE';
+
 /** A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row). */
 export type CreditKind =
   /** Contact-list cleaning. Never attributed to a campaign. */
@@ -59,6 +66,30 @@ export type AccountUsageQueryVariables = Exact<{
 
 
 export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+
+export type ListAccountsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListAccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, timezone: string } }> } };
+
+export type ListWorkspacesQueryVariables = Exact<{
+  accountId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListWorkspacesQuery = { account: { workspaces: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string } }> } } | null };
+
+export type ListApiKeysQueryVariables = Exact<{
+  accountId: string;
+}>;
+
+
+export type ListApiKeysQuery = { account: { apiKeys: Array<{ id: string, label: string | null, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } | null };
 
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
@@ -139,6 +170,60 @@ export const AccountUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+export const ListAccountsDocument = new TypedDocumentString(`
+    query ListAccounts($first: Int, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        timezone
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListAccountsQuery, ListAccountsQueryVariables>;
+export const ListWorkspacesDocument = new TypedDocumentString(`
+    query ListWorkspaces($accountId: ID!, $first: Int, $after: String) {
+  account(id: $accountId) {
+    workspaces(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListWorkspacesQuery, ListWorkspacesQueryVariables>;
+export const ListApiKeysDocument = new TypedDocumentString(`
+    query ListApiKeys($accountId: ID!) {
+  account(id: $accountId) {
+    apiKeys {
+      id
+      label
+      scopes
+      createdAt
+      lastUsedAt
+      expiresAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListApiKeysQuery, ListApiKeysQueryVariables>;
 export const RecordUsageDocument = new TypedDocumentString(`
     mutation RecordUsage($entries: [UsageEntryInput!]!) {
   recordUsage(entries: $entries) {

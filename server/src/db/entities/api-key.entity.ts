@@ -21,4 +21,15 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'bigint', nullable: true })
   revokedAt!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  label!: string | null;
+
+  /** Epoch ms after which the key no longer authenticates; null: never. */
+  @Column({ name: 'expires_at', type: 'bigint', nullable: true })
+  expiresAt!: string | null;
+
+  /** Epoch ms of a recent use, written at most once per LAST_USED_GRANULARITY_MS. */
+  @Column({ name: 'last_used_at', type: 'bigint', nullable: true })
+  lastUsedAt!: string | null;
 }

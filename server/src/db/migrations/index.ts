@@ -8,6 +8,7 @@ import { CoveringRecordedIndex1764600000000 } from './1764600000000-covering-rec
 import { LedgerReferencesByImmutableCatalog1764700000000 } from './1764700000000-ledger-references-by-immutable-catalog';
 import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-recorded-index';
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
+import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LedgerReferencesByImmutableCatalog1764700000000,
   WorkspaceRecordedIndex1764800000000,
   AccountAbsoluteCredits1764900000000,
+  CatalogListingsAndKeyLifetimes1765000000000,
 ];
