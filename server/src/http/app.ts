@@ -131,11 +131,14 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     embedTokensOnlyCrossOrigin,
     rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
   ];
+  // CORS before the explorer, whose GET route would otherwise answer a preflight (OPTIONS) itself
+  // with a bare 200 and no CORS headers, and the host page's POST would never be sent.
+  app.use('/graphql', cors);
+  app.use(USAGE_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
     '/graphql',
-    cors,
     ...guard,
     noStore,
     express.json({ limit: MAX_BODY_BYTES }),
@@ -147,7 +150,6 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
       },
     }),
   );
-  app.use(USAGE_EXPORT_PATH, cors);
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
