@@ -26,22 +26,10 @@ export function BillingUsagePage() {
     <div className="host">
       <header className="host-bar">
         <span className="host-brand">Acme Outreach</span>
-        <nav aria-label="Main">
-          <a href="#">Campaigns</a>
-          <a href="#">Contacts</a>
-          <a href="#" aria-current="page">
-            Billing
-          </a>
-        </nav>
+        <NavLinks label="Main" links={['Campaigns', 'Contacts', 'Billing']} current="Billing" />
       </header>
       <main className="host-main">
-        <nav className="host-tabs" aria-label="Billing">
-          <a href="#">Plan</a>
-          <a href="#">Invoices</a>
-          <a href="#" aria-current="page">
-            Usage
-          </a>
-        </nav>
+        <NavLinks label="Billing" links={['Plan', 'Invoices', 'Usage']} current="Usage" className="host-tabs" />
         <h1>Usage</h1>
         <p className="host-lede">Credits spent this billing period, by workspace. Open a workspace to see which campaigns spent them.</p>
         {state.status === 'loading' && <p className="host-status">Loading usage…</p>}
@@ -55,5 +43,18 @@ export function BillingUsagePage() {
         )}
       </main>
     </div>
+  );
+}
+
+/** The host's own navigation (placeholders: this example has one page). */
+function NavLinks({ label, links, current, className }: { label: string; links: readonly string[]; current: string; className?: string }) {
+  return (
+    <nav className={className} aria-label={label}>
+      {links.map((link) => (
+        <a key={link} href="#" aria-current={link === current ? 'page' : undefined}>
+          {link}
+        </a>
+      ))}
+    </nav>
   );
 }
