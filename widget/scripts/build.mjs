@@ -15,8 +15,6 @@ import { build } from 'esbuild';
 import { libraryOptions, widgetDir } from './esbuild-options.mjs';
 
 const dist = path.join(widgetDir, 'dist');
-// A clean folder: declarations of modules that no longer exist must not linger in a tarball.
-fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 
 // Type-checks the source too: a type error stops the build here.
@@ -44,6 +42,15 @@ await build({
   logLevel: 'warning',
 });
 
+// Files are replaced in place, never deleted first: a server or test may be serving dist/demo
+// while this runs. What an earlier build left and this one did not write (e.g. tsc's per-module
+// declarations) goes now, so dist/ holds what the package is.
+const written = new Set(['index.js', 'index.js.map', 'index.d.ts', 'styles.css', 'demo']);
+for (const entry of fs.readdirSync(dist)) {
+  // .styles-*: another build's scratch folder, in use.
+  if (!written.has(entry) && !entry.startsWith('.styles-')) fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
+}
+
 /**
  * dist/styles.css is the `WIDGET_CSS` string exported by src/ui/styles.ts, so the linked
  * stylesheet and the injected one can never differ. The module is bundled on its own (packages
@@ -51,6 +58,8 @@ await build({
  * to read the string.
  */
 async function writeStylesheet() {
+  const stylesheet = path.join(dist, 'styles.css');
+  fs.rmSync(stylesheet, { force: true });
   const stylesModule = path.join(widgetDir, 'src/ui/styles.ts');
   if (!fs.existsSync(stylesModule)) return;
   const scratch = fs.mkdtempSync(path.join(dist, '.styles-'));
@@ -59,7 +68,7 @@ async function writeStylesheet() {
     await build({ ...libraryOptions, banner: {}, entryPoints: [stylesModule], outfile, platform: 'node', packages: 'external' });
     const { WIDGET_CSS } = await import(pathToFileURL(outfile).href);
     if (typeof WIDGET_CSS !== 'string') return;
-    fs.writeFileSync(path.join(dist, 'styles.css'), `${WIDGET_CSS.trim()}\n`);
+    fs.writeFileSync(stylesheet, `${WIDGET_CSS.trim()}\n`);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
