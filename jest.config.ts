@@ -61,7 +61,8 @@ const config: Config = {
       testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
     },
     {
-      // The demo page in headless Chromium against a real server process (needs `npm run build`).
+      // Headless Chromium against real server processes (the demo page, examples/host-app) and the
+      // widget's npm tarball in projects outside the repository; each file builds what it needs.
       displayName: 'e2e',
       rootDir: path.join(__dirname, 'widget'),
       testEnvironment: 'node',

@@ -1,121 +1,42 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, recordPage, requireChromium, type PageRecord } from './support/chromium';
+import { REPO, runStep, startApiServer, stopProcess, type ListeningProcess } from './support/processes';
+import { campaignRows, footerTotal, readRows, settled, workspaceRows, WORKSPACE_ROW } from './support/treegrid';
 
 /**
  * The demo Billing → Usage page in headless Chromium, against a real server process on a fresh
  * SQLite file with the demo data. Needs Debian's chromium at /usr/bin/chromium (.ci/run installs it).
  */
 
-const REPO = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(REPO, 'artifacts');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 jest.setTimeout(180_000);
 
 let tempDir: string;
-let server: ChildProcess;
+let server: ListeningProcess | undefined;
 let baseUrl: string;
-let browser: BrowserContext;
+let browser: BrowserContext | undefined;
 let page: Page;
-const requests: string[] = [];
-const graphqlOperations: string[] = [];
-const pageProblems: string[] = [];
-
-/** Starts `node server/dist/main.js` on a free port (PORT=0) and resolves with its URL once it listens. */
-function startServer(databaseFile: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(REPO, 'server/dist/main.js')], {
-    cwd: REPO,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATABASE_URL: `sqlite:${databaseFile}`, DEMO: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening on (http:\/\/localhost:\d+)\//.exec(output);
-      if (listening) resolve({ process: child, url: listening[1]!.replace('localhost', '127.0.0.1') });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening:\n${output}`)));
-  });
-}
-
-function build(): void {
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe', encoding: 'utf8' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`\`npm run build\` failed, so there is no server to test:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
-
-// Data rows carry data-row-key; the loading and error rows share aria-level but not that.
-const WORKSPACE_ROW = '[role="treegrid"] [role="row"][aria-level="1"][data-row-key]';
-const workspaceRows = (p: Page) => p.locator(WORKSPACE_ROW);
-const campaignRows = (p: Page) => p.locator('[role="treegrid"] [role="row"][aria-level="2"][data-row-key]');
-
-/** Credits as printed in en-US ("10,975", "-25"). */
-function credits(text: string): number {
-  return Number(text.replace(/[^\d-]/g, ''));
-}
-
-async function readRows(rows: ReturnType<typeof workspaceRows>): Promise<Array<{ name: string; credits: number; percent: string }>> {
-  return rows.evaluateAll((elements) =>
-    elements.map((row) => {
-      const cells = Array.from(row.children) as HTMLElement[];
-      return { name: cells[0]!.querySelector('.clw-label')!.textContent!, credits: cells[1]!.textContent!, percent: cells[2]!.textContent! };
-    }),
-  ).then((rows) => rows.map((row) => ({ ...row, credits: credits(row.credits) })));
-}
+let record: PageRecord;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+  requireChromium();
   // Test what the repository builds now (server dist and the demo bundle served at /demo-assets);
   // CREDITLENS_E2E_BUILD=0 uses the dist folders as they are, e.g. right after `npm run build`.
-  if (process.env['CREDITLENS_E2E_BUILD'] !== '0') build();
+  if (process.env['CREDITLENS_E2E_BUILD'] !== '0') await runStep('`npm run build` (there is no server to test without it)', 'npm', ['run', 'build'], { cwd: REPO, timeoutMs: 300_000 });
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-e2e-'));
-  const started = await startServer(path.join(tempDir, 'db.sqlite'));
-  server = started.process;
-  baseUrl = started.url;
-
-  browser = await chromium.launchPersistentContext(path.join(tempDir, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
-    colorScheme: 'light',
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('request', (request) => {
-    requests.push(request.url());
-    if (request.url().endsWith('/graphql')) graphqlOperations.push((request.postDataJSON() as { operationName: string }).operationName);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') pageProblems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) pageProblems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
+  server = await startApiServer(path.join(tempDir, 'db.sqlite'));
+  baseUrl = server.url;
+  ({ browser, page } = await launchChromium(path.join(tempDir, 'chromium-profile'), { width: 1200, height: 900 }));
+  record = recordPage(page);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  await stopProcess(server?.process);
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
@@ -137,8 +58,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Usage');
     const rows = await readRows(workspaceRows(page));
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    const total = credits((await page.locator('.clw-footer .clw-credits').textContent())!);
-    expect(rows.reduce((sum, row) => sum + row.credits, 0)).toBe(total);
+    expect(rows.reduce((sum, row) => sum + row.credits, 0)).toBe(await footerTotal(page));
     biggest = rows.reduce((a, b) => (b.credits > a.credits ? b : a));
     expect(rows[0]!.name).toBe(biggest.name);
   });
@@ -148,7 +68,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await row.click();
     await expect(row.getAttribute('aria-expanded')).resolves.toBe('true');
     await campaignRows(page).first().waitFor();
-    await page.waitForFunction(() => document.querySelector('[role="treegrid"]')!.getAttribute('aria-busy') === 'false');
+    await settled(page);
 
     const campaigns = await readRows(campaignRows(page));
     expect(campaigns.length).toBeGreaterThanOrEqual(2);
@@ -179,7 +99,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-dark-keyboard.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
 
-    expect(graphqlOperations.filter((name) => name === 'CreditUsageWorkspace')).toHaveLength(1);
+    expect(record.graphqlOperations.filter((name) => name === 'CreditUsageWorkspace')).toHaveLength(1);
   });
 
   it('shows last month when the period picker changes, with its own numbers', async () => {
@@ -189,12 +109,12 @@ describe('the demo Billing → Usage page in Chromium', () => {
     expect(options).toBeGreaterThanOrEqual(2);
     const before = await readRows(workspaceRows(page));
     await page.locator('select').selectOption({ index: 1 });
-    await page.waitForFunction(() => document.querySelector('[role="treegrid"]')?.getAttribute('aria-busy') === 'false');
+    await settled(page);
     await workspaceRows(page).first().waitFor();
     const after = await readRows(workspaceRows(page));
 
     expect(after).not.toEqual(before);
-    expect(graphqlOperations.filter((name) => name === 'CreditUsagePage')).toHaveLength(2);
+    expect(record.graphqlOperations.filter((name) => name === 'CreditUsagePage')).toHaveLength(2);
   });
 
   it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable', async () => {
@@ -213,8 +133,8 @@ describe('the demo Billing → Usage page in Chromium', () => {
   });
 
   it('made no request off the machine and logged no errors', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
-    expect(pageProblems).toEqual([]);
+    expect(record.requests.length).toBeGreaterThan(0);
+    expect(record.requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
+    expect(record.problems).toEqual([]);
   });
 });

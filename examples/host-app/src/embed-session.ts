@@ -1,0 +1,19 @@
+/** What the host's own backend (server.mjs) tells its page: where Creditlens is, and a token for it. */
+export interface EmbedSession {
+  /** The Creditlens GraphQL URL, on another origin than this page. */
+  readonly endpoint: string;
+  /** The signed-in user's account in the host platform (ids are the host's own). */
+  readonly accountId: string;
+  /** A short-lived read-only embed token, minted server side with the admin key. */
+  readonly token: string;
+  readonly expiresAt: string;
+}
+
+export const EMBED_SESSION_PATH = '/api/creditlens/embed-token';
+
+/** Asks the host's backend for an embed session; the admin key never reaches the browser. */
+export async function fetchEmbedSession(signal?: AbortSignal): Promise<EmbedSession> {
+  const response = await fetch(EMBED_SESSION_PATH, { signal, headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${EMBED_SESSION_PATH} answered HTTP ${response.status}: ${await response.text()}`);
+  return (await response.json()) as EmbedSession;
+}
