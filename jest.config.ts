@@ -6,12 +6,20 @@ const tsJest = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
 } as const;
 
+/**
+ * The published packages import their own files as `./file.js` (what Node's ES modules need once
+ * built); from source, Jest finds the `.ts` beside it.
+ */
+const sourceExtensions = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+
 const sharedPackages = {
+  ...sourceExtensions,
   '^@creditlens/usage-math$': '<rootDir>/../packages/usage-math/src/index.ts',
 };
 
 /** For packages outside server/: the workspace packages from source, so tests need no build. */
 const sourcePackages = {
+  ...sourceExtensions,
   '^@creditlens/usage-math$': path.join(__dirname, 'packages/usage-math/src/index.ts'),
   '^@creditlens/client$': path.join(__dirname, 'packages/client/src/index.ts'),
 };
@@ -37,6 +45,7 @@ const config: Config = {
       rootDir: path.join(__dirname, 'packages/usage-math'),
       testEnvironment: 'node',
       transform: tsJest,
+      moduleNameMapper: sourceExtensions,
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
     {

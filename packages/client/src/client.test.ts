@@ -1,6 +1,6 @@
-import { CreditlensClient, type RetryNotice } from './client';
-import { CreditlensError, RecordUsageError } from './errors';
-import type { UsageEntryInput } from './generated/graphql';
+import { CreditlensClient, type RetryNotice } from './client.js';
+import { CreditlensError, RecordUsageError } from './errors.js';
+import type { UsageEntryInput } from './generated/graphql.js';
 
 /** A scripted fetch: answers in order, records every request. */
 function scriptedFetch(answers: Array<Response | Error>) {

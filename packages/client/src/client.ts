@@ -1,5 +1,5 @@
-import { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches';
-import { CreditlensError, RecordUsageError, type InputProblem } from './errors';
+import { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches.js';
+import { CreditlensError, RecordUsageError, type InputProblem } from './errors.js';
 import {
   AccountPeriodsDocument,
   AccountUsageDocument,
@@ -11,8 +11,8 @@ import {
   type UsageEntryInput,
   type UsageWindowInput,
   type WorkspaceCampaignsQuery,
-} from './generated/graphql';
-import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
+} from './generated/graphql.js';
+import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
   /** The GraphQL URL, e.g. https://creditlens.example.com/graphql. The CSV export is on the same origin. */

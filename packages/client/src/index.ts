@@ -12,10 +12,10 @@ export {
   type RecordUsageSummary,
   type RetryNotice,
   type WorkspaceCampaigns,
-} from './client';
-export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors';
-export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches';
-export type { RetryOptions } from './retry';
+} from './client.js';
+export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors.js';
+export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
+export type { RetryOptions } from './retry.js';
 export {
   AccountPeriodsDocument,
   AccountUsageDocument,
@@ -25,4 +25,4 @@ export {
   type CreditKind,
   type UsageEntryInput,
   type UsageWindowInput,
-} from './generated/graphql';
+} from './generated/graphql.js';

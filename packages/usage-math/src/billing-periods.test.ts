@@ -5,8 +5,8 @@ import {
   lastBillingPeriods,
   localYearMonth,
   startOfLocalMonth,
-} from './billing-periods';
-import type { TimeWindow } from './window';
+} from './billing-periods.js';
+import type { TimeWindow } from './window.js';
 
 const at = (iso: string): Date => new Date(iso);
 const iso = (window: TimeWindow): [string, string] => [window.from.toISOString(), window.to.toISOString()];

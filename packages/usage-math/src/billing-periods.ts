@@ -3,8 +3,8 @@
  * [local midnight of the 1st, local midnight of the next 1st).
  */
 
-import { firstInstantAtOrAfterLocal, localDateTimeAt, localMsOf } from './time-zone';
-import type { TimeWindow } from './window';
+import { firstInstantAtOrAfterLocal, localDateTimeAt, localMsOf } from './time-zone.js';
+import type { TimeWindow } from './window.js';
 
 /** The most periods one call may list: ten years of history. */
 const MAX_PERIOD_COUNT = 120;

@@ -1,4 +1,4 @@
-import * as usageMath from './index';
+import * as usageMath from './index.js';
 
 describe('the package entry point', () => {
   it('exports exactly the public API', () => {

@@ -1,4 +1,4 @@
-import { firstInstantAtOrAfterLocal, isValidTimeZone, localDateTimeAt, localMsOf } from './time-zone';
+import { firstInstantAtOrAfterLocal, isValidTimeZone, localDateTimeAt, localMsOf } from './time-zone.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
