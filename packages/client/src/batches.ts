@@ -1,6 +1,8 @@
 /** The server's limits for one recordUsage request (see the README's "Limits"). */
 export const MAX_BATCH_ENTRIES = 10_000;
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** The client's batch size unless asked otherwise: progress (one report per batch) comes at least every 1,000 entries. */
+export const DEFAULT_BATCH_ENTRIES = 1_000;
 
 export interface BatchLimits {
   readonly maxEntries: number;

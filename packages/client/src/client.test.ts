@@ -132,6 +132,50 @@ describe('CreditlensClient over HTTP', () => {
     expect(error.problems).toEqual([{ index: 2, field: 'kind', message }]);
   });
 
+  it('says at once that a URL answering a 404 or an HTML page is not a Creditlens GraphQL URL', async () => {
+    const page = new Response('<!doctype html><title>Billing</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const missing = json({ errors: [{ message: 'no route', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    for (const answer of [page, missing]) {
+      const { client, requests, notices } = makeClient([answer]);
+      const error = await client.getAccountPeriods('acct_1').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'NOT_GRAPHQL_ENDPOINT', status: answer.status });
+      expect((error as Error).message).toMatch(/^https:\/\/creditlens\.example\.com\/graphql is not a Creditlens GraphQL URL \(HTTP (200, an HTML page|404, application\/json)\)/);
+      expect({ requests: requests.length, retries: notices.length }).toEqual({ requests: 1, retries: 0 });
+    }
+  });
+
+  it('reads the whole breakdown, the billing periods and an invoice with one request each', async () => {
+    const period = { from: '2026-05-31T22:00:00.000Z', to: '2026-06-30T22:00:00.000Z' };
+    const invoice = { period, lines: [{ kind: 'REPLY', credits: 7 }], totalCredits: 7 };
+    const { client, requests } = makeClient([
+      json({ data: { account: null } }),
+      json({ data: { account: { id: 'acct_1', timezone: 'Europe/Berlin', currentPeriod: period, billingPeriods: [period] } } }),
+      json({ data: { account: { id: 'acct_1', invoice } } }),
+      json({ data: { account: null } }),
+    ]);
+    await expect(client.getAccountBreakdown('acct_1', { window: period })).resolves.toBeNull();
+    await expect(client.getBillingPeriods('acct_1', { last: 1 })).resolves.toMatchObject({ billingPeriods: [period] });
+    await expect(client.getInvoice('acct_1', period)).resolves.toEqual(invoice);
+    await expect(client.getInvoice('acct_other', period)).resolves.toBeNull();
+    const sent = requests.map((r) => JSON.parse(r.body!));
+    expect(sent.map((body) => /\bquery (\w+)/.exec(body.query)?.[1])).toEqual(['AccountBreakdown', 'BillingPeriods', 'AccountInvoice', 'AccountInvoice']);
+    expect(sent[0].query).toMatch(/workspaces \{[^]*campaigns \{/);
+    expect(sent.map((body) => body.variables)).toEqual([
+      { accountId: 'acct_1', window: period, asOf: null },
+      { accountId: 'acct_1', last: 1 },
+      { accountId: 'acct_1', period },
+      { accountId: 'acct_other', period },
+    ]);
+  });
+
+  it('records 1,000 entries per batch by default, so progress comes at least every 1,000 entries', async () => {
+    const { client, requests } = makeClient([recorded(1_000), recorded(1_000), recorded(500)]);
+    const done: number[] = [];
+    await client.recordUsage(entries(2_500), { onProgress: (p) => done.push(p.entriesDone) });
+    expect(done).toEqual([1_000, 2_000, 2_500]);
+    expect(requests).toHaveLength(3);
+  });
+
   it('gets the CSV export from the same origin as the GraphQL URL', async () => {
     const { client, requests } = makeClient([new Response('workspace_id,workspace_name\n', { status: 200, headers: { 'content-type': 'text/csv' } })]);
     const csv = await client.exportCsv('acct 1', { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' }, { asOf: '2026-06-15T00:00:00Z' });

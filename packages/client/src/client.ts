@@ -1,17 +1,18 @@
-import { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches.js';
-import { CreditlensError, RecordUsageError, type InputProblem } from './errors.js';
+import { DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches.js';
+import { CreditlensError, RecordUsageError, type ErrorCode, type InputProblem } from './errors.js';
 import {
+  AccountBreakdownDocument,
+  AccountInvoiceDocument,
   AccountPeriodsDocument,
   AccountUsageDocument,
+  BillingPeriodsDocument,
   RecordUsageDocument,
   WorkspaceCampaignsDocument,
-  type AccountPeriodsQuery,
-  type AccountUsageQuery,
   type TypedDocumentString,
   type UsageEntryInput,
   type UsageWindowInput,
-  type WorkspaceCampaignsQuery,
 } from './generated/graphql.js';
+import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, Invoice, WorkspaceCampaigns } from './results.js';
 import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
@@ -23,10 +24,6 @@ export interface CreditlensClientOptions {
   /** Defaults to the global fetch (Node 18+, browsers). */
   readonly fetch?: typeof fetch;
 }
-
-export type AccountWithUsage = NonNullable<AccountUsageQuery['account']>;
-export type AccountPeriods = NonNullable<AccountPeriodsQuery['account']>;
-export type WorkspaceCampaigns = NonNullable<WorkspaceCampaignsQuery['workspaceUsage']>;
 
 export interface RecordProgress {
   /** 1-based number of the batch just recorded, and how many there are. */
@@ -49,9 +46,12 @@ export interface RetryNotice {
 }
 
 export interface RecordUsageOptions {
-  /** Called after each batch the server committed. */
+  /** Called after each batch the server committed: at least every 1,000 entries unless `limits` asks for larger batches. */
   readonly onProgress?: (progress: RecordProgress) => void;
-  /** Smaller batches than the server's limits (10,000 entries, 8 MiB), e.g. for finer progress. */
+  /**
+   * Batch sizes. Default 1,000 entries (so progress comes at least that often) and the server's
+   * 8 MiB; at most the server's 10,000 entries.
+   */
   readonly limits?: Partial<BatchLimits>;
 }
 
@@ -63,7 +63,8 @@ export interface RecordUsageSummary {
 
 interface GraphQLBody<T> {
   readonly data?: T | null;
-  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; problems?: InputProblem[] } }>;
+  /** `code` is taken as the server sent it: one of ErrorCode, or a code a newer server added. */
+  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: ErrorCode; problems?: InputProblem[] } }>;
 }
 
 /**
@@ -95,6 +96,29 @@ export class CreditlensClient {
   }
 
   /**
+   * The page with every workspace's campaign rows (No campaign included) in one request, all at
+   * one snapshot: what a report of the whole account needs, whatever the number of workspaces.
+   * Null like getAccountUsage.
+   */
+  async getAccountBreakdown(accountId: string, options: { window?: UsageWindowInput; asOf?: string } = {}): Promise<AccountBreakdown | null> {
+    const data = await this.execute(AccountBreakdownDocument, { accountId, window: options.window ?? null, asOf: options.asOf ?? null });
+    return data.account;
+  }
+
+  /** The current billing period and the `last` − 1 before it (default 12 in all), newest first; null like getAccountUsage. */
+  async getBillingPeriods(accountId: string, options: { last?: number } = {}): Promise<BillingPeriods | null> {
+    return (await this.execute(BillingPeriodsDocument, { accountId, last: options.last ?? null })).account;
+  }
+
+  /**
+   * The invoice of one billing period (a calendar month in the account's zone; any other window is
+   * BAD_USER_INPUT). Null when the account does not exist or the token may not see it.
+   */
+  async getInvoice(accountId: string, period: UsageWindowInput): Promise<Invoice | null> {
+    return (await this.execute(AccountInvoiceDocument, { accountId, period })).account?.invoice ?? null;
+  }
+
+  /**
    * One workspace's campaign rows with its No campaign row (the expand query). Pass the page's
    * `asOf` so the rows add up to the workspace total the page showed. Null when the workspace is
    * unknown, not visible, or had no usage in the window.
@@ -111,7 +135,7 @@ export class CreditlensClient {
    */
   async recordUsage(entries: readonly UsageEntryInput[], options: RecordUsageOptions = {}): Promise<RecordUsageSummary> {
     const limits: BatchLimits = {
-      maxEntries: Math.min(options.limits?.maxEntries ?? MAX_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
+      maxEntries: Math.min(options.limits?.maxEntries ?? DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
       maxBytes: Math.min(options.limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
     };
     const envelopeBytes = new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
@@ -168,6 +192,7 @@ export class CreditlensClient {
     });
     const text = await response.text();
     const body = parseJson<GraphQLBody<TResult>>(text);
+    if (!isGraphQLAnswer(response, body)) throw notGraphQL(this.options.endpoint, response, text);
     if (body?.errors?.length || !body?.data) throw errorFromBody(response.status, text);
     return body.data;
   }
@@ -193,6 +218,27 @@ export class CreditlensClient {
       await this.retry.sleep(delayMs);
     }
   }
+}
+
+/**
+ * A GraphQL server answers JSON with `data` or `errors`. A 404, or any other answer below 500 that
+ * is not such JSON (an HTML page, a web app's JSON), means the URL is not the GraphQL endpoint;
+ * a 5xx that is not GraphQL is a proxy or server in trouble, reported as HTTP_<status>.
+ */
+function isGraphQLAnswer<T>(response: Response, body: GraphQLBody<T> | undefined): body is GraphQLBody<T> {
+  if (response.status === 404) return false;
+  const graphQLShaped = typeof body === 'object' && body !== null && ('data' in body || Array.isArray(body.errors));
+  return graphQLShaped || response.status >= 500;
+}
+
+function notGraphQL(endpoint: string, response: Response, text: string): CreditlensError {
+  const type = response.headers.get('content-type')?.split(';')[0] ?? 'no content type';
+  const looksLike = /^\s*</.test(text) ? 'an HTML page' : text.trim() === '' ? 'an empty body' : type;
+  return new CreditlensError(
+    'NOT_GRAPHQL_ENDPOINT',
+    `${endpoint} is not a Creditlens GraphQL URL (HTTP ${response.status}, ${looksLike}); it ends in /graphql, e.g. http://localhost:4000/graphql`,
+    response.status,
+  );
 }
 
 function requestBody(document: { toString(): string }, variables: unknown): string {

@@ -4,21 +4,45 @@
 
 export {
   CreditlensClient,
-  type AccountPeriods,
-  type AccountWithUsage,
   type CreditlensClientOptions,
   type RecordProgress,
   type RecordUsageOptions,
   type RecordUsageSummary,
   type RetryNotice,
-  type WorkspaceCampaigns,
 } from './client.js';
-export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors.js';
-export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
+export type {
+  AccountBreakdown,
+  AccountPeriods,
+  AccountSummary,
+  AccountUsageFields,
+  AccountWithUsage,
+  BillingPeriods,
+  CampaignRow,
+  Invoice,
+  KindUsage,
+  UsageWindow,
+  WorkspaceBreakdownRow,
+  WorkspaceCampaigns,
+  WorkspaceRow,
+} from './results.js';
+export {
+  CreditlensError,
+  RecordUsageError,
+  SERVER_ERROR_CODES,
+  type ClientErrorCode,
+  type ErrorCode,
+  type InputProblem,
+  type RecordedSoFar,
+  type ServerErrorCode,
+} from './errors.js';
+export { DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
 export type { RetryOptions } from './retry.js';
 export {
+  AccountBreakdownDocument,
+  AccountInvoiceDocument,
   AccountPeriodsDocument,
   AccountUsageDocument,
+  BillingPeriodsDocument,
   RecordUsageDocument,
   WorkspaceCampaignsDocument,
   TypedDocumentString,

@@ -44,6 +44,23 @@ export type UsageWindowInput = {
   to: string;
 };
 
+export type AccountBreakdownQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> }> } } | null };
+
+export type AccountInvoiceQueryVariables = Exact<{
+  accountId: string;
+  period: UsageWindowInput;
+}>;
+
+
+export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+
 export type AccountPeriodsQueryVariables = Exact<{
   accountId: string;
 }>;
@@ -59,6 +76,14 @@ export type AccountUsageQueryVariables = Exact<{
 
 
 export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+
+export type BillingPeriodsQueryVariables = Exact<{
+  accountId: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type BillingPeriodsQuery = { account: { id: string, timezone: string, currentPeriod: { from: string, to: string }, billingPeriods: Array<{ from: string, to: string }> } | null };
 
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
@@ -95,6 +120,70 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AccountBreakdownDocument = new TypedDocumentString(`
+    query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      window {
+        from
+        to
+      }
+      asOf
+      totalCredits
+      byKind {
+        kind
+        credits
+      }
+      workspaces {
+        id
+        workspace {
+          id
+          name
+        }
+        credits
+        share
+        percent
+        campaigns {
+          campaign {
+            id
+            name
+            archived
+          }
+          label
+          credits
+          share
+          percent
+          byKind {
+            kind
+            credits
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountBreakdownQuery, AccountBreakdownQueryVariables>;
+export const AccountInvoiceDocument = new TypedDocumentString(`
+    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!) {
+  account(id: $accountId) {
+    id
+    invoice(period: $period) {
+      period {
+        from
+        to
+      }
+      lines {
+        kind
+        credits
+      }
+      totalCredits
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
 export const AccountPeriodsDocument = new TypedDocumentString(`
     query AccountPeriods($accountId: ID!) {
   account(id: $accountId) {
@@ -139,6 +228,22 @@ export const AccountUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+export const BillingPeriodsDocument = new TypedDocumentString(`
+    query BillingPeriods($accountId: ID!, $last: Int) {
+  account(id: $accountId) {
+    id
+    timezone
+    currentPeriod {
+      from
+      to
+    }
+    billingPeriods(last: $last) {
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillingPeriodsQuery, BillingPeriodsQueryVariables>;
 export const RecordUsageDocument = new TypedDocumentString(`
     mutation RecordUsage($entries: [UsageEntryInput!]!) {
   recordUsage(entries: $entries) {
