@@ -21,6 +21,7 @@ describe('the package entry point', () => {
         'localYearMonth',
         'shareOf',
         'sortBySpend',
+        'startOfLocalDay',
         'startOfLocalMonth',
         'sumCredits',
         'validateWindow',

@@ -13,5 +13,6 @@ export {
   isBillingPeriod,
   lastBillingPeriods,
   localYearMonth,
+  startOfLocalDay,
   startOfLocalMonth,
 } from './billing-periods.js';
