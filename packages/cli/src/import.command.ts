@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { RecordUsageError, type CreditlensClient } from '@creditlens/client';
-import { UsageError, type CliIo } from './cli';
+import { CommandLineError } from './command-line-error';
+import type { CliIo } from './terminal';
 import { detectFormat, readEntries, type FileEntry } from './entries-file';
 import { progressReporter } from './progress';
 import { formatCredits } from './usage-table';
@@ -11,13 +12,13 @@ const PROBLEMS_SHOWN = 10;
 export async function importCommand(client: CreditlensClient, file: string, options: { 'batch-size'?: string }, io: CliIo): Promise<number> {
   const batchSize = options['batch-size'] === undefined ? undefined : Number(options['batch-size']);
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)) {
-    throw new UsageError(`--batch-size must be a whole number from 1 to 10000, got ${options['batch-size']}`);
+    throw new CommandLineError(`--batch-size must be a whole number from 1 to 10000, got ${options['batch-size']}`);
   }
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new CommandLineError(`cannot read ${file}: ${(error as Error).message}`);
   }
 
   const read = readEntries(text, detectFormat(file, text));
@@ -61,6 +62,25 @@ function reportRejectedBatch(error: RecordUsageError, entries: readonly FileEntr
   io.stderr.write(
     `The batch from line ${lineOf(error.batchStart)} was not recorded (nothing of it was written)` +
       (entriesDone > 0 ? `; the ${formatCredits(entriesDone)} entries before it are (${formatCredits(accepted)} new, ${formatCredits(duplicates)} already recorded)` : '') +
-      '. Fix the file and run the import again: entries already recorded count as duplicates.\n',
+      `. ${isTheFilesFault(error) ? 'Fix the file' : notTheFilesFault(error)} and run the import again: entries already recorded count as duplicates.\n`,
   );
+}
+
+/** Only input the server refused is the file's to fix; a credential, a scope or the network is not. */
+function isTheFilesFault(error: RecordUsageError): boolean {
+  return error.code === 'BAD_USER_INPUT' || error.code === 'PAYLOAD_TOO_LARGE';
+}
+
+function notTheFilesFault(error: RecordUsageError): string {
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return 'The file is not at fault: check the token (CREDITLENS_TOKEN or --token)';
+    case 'FORBIDDEN':
+      return 'The file is not at fault: use a token that may record usage for this account (the admin key, or an API key with USAGE_WRITE)';
+    case 'NETWORK_ERROR':
+    case 'NOT_GRAPHQL_ENDPOINT':
+      return 'The file is not at fault: check the endpoint (CREDITLENS_ENDPOINT or --endpoint) and the network';
+    default:
+      return 'The file is not at fault: the server could not take the batch; wait a little';
+  }
 }
