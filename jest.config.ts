@@ -60,7 +60,20 @@ const config: Config = {
     },
     partnerProject('client', 'packages/client'),
     partnerProject('cli', 'packages/cli'),
-    partnerProject('example-chargeback-report', 'examples/chargeback-report'),
+    {
+      // The published packages as their users meet them: packed once per run (global setup), then
+      // installed from the tarballs into folders outside the repository. Slow (minutes).
+      displayName: 'installed-packages',
+      rootDir: __dirname,
+      roots: ['<rootDir>/packaging', '<rootDir>/examples/partner-report/test'],
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/packaging/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/packaging/global-setup.ts',
+      globalTeardown: '<rootDir>/packaging/global-teardown.ts',
+      testMatch: ['**/*.install.test.ts'],
+    },
     {
       displayName: 'widget',
       rootDir: path.join(__dirname, 'widget'),
