@@ -115,6 +115,10 @@ function notes(total: number, invoiceTotal: number, workspaces: readonly Workspa
   }
   if (total <= 0 && workspaces.length > 0) notes.push('The bill is zero or negative (refunds exceed spend): shares of the bill are not defined and shown as –.');
   for (const section of workspaces) {
+    if (section.credits <= 0 && section.campaigns.length > 0) {
+      notes.push(`${section.name}: its credits are ${section.credits < 0 ? 'negative (refunds larger than its spend)' : 'zero'}, so shares of it are not defined and its campaign rows show –.`);
+      continue;
+    }
     if (!section.campaigns.some((campaign) => outside100(campaign.percentOfWorkspace))) continue;
     const negative = section.campaigns.filter((campaign) => campaign.credits < 0).map((campaign) => campaign.label);
     notes.push(`${section.name}: campaign shares above 100 % or below 0 % because refunds in ${list(negative)} exceed their spend this period.`);
