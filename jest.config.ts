@@ -61,6 +61,16 @@ const config: Config = {
     partnerProject('client', 'packages/client'),
     partnerProject('cli', 'packages/cli'),
     {
+      // The documentation's marked examples, run against a fresh demo server (docs/testing/docs-examples.ts).
+      displayName: 'docs',
+      rootDir: path.join(__dirname, 'docs'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      testMatch: ['<rootDir>/testing/**/*.test.ts'],
+    },
+    {
       // The published packages as their users meet them: packed once per run (global setup), then
       // installed from the tarballs into folders outside the repository. Slow (minutes).
       displayName: 'installed-packages',
