@@ -80,6 +80,23 @@ describe('creditlens without a connection', () => {
   });
 });
 
+describe('creditlens import of a large file', () => {
+  it('reads it as a stream: a 60 MB file is checked in a 32 MB heap, where reading it whole runs out of memory', async () => {
+    // 60 MB of valid entries and a broken last line: the check reads every line and sends nothing.
+    const target = path.join(folder, 'large.ndjson');
+    const lines = Array.from({ length: 1_000 }, (_, i) => JSON.stringify(usageEntry(`large-${i}-${'x'.repeat(40)}`))).join('\n');
+    const fd = fs.openSync(target, 'w');
+    let lineCount = 0;
+    for (let written = 0; written < 60_000_000; written += lines.length + 1, lineCount += 1_000) fs.writeSync(fd, `${lines}\n`);
+    fs.writeSync(fd, '{"broken\n');
+    fs.closeSync(fd);
+    const run = await creditlens(null, ['import', target], { CREDITLENS_ENDPOINT: 'http://127.0.0.1:9/graphql', CREDITLENS_TOKEN: 't', NODE_OPTIONS: '--max-old-space-size=32' });
+    fs.rmSync(target);
+    expect(run.stderr).toBe(`large.ndjson:${lineCount + 1}: (line): not valid JSON: Unterminated string in JSON at position 8\nNothing was recorded: fix the lines above and run the import again.\n`);
+    expect(run.code).toBe(1);
+  }, 60_000);
+});
+
 describe('creditlens against a URL that is not the GraphQL endpoint, or a busy server', () => {
   let sent = 0;
   const http = createServer((request, response) => {

@@ -13,5 +13,6 @@ export interface CliIo {
   readonly stdout: TerminalStream;
   readonly stderr: TerminalStream;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readFile(path: string): Promise<string>;
+  /** A file's text in chunks, read as it is consumed (the import never holds a file whole). */
+  openFile(path: string): AsyncIterable<string>;
 }

@@ -176,6 +176,32 @@ describe('CreditlensClient over HTTP', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('records a stream batch by batch, reading at most one entry past the batch it sends', async () => {
+    const { client, requests } = makeClient([recorded(2), recorded(2), recorded(1)]);
+    let produced = 0;
+    const producedAtSend: number[] = [];
+    const originalExecute = client.execute.bind(client);
+    client.execute = (async (document: never, variables: never) => {
+      producedAtSend.push(produced);
+      return originalExecute(document, variables);
+    }) as typeof client.execute;
+    async function* stream() {
+      for (const entry of entries(5)) {
+        produced++;
+        yield entry;
+      }
+    }
+    const limits = { maxEntries: 2 };
+    const totals = await client.planBatches(entries(5), limits);
+    const progress: unknown[] = [];
+    const summary = await client.recordUsageStream(stream(), { limits, totals, onProgress: (p) => progress.push([p.batch, p.batches, p.entriesDone, p.entriesTotal]) });
+    expect(totals).toEqual({ entries: 5, batches: 3 });
+    expect(summary).toEqual({ accepted: 5, duplicates: 0, batches: 3 });
+    expect(producedAtSend).toEqual([3, 5, 5]);
+    expect(progress).toEqual([[1, 3, 2, 5], [2, 3, 4, 5], [3, 3, 5, 5]]);
+    expect(requests.map((r) => JSON.parse(r.body!).variables.entries.map((e: UsageEntryInput) => e.idempotencyKey))).toEqual([['evt-0', 'evt-1'], ['evt-2', 'evt-3'], ['evt-4']]);
+  });
+
   it('gets the CSV export from the same origin as the GraphQL URL', async () => {
     const { client, requests } = makeClient([new Response('workspace_id,workspace_name\n', { status: 200, headers: { 'content-type': 'text/csv' } })]);
     const csv = await client.exportCsv('acct 1', { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' }, { asOf: '2026-06-15T00:00:00Z' });

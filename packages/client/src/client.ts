@@ -1,4 +1,4 @@
-import { DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches.js';
+import { BatchBuilder, DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
 import { CreditlensError, RecordUsageError, type ErrorCode, type InputProblem } from './errors.js';
 import {
   AccountBreakdownDocument,
@@ -134,15 +134,64 @@ export class CreditlensClient {
    * the run with a RecordUsageError; the batches before it stay recorded.
    */
   async recordUsage(entries: readonly UsageEntryInput[], options: RecordUsageOptions = {}): Promise<RecordUsageSummary> {
-    const limits: BatchLimits = {
-      maxEntries: Math.min(options.limits?.maxEntries ?? DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
-      maxBytes: Math.min(options.limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
+    const limits = this.batchLimits(options.limits);
+    const batches = splitIntoBatches(entries, this.recordEnvelopeBytes, limits);
+    return this.recordBatches(batches, { entries: entries.length, batches: batches.length }, options);
+  }
+
+  /**
+   * recordUsage for a stream of entries (e.g. read from a file as it is parsed): one batch in
+   * memory at a time. `totals` (from planBatches over the same entries) makes the progress say
+   * "of how many"; without it, the totals reported are those so far.
+   */
+  async recordUsageStream(
+    entries: AsyncIterable<UsageEntryInput> | Iterable<UsageEntryInput>,
+    options: RecordUsageOptions & { readonly totals?: { readonly entries: number; readonly batches: number } } = {},
+  ): Promise<RecordUsageSummary> {
+    const builder = new BatchBuilder<UsageEntryInput>(this.recordEnvelopeBytes, this.batchLimits(options.limits));
+    async function* batches() {
+      for await (const entry of entries) {
+        const closed = builder.add(entry);
+        if (closed) yield closed;
+      }
+      const last = builder.finish();
+      if (last) yield last;
+    }
+    return this.recordBatches(batches(), options.totals, options);
+  }
+
+  /** How many entries and batches recordUsage or recordUsageStream will send these entries in (nothing is sent). */
+  async planBatches(entries: AsyncIterable<UsageEntryInput> | Iterable<UsageEntryInput>, limits?: Partial<BatchLimits>): Promise<{ entries: number; batches: number }> {
+    const builder = new BatchBuilder<UsageEntryInput>(this.recordEnvelopeBytes, this.batchLimits(limits));
+    let count = 0;
+    let batches = 0;
+    for await (const entry of entries) {
+      count++;
+      if (builder.add(entry)) batches++;
+    }
+    return { entries: count, batches: batches + (builder.finish() ? 1 : 0) };
+  }
+
+  private get recordEnvelopeBytes(): number {
+    return new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
+  }
+
+  private batchLimits(limits: Partial<BatchLimits> | undefined): BatchLimits {
+    return {
+      maxEntries: Math.min(limits?.maxEntries ?? DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
+      maxBytes: Math.min(limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
     };
-    const envelopeBytes = new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
-    const batches = splitIntoBatches(entries, envelopeBytes, limits);
+  }
+
+  private async recordBatches(
+    batches: AsyncIterable<Batch<UsageEntryInput>> | Iterable<Batch<UsageEntryInput>>,
+    totals: { readonly entries: number; readonly batches: number } | undefined,
+    options: RecordUsageOptions,
+  ): Promise<RecordUsageSummary> {
     let accepted = 0;
     let duplicates = 0;
-    for (const [position, batch] of batches.entries()) {
+    let sent = 0;
+    for await (const batch of batches) {
       try {
         const { recordUsage } = await this.execute(RecordUsageDocument, { entries: batch.items });
         accepted += recordUsage.accepted;
@@ -151,16 +200,18 @@ export class CreditlensClient {
         if (!(error instanceof CreditlensError)) throw error;
         throw new RecordUsageError(error, batch.start, { accepted, duplicates, entriesDone: batch.start });
       }
+      sent++;
+      const entriesDone = batch.start + batch.items.length;
       options.onProgress?.({
-        batch: position + 1,
-        batches: batches.length,
-        entriesDone: batch.start + batch.items.length,
-        entriesTotal: entries.length,
+        batch: sent,
+        batches: totals?.batches ?? sent,
+        entriesDone,
+        entriesTotal: totals?.entries ?? entriesDone,
         accepted,
         duplicates,
       });
     }
-    return { accepted, duplicates, batches: batches.length };
+    return { accepted, duplicates, batches: sent };
   }
 
   /**

@@ -35,7 +35,7 @@ export {
   type RecordedSoFar,
   type ServerErrorCode,
 } from './errors.js';
-export { DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
+export { BatchBuilder, DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
 export type { RetryOptions } from './retry.js';
 export {
   AccountBreakdownDocument,
