@@ -8,7 +8,7 @@
  * read-only API key (USAGE_READ) is all it needs, and three requests stay far inside its rate limit.
  */
 import { CreditlensError, type AccountBreakdown, type CreditlensClient, type Invoice, type UsageWindowInput } from '@creditlens/client';
-import { billingPeriodContaining, billingPeriodOf } from '@creditlens/usage-math';
+import { billingPeriodContaining, billingPeriodOf, formatLocalMinute } from '@creditlens/usage-math';
 
 export interface ReportOptions {
   /** A month as YYYY-MM in the account's time zone; default: the month before `now`'s. */
@@ -91,8 +91,8 @@ function assemble(breakdown: AccountBreakdown, invoice: Invoice, now: Date): Par
       label: new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'long', year: 'numeric' }).format(new Date(usage.window.from)),
       from: usage.window.from,
       to: usage.window.to,
-      localFrom: localTime(usage.window.from, timezone),
-      localTo: localTime(usage.window.to, timezone),
+      localFrom: formatLocalMinute(usage.window.from, timezone),
+      localTo: formatLocalMinute(usage.window.to, timezone),
     },
     asOf: usage.asOf,
     madeAt: now.toISOString(),
@@ -131,13 +131,3 @@ function notes(total: number, invoiceTotal: number, workspaces: readonly Workspa
 
 const outside100 = (percent: number | null) => percent !== null && (percent > 100 || percent < 0);
 const list = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
-
-/** An instant as "2026-06-01 00:00" in the zone. */
-export function localTime(instant: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}

@@ -12,6 +12,7 @@ describe('the package entry point', () => {
         'billingPeriodOf',
         'compareBySpend',
         'containsInstant',
+        'formatLocalMinute',
         'isAttributableKind',
         'isBillingPeriod',
         'isCreditKind',

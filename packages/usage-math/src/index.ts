@@ -6,7 +6,7 @@ export { CREDIT_KINDS, NO_CAMPAIGN_LABEL, isAttributableKind, isCreditKind, type
 export { compareBySpend, sortBySpend, type SpendRow } from './ranking.js';
 export { largestRemainderPercents, shareOf, sumCredits, withShares, type SharedRow } from './shares.js';
 export { MAX_WINDOW_DAYS, WindowError, containsInstant, validateWindow, type TimeWindow } from './window.js';
-export { isValidTimeZone } from './time-zone.js';
+export { formatLocalMinute, isValidTimeZone } from './time-zone.js';
 export {
   billingPeriodContaining,
   billingPeriodOf,
