@@ -6,12 +6,20 @@ const tsJest = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
 } as const;
 
+/**
+ * The published packages import their own files as `./file.js` (what Node's ES modules need once
+ * built); from source, Jest finds the `.ts` beside it.
+ */
+const sourceExtensions = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+
 const sharedPackages = {
+  ...sourceExtensions,
   '^@creditlens/usage-math$': '<rootDir>/../packages/usage-math/src/index.ts',
 };
 
 /** For packages outside server/: the workspace packages from source, so tests need no build. */
 const sourcePackages = {
+  ...sourceExtensions,
   '^@creditlens/usage-math$': path.join(__dirname, 'packages/usage-math/src/index.ts'),
   '^@creditlens/client$': path.join(__dirname, 'packages/client/src/index.ts'),
 };
@@ -37,6 +45,7 @@ const config: Config = {
       rootDir: path.join(__dirname, 'packages/usage-math'),
       testEnvironment: 'node',
       transform: tsJest,
+      moduleNameMapper: sourceExtensions,
       testMatch: ['<rootDir>/src/**/*.test.ts'],
     },
     {
@@ -51,7 +60,30 @@ const config: Config = {
     },
     partnerProject('client', 'packages/client'),
     partnerProject('cli', 'packages/cli'),
-    partnerProject('example-chargeback-report', 'examples/chargeback-report'),
+    {
+      // The documentation's marked examples, run against a fresh demo server (docs/testing/docs-examples.ts).
+      displayName: 'docs',
+      rootDir: path.join(__dirname, 'docs'),
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      testMatch: ['<rootDir>/testing/**/*.test.ts'],
+    },
+    {
+      // The published packages as their users meet them: packed once per run (global setup), then
+      // installed from the tarballs into folders outside the repository. Slow (minutes).
+      displayName: 'installed-packages',
+      rootDir: __dirname,
+      roots: ['<rootDir>/packaging', '<rootDir>/examples/partner-report/test'],
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/packaging/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+      moduleNameMapper: sourcePackages,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/packaging/global-setup.ts',
+      globalTeardown: '<rootDir>/packaging/global-teardown.ts',
+      testMatch: ['**/*.install.test.ts'],
+    },
     {
       displayName: 'widget',
       rootDir: path.join(__dirname, 'widget'),

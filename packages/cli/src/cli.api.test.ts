@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeEachDatabase } from '../../../server/src/testing/test-databases';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../../server/src/testing/test-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { billingPeriodContaining } from '@creditlens/usage-math';
 import { PAGE_QUERY, record, upsertCatalog, JUNE_2026 } from '../../../server/src/testing/operations';
+import cliPackage from '../package.json';
 
 const BIN = path.resolve(__dirname, '../bin/creditlens.js');
 
@@ -50,6 +54,87 @@ describe('creditlens without a connection', () => {
     const run = await creditlens(null, ['usage', '--account', 'acct_cli']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no endpoint: set CREDITLENS_ENDPOINT or pass --endpoint');
+  });
+
+  it('prints its version', async () => {
+    const run = await creditlens(null, ['--version']);
+    expect(run).toEqual({ code: 0, stdout: `creditlens ${cliPackage.version}\n`, stderr: '' });
+  });
+
+  it('prints the help of one command with COMMAND --help and help COMMAND', async () => {
+    for (const args of [['usage', '--help'], ['help', 'usage']]) {
+      const run = await creditlens(null, args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^creditlens usage: the account's usage by workspace\n/);
+      expect(run.stdout).toContain('--period P       current, previous, or a calendar month YYYY-MM');
+    }
+    expect((await creditlens(null, ['import', '-h'])).stdout).toMatch(/^creditlens import: record usage from a file\n/);
+  });
+
+  it('refuses an endpoint without a scheme at once, pointing at the command help', async () => {
+    const run = await creditlens(null, ['usage', '--account', 'a'], { CREDITLENS_ENDPOINT: 'localhost:4000/graphql', CREDITLENS_TOKEN: 't' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'creditlens: the endpoint "localhost:4000/graphql" has no http:// or https:// scheme; the GraphQL URL looks like http://localhost:4000/graphql\nRun creditlens usage --help for the options.\n',
+    );
+  });
+});
+
+describe('creditlens import of a large file', () => {
+  it('reads it as a stream: a 60 MB file is checked in a 32 MB heap, where reading it whole runs out of memory', async () => {
+    // 60 MB of valid entries and a broken last line: the check reads every line and sends nothing.
+    const target = path.join(folder, 'large.ndjson');
+    const lines = Array.from({ length: 1_000 }, (_, i) => JSON.stringify(usageEntry(`large-${i}-${'x'.repeat(40)}`))).join('\n');
+    const fd = fs.openSync(target, 'w');
+    let lineCount = 0;
+    for (let written = 0; written < 60_000_000; written += lines.length + 1, lineCount += 1_000) fs.writeSync(fd, `${lines}\n`);
+    fs.writeSync(fd, '{"broken\n');
+    fs.closeSync(fd);
+    const run = await creditlens(null, ['import', target], { CREDITLENS_ENDPOINT: 'http://127.0.0.1:9/graphql', CREDITLENS_TOKEN: 't', NODE_OPTIONS: '--max-old-space-size=32' });
+    fs.rmSync(target);
+    expect(run.stderr).toBe(`large.ndjson:${lineCount + 1}: (line): not valid JSON: Unterminated string in JSON at position 8\nNothing was recorded: fix the lines above and run the import again.\n`);
+    expect(run.code).toBe(1);
+  }, 60_000);
+});
+
+describe('creditlens against a URL that is not the GraphQL endpoint, or a busy server', () => {
+  let sent = 0;
+  const http = createServer((request, response) => {
+    sent++;
+    if (request.url === '/busy/graphql' && sent === 1) {
+      response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+      response.end(JSON.stringify({ errors: [{ message: 'busy', extensions: { code: 'SERVER_BUSY' } }] }));
+    } else if (request.url === '/busy/graphql') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: { account: null } }));
+    } else {
+      response.writeHead(request.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
+      response.end('<!doctype html><title>Billing</title>');
+    }
+  });
+  let origin = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+
+  it('reports a page or a 404 as "not a Creditlens GraphQL URL" after one request', async () => {
+    for (const url of [`${origin}/`, `${origin}/nope`]) {
+      sent = 0;
+      const run = await creditlens(null, ['usage', '--account', 'a'], { CREDITLENS_ENDPOINT: url, CREDITLENS_TOKEN: 't' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^creditlens: NOT_GRAPHQL_ENDPOINT: ${url.replace(/[.]/g, '\\.')} is not a Creditlens GraphQL URL \\(HTTP (200|404), an HTML page\\)`));
+      expect(sent).toBe(1);
+    }
+  });
+
+  it('announces a retry on stderr', async () => {
+    sent = 0;
+    const run = await creditlens(null, ['usage', '--account', 'a'], { CREDITLENS_ENDPOINT: `${origin}/busy/graphql`, CREDITLENS_TOKEN: 't' });
+    expect(run.stderr).toMatch(/^HTTP 503: retry 1\/5 in \d\.\d s\n/);
+    expect(run.stderr).toContain('no account "a" for this token');
+    expect(sent).toBe(2);
   });
 });
 
@@ -99,6 +184,36 @@ describeEachDatabase('the creditlens command against a real server', (kind) => {
     expect(run.stdout).toContain('2026-07-01 00:00 to 2026-08-01 00:00 Europe/Berlin');
     expect(run.stdout).toMatch(/^Globex\s+999\s+100\.0 %$/m);
     expect(run.stdout).toMatch(/^Total\s+999\s+100\.0 %$/m);
+  });
+
+  it('takes plain dates for --from and --to as local midnight in the account time zone', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--from', '2026-06-01', '--to', '2026-07-01', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).usage.window).toEqual(JUNE_2026);
+    const bad = await creditlens(server, ['usage', '--account', 'acct_cli', '--from', '2026-06-31', '--to', '2026-07-01']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`--from: expected a date as 'YYYY-MM-DD' (for example '2026-10-01'), got "2026-06-31"`);
+  });
+
+  it('takes --period current and previous, the billing periods of today in the account time zone', async () => {
+    const current = billingPeriodContaining(new Date(), 'Europe/Berlin');
+    const previous = billingPeriodContaining(new Date(current.from.getTime() - 1), 'Europe/Berlin');
+    const base = { accountId: 'acct_cli', workspaceId: 'ws_small' };
+    const recorded = await record(server, [
+      { ...base, key: 'now1', credits: 77, occurredAt: new Date(current.from.getTime() + 1_000).toISOString() },
+      { ...base, key: 'prev1', credits: 55, occurredAt: new Date(current.from.getTime() - 1_000).toISOString() },
+    ]);
+    expect(recorded.errors).toBeUndefined();
+    const windows = [];
+    for (const period of ['current', 'previous']) {
+      const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', period, '--json']);
+      expect(run.code).toBe(0);
+      windows.push([JSON.parse(run.stdout).usage.window, JSON.parse(run.stdout).usage.totalCredits]);
+    }
+    expect(windows).toEqual([
+      [{ from: current.from.toISOString(), to: current.to.toISOString() }, 77],
+      [{ from: previous.from.toISOString(), to: previous.to.toISOString() }, 55],
+    ]);
   });
 
   it('expands a workspace into its campaign rows with No campaign, adding up to the workspace', async () => {
@@ -186,6 +301,15 @@ describeEachDatabase('the creditlens command against a real server', (kind) => {
     expect(run.stderr).toContain(`malformed-${kind}.ndjson:3: credits: expected a whole number`);
     expect(run.stderr).toContain('Nothing was recorded');
     expect(await workspaceCredits(server, 'ws_imp')).toBe(before);
+  });
+
+  it('does not blame the file when the token is refused', async () => {
+    const input = file(`token-${kind}.ndjson`, ndjson([usageEntry('tok1')]));
+    const run = await creditlens(server, ['import', input, '--token', 'not-a-credential']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^creditlens: UNAUTHENTICATED: /);
+    expect(run.stderr).toContain('The file is not at fault: check the token (CREDITLENS_TOKEN or --token) and run the import again');
+    expect(run.stderr).not.toContain('Fix the file');
   });
 
   it('names the line and field of an entry the server rejects; that batch is not written, the earlier ones are', async () => {

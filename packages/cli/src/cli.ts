@@ -1,44 +1,77 @@
 import { parseArgs } from 'node:util';
 import { CreditlensClient, CreditlensError } from '@creditlens/client';
+import packageJson from '../package.json';
+import { CommandLineError } from './command-line-error';
 import { importCommand } from './import.command';
-import type { ProgressStream } from './progress';
+import { retryLine } from './progress';
+import type { CliIo } from './terminal';
 import { usageCommand } from './usage.command';
 
-export interface CliIo {
-  readonly stdout: ProgressStream;
-  readonly stderr: ProgressStream;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readFile(path: string): Promise<string>;
-}
+export const VERSION: string = packageJson.version;
 
-/** Wrong use of the command line: printed with a hint at --help, exit code 2. */
-export class UsageError extends Error {}
+const CONNECTION_HELP = `Connection (flags win over the environment):
+  --endpoint URL   or CREDITLENS_ENDPOINT   the GraphQL URL, e.g. http://localhost:4000/graphql
+  --token TOKEN    or CREDITLENS_TOKEN      an admin key or an account API key
+`;
+
+const USAGE_HELP = `creditlens usage: the account's usage by workspace
+
+Usage:
+  creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
+                   [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
+
+An aligned table of the workspaces with their credits and shares, and the total (default: the
+current billing period).
+  --period P       current, previous, or a calendar month YYYY-MM, in the account's time zone
+  --from, --to     the window [from, to): an ISO instant (2026-10-01T00:00:00+02:00), or a plain
+                   date (2026-10-01), read as local midnight in the account's time zone
+  --as-of ISO      a ledger snapshot (an asOf printed before): the same numbers again
+  --expand ID      adds that workspace's campaign rows with No campaign, at the same snapshot
+  --csv            the server's CSV export (only the expanded workspace's rows with --expand)
+  --json           the data as JSON
+
+${CONNECTION_HELP}`;
+
+const IMPORT_HELP = `creditlens import: record usage from a file
+
+Usage:
+  creditlens import FILE [--batch-size N]
+
+FILE is NDJSON (one UsageEntryInput object per line; .ndjson, .jsonl) or CSV with the same column
+names (.csv). Every line is checked before anything is sent; batches (default 1,000 entries, at
+most 10,000 with --batch-size) are atomic and idempotent, so running it again after an interruption
+records nothing twice. Progress and retries are reported on stderr.
+
+${CONNECTION_HELP}`;
 
 export const HELP = `creditlens: usage breakdowns and usage imports for Creditlens
 
 Usage:
-  creditlens usage --account ID [--from ISO --to ISO | --period YYYY-MM] [--as-of ISO]
-                   [--expand WORKSPACE_ID] [--csv | --json]
+  creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
+                   [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
   creditlens import FILE [--batch-size N]
+  creditlens COMMAND --help     the options of one command
+  creditlens --version
 
 Commands:
   usage    The account's usage by workspace as an aligned table with the total (default: the
-           current billing period). --period YYYY-MM is a calendar month in the account's time
-           zone. --expand adds that workspace's campaign rows with No campaign, at the same
-           snapshot (asOf). --csv prints the server's CSV export (only the expanded workspace's
-           rows with --expand); --json prints the data as JSON.
+           current billing period). --period is current, previous or a calendar month YYYY-MM in
+           the account's time zone; --from/--to take instants or plain dates (local midnight).
+           --expand adds that workspace's campaign rows with No campaign, at the same snapshot
+           (asOf). --csv prints the server's CSV export (only the expanded workspace's rows with
+           --expand); --json prints the data as JSON.
   import   Records usage from FILE: NDJSON (one UsageEntryInput object per line) or CSV with the
            same column names. Every line is checked before anything is sent; batches of at most
            10,000 entries are atomic and idempotent, so running it again after an interruption
            records nothing twice.
 
-Connection (flags win over the environment):
-  --endpoint URL   or CREDITLENS_ENDPOINT   the GraphQL URL, e.g. http://localhost:4000/graphql
-  --token TOKEN    or CREDITLENS_TOKEN      an admin key or an account API key
-`;
+${CONNECTION_HELP}`;
+
+const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP };
 
 /** Runs the command line; resolves to the exit code (0 done, 1 failed, 2 wrong use). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -57,27 +90,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         json: { type: 'boolean' },
         'batch-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
-    const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === 'help') {
-      io.stdout.write(HELP);
-      return command === undefined && !values.help ? 2 : 0;
+    const [first, ...rest] = positionals;
+    command = first === 'help' ? rest[0] : first;
+    if (values.version) {
+      io.stdout.write(`creditlens ${VERSION}\n`);
+      return 0;
     }
+    if (values.help || first === 'help' || first === undefined) {
+      io.stdout.write((command !== undefined && COMMAND_HELP[command]) || HELP);
+      return first === undefined && !values.help ? 2 : 0;
+    }
+    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage or import`);
     const client = connect(values.endpoint ?? io.env.CREDITLENS_ENDPOINT, values.token ?? io.env.CREDITLENS_TOKEN);
-    if (command === 'usage') {
-      if (rest.length > 0) throw new UsageError(`usage takes no positional arguments, got ${rest.join(' ')}`);
+    client.onRetry = (notice) => io.stderr.write(retryLine(notice));
+    if (first === 'usage') {
+      if (rest.length > 0) throw new CommandLineError(`usage takes no positional arguments, got ${rest.join(' ')}`);
       await usageCommand(client, values, io);
       return 0;
     }
-    if (command === 'import') {
-      if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
-      return await importCommand(client, rest[0]!, values, io);
-    }
-    throw new UsageError(`unknown command "${command}"; expected usage or import`);
+    if (rest.length !== 1) throw new CommandLineError('import takes exactly one FILE');
+    return await importCommand(client, rest[0]!, values, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`creditlens: ${(error as Error).message}\nRun creditlens --help for the options.\n`);
+    if (error instanceof CommandLineError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const help = command !== undefined && COMMAND_HELP[command] ? `creditlens ${command} --help` : 'creditlens --help';
+      io.stderr.write(`creditlens: ${(error as Error).message}\nRun ${help} for the options.\n`);
       return 2;
     }
     if (error instanceof CreditlensError) {
@@ -89,11 +128,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function connect(endpoint: string | undefined, token: string | undefined): CreditlensClient {
-  if (!endpoint) throw new UsageError('no endpoint: set CREDITLENS_ENDPOINT or pass --endpoint (the GraphQL URL, e.g. http://localhost:4000/graphql)');
-  if (!token) throw new UsageError('no token: set CREDITLENS_TOKEN or pass --token (an admin key or an account API key)');
+  if (!endpoint) throw new CommandLineError('no endpoint: set CREDITLENS_ENDPOINT or pass --endpoint (the GraphQL URL, e.g. http://localhost:4000/graphql)');
+  if (!token) throw new CommandLineError('no token: set CREDITLENS_TOKEN or pass --token (an admin key or an account API key)');
+  // "localhost:4000/graphql" parses as a URL of scheme "localhost:": ask for the scheme outright.
+  if (!/^https?:\/\//i.test(endpoint)) {
+    throw new CommandLineError(`the endpoint ${JSON.stringify(endpoint)} has no http:// or https:// scheme; the GraphQL URL looks like http://localhost:4000/graphql`);
+  }
   try {
     return new CreditlensClient({ endpoint, token });
   } catch {
-    throw new UsageError(`the endpoint ${JSON.stringify(endpoint)} is not a URL`);
+    throw new CommandLineError(`the endpoint ${JSON.stringify(endpoint)} is not a URL`);
   }
 }

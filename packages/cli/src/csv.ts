@@ -4,53 +4,82 @@ export interface CsvRecord {
   readonly fields: string[];
 }
 
-/** Parses RFC 4180 CSV (commas, double quotes, CRLF or LF); throws naming the line of a broken quote. */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === '\n') line++;
-        field += char;
+/**
+ * An RFC 4180 CSV parser (commas, double quotes, CRLF or LF) fed in chunks of any size: push()
+ * returns the records the chunk completed, end() the last one. It holds one record at a time.
+ * A broken quote throws a SyntaxError naming its line.
+ */
+export class CsvParser {
+  private pending = '';
+  private fields: string[] = [];
+  private field = '';
+  private line = 1;
+  private recordLine = 1;
+  private quoted = false;
+  private quoteLine = 0;
+
+  push(chunk: string): CsvRecord[] {
+    return this.consume(this.pending + chunk, false);
+  }
+
+  end(): CsvRecord[] {
+    const records = this.consume(this.pending, true);
+    if (this.quoted) throw new SyntaxError(`line ${this.quoteLine}: a quoted field is never closed`);
+    if (this.field !== '' || this.fields.length > 0) {
+      this.fields.push(this.field);
+      records.push({ line: this.recordLine, fields: this.fields });
+    }
+    return records.filter(notBlank);
+  }
+
+  private consume(text: string, last: boolean): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    let i = 0;
+    for (; i < text.length; i++) {
+      const char = text[i]!;
+      // '"' in a quoted field and '\r' need the next character: wait for it unless this is the end.
+      if (!last && i === text.length - 1 && (char === '\r' || (this.quoted && char === '"'))) break;
+      if (this.quoted) {
+        if (char === '"' && text[i + 1] === '"') {
+          this.field += '"';
+          i++;
+        } else if (char === '"') {
+          this.quoted = false;
+        } else {
+          if (char === '\n') this.line++;
+          this.field += char;
+        }
+        continue;
       }
-      continue;
+      if (char === '"' && this.field === '') {
+        this.quoted = true;
+        this.quoteLine = this.line;
+      } else if (char === ',') {
+        this.fields.push(this.field);
+        this.field = '';
+      } else if (char === '\n' || char === '\r') {
+        if (char === '\r' && text[i + 1] === '\n') i++;
+        this.fields.push(this.field);
+        records.push({ line: this.recordLine, fields: this.fields });
+        this.fields = [];
+        this.field = '';
+        this.line++;
+        this.recordLine = this.line;
+      } else {
+        this.field += char;
+      }
     }
-    if (char === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-    }
+    this.pending = text.slice(i);
+    return last ? records : records.filter(notBlank);
   }
-  if (quoted) throw new SyntaxError(`line ${quoteLine}: a quoted field is never closed`);
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((record) => !(record.fields.length === 1 && record.fields[0] === ''));
+}
+
+const notBlank = (record: CsvRecord) => !(record.fields.length === 1 && record.fields[0] === '');
+
+/** Parses a whole CSV text (see CsvParser). */
+export function parseCsv(text: string): CsvRecord[] {
+  const parser = new CsvParser();
+  return [...parser.push(text), ...parser.end()];
 }
 
 /** One CSV field, quoted when it must be. */

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { runCli } from './cli';
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  readFile: (file) => readFile(file, 'utf8'),
+  openFile: (file) => createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 }),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,19 +1,20 @@
 import type { RecordProgress, RetryNotice } from '@creditlens/client';
+import type { TerminalStream } from './terminal';
 import { formatCredits } from './usage-table';
 
-export interface ProgressStream {
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-  write(text: string): unknown;
-}
 
 const BAR_WIDTH = 30;
+
+/** The line announcing a retry on stderr: why, which retry of how many, and when. */
+export function retryLine(notice: RetryNotice, what = ''): string {
+  return `${notice.reason}: retry ${notice.retry}/${notice.retries} in ${(notice.delayMs / 1000).toFixed(1)} s${what}\n`;
+}
 
 /**
  * Import progress: on a terminal, one bar redrawn in place; otherwise (a pipe, a log file, CI)
  * one plain line per batch, which reads well in logs.
  */
-export function progressReporter(stream: ProgressStream) {
+export function progressReporter(stream: TerminalStream) {
   let barShown = false;
   const endBar = () => {
     if (barShown) stream.write('\n');
@@ -34,7 +35,7 @@ export function progressReporter(stream: ProgressStream) {
     },
     retry(notice: RetryNotice) {
       endBar();
-      stream.write(`${notice.reason}: retry ${notice.retry}/${notice.retries} in ${(notice.delayMs / 1000).toFixed(1)} s with the same idempotency keys\n`);
+      stream.write(retryLine(notice, ' with the same idempotency keys'));
     },
     end: endBar,
   };

@@ -1,4 +1,5 @@
 import type { AccountWithUsage, WorkspaceCampaigns } from '@creditlens/client';
+import { formatLocalMinute } from '@creditlens/usage-math';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -10,16 +11,6 @@ export function formatCredits(credits: number): string {
 /** 12.3 → "12.3 %"; null (a total <= 0) → "–". */
 export function formatPercent(percent: number | null): string {
   return percent === null ? '–' : `${percent.toFixed(1)} %`;
-}
-
-/** An instant as local date and time in the account's zone: "2026-10-01 00:00". */
-export function formatLocal(instant: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 /**
@@ -45,7 +36,7 @@ export function usageTable(account: AccountWithUsage, expanded: WorkspaceCampaig
 
   const zone = account.timezone;
   const lines = [
-    `${account.name} (${account.id}): ${formatLocal(usage.window.from, zone)} to ${formatLocal(usage.window.to, zone)} ${zone}, as of ${usage.asOf}`,
+    `${account.name} (${account.id}): ${formatLocalMinute(usage.window.from, zone)} to ${formatLocalMinute(usage.window.to, zone)} ${zone}, as of ${usage.asOf}`,
     '',
     render(rows[0]!),
     rule,

@@ -1,6 +1,7 @@
 import { CreditlensError, type CreditlensClient, type UsageWindowInput } from '@creditlens/client';
-import { billingPeriodOf } from '@creditlens/usage-math';
-import { UsageError, type CliIo } from './cli';
+import { billingPeriodContaining, billingPeriodOf, startOfLocalDay } from '@creditlens/usage-math';
+import { CommandLineError } from './command-line-error';
+import type { CliIo } from './terminal';
 import { parseCsv, csvField } from './csv';
 import { usageTable } from './usage-table';
 
@@ -17,10 +18,10 @@ export interface UsageOptions {
 
 export async function usageCommand(client: CreditlensClient, options: UsageOptions, io: CliIo): Promise<void> {
   const accountId = options.account;
-  if (!accountId) throw new UsageError('usage needs --account ID');
-  if (options.csv && options.json) throw new UsageError('choose one of --csv and --json');
-  if ((options.from === undefined) !== (options.to === undefined)) throw new UsageError('--from and --to go together');
-  if (options.period !== undefined && options.from !== undefined) throw new UsageError('choose --period or --from/--to, not both');
+  if (!accountId) throw new CommandLineError('usage needs --account ID');
+  if (options.csv && options.json) throw new CommandLineError('choose one of --csv and --json');
+  if ((options.from === undefined) !== (options.to === undefined)) throw new CommandLineError('--from and --to go together');
+  if (options.period !== undefined && options.from !== undefined) throw new CommandLineError('choose --period or --from/--to, not both');
 
   const window = await chosenWindow(client, accountId, options);
   const account = await client.getAccountUsage(accountId, { window, asOf: options['as-of'] });
@@ -46,17 +47,38 @@ export async function usageCommand(client: CreditlensClient, options: UsageOptio
   io.stdout.write(usageTable(account, expanded));
 }
 
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 async function chosenWindow(client: CreditlensClient, accountId: string, options: UsageOptions): Promise<UsageWindowInput | undefined> {
-  if (options.from !== undefined && options.to !== undefined) return { from: options.from, to: options.to };
-  if (options.period === undefined) return undefined;
+  const { from, to, period } = options;
+  const needsZone = period !== undefined || (from !== undefined && PLAIN_DATE.test(from)) || (to !== undefined && PLAIN_DATE.test(to));
+  if (!needsZone) return from !== undefined && to !== undefined ? { from, to } : undefined;
   const account = await client.getAccountPeriods(accountId);
   if (!account) throw notFound(accountId);
+  const zone = account.timezone;
+  if (from !== undefined && to !== undefined) return { from: instantOf('--from', from, zone), to: instantOf('--to', to, zone) };
+  if (period === 'current') return account.currentPeriod;
+  // The period before the current one: the month that contains the last instant before it.
+  if (period === 'previous') return isoWindow(billingPeriodContaining(new Date(Date.parse(account.currentPeriod.from) - 1), zone));
   try {
-    const period = billingPeriodOf(options.period, account.timezone);
-    return { from: period.from.toISOString(), to: period.to.toISOString() };
+    return isoWindow(billingPeriodOf(period!, zone));
   } catch (error) {
-    throw new UsageError(`--period: ${(error as Error).message}`);
+    throw new CommandLineError(`--period: expected current, previous or a month as YYYY-MM, got ${JSON.stringify(period)} (${(error as Error).message})`, 'usage');
   }
+}
+
+/** A plain date is local midnight in the account's zone; anything else goes to the server as given. */
+function instantOf(flag: string, value: string, zone: string): string {
+  if (!PLAIN_DATE.test(value)) return value;
+  try {
+    return startOfLocalDay(value, zone).toISOString();
+  } catch (error) {
+    throw new CommandLineError(`${flag}: ${(error as Error).message}`, 'usage');
+  }
+}
+
+function isoWindow(window: { from: Date; to: Date }): UsageWindowInput {
+  return { from: window.from.toISOString(), to: window.to.toISOString() };
 }
 
 function notFound(accountId: string): CreditlensError {

@@ -1,4 +1,4 @@
-import { splitIntoBatches } from './batches';
+import { splitIntoBatches } from './batches.js';
 
 const sizes = (batches: Array<{ start: number; items: unknown[] }>) => batches.map((b) => [b.start, b.items.length]);
 

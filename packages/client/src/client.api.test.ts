@@ -1,9 +1,9 @@
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../../server/src/testing/test-server';
 import { describeEachDatabase } from '../../../server/src/testing/test-databases';
 import { JUNE_2026, record, upsertCatalog } from '../../../server/src/testing/operations';
-import { CreditlensClient } from './client';
-import { RecordUsageError } from './errors';
-import type { UsageEntryInput } from './generated/graphql';
+import { CreditlensClient } from './client.js';
+import { RecordUsageError } from './errors.js';
+import type { UsageEntryInput } from './generated/graphql.js';
 
 const entry = (key: string, credits: number, campaignId: string | null = 'cmp_a'): UsageEntryInput => ({
   idempotencyKey: key,

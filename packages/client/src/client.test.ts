@@ -1,6 +1,6 @@
-import { CreditlensClient, type RetryNotice } from './client';
-import { CreditlensError, RecordUsageError } from './errors';
-import type { UsageEntryInput } from './generated/graphql';
+import { CreditlensClient, type RetryNotice } from './client.js';
+import { CreditlensError, RecordUsageError } from './errors.js';
+import type { UsageEntryInput } from './generated/graphql.js';
 
 /** A scripted fetch: answers in order, records every request. */
 function scriptedFetch(answers: Array<Response | Error>) {
@@ -130,6 +130,76 @@ describe('CreditlensClient over HTTP', () => {
     const { client } = makeClient([recorded(2), json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }, 400)]);
     const error = (await client.recordUsage(entries(3), { limits: { maxEntries: 2 } }).catch((e: unknown) => e)) as RecordUsageError;
     expect(error.problems).toEqual([{ index: 2, field: 'kind', message }]);
+  });
+
+  it('says at once that a URL answering a 404 or an HTML page is not a Creditlens GraphQL URL', async () => {
+    const page = new Response('<!doctype html><title>Billing</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const missing = json({ errors: [{ message: 'no route', extensions: { code: 'NOT_FOUND' } }] }, 404);
+    for (const answer of [page, missing]) {
+      const { client, requests, notices } = makeClient([answer]);
+      const error = await client.getAccountPeriods('acct_1').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'NOT_GRAPHQL_ENDPOINT', status: answer.status });
+      expect((error as Error).message).toMatch(/^https:\/\/creditlens\.example\.com\/graphql is not a Creditlens GraphQL URL \(HTTP (200, an HTML page|404, application\/json)\)/);
+      expect({ requests: requests.length, retries: notices.length }).toEqual({ requests: 1, retries: 0 });
+    }
+  });
+
+  it('reads the whole breakdown, the billing periods and an invoice with one request each', async () => {
+    const period = { from: '2026-05-31T22:00:00.000Z', to: '2026-06-30T22:00:00.000Z' };
+    const invoice = { period, lines: [{ kind: 'REPLY', credits: 7 }], totalCredits: 7 };
+    const { client, requests } = makeClient([
+      json({ data: { account: null } }),
+      json({ data: { account: { id: 'acct_1', timezone: 'Europe/Berlin', currentPeriod: period, billingPeriods: [period] } } }),
+      json({ data: { account: { id: 'acct_1', invoice } } }),
+      json({ data: { account: null } }),
+    ]);
+    await expect(client.getAccountBreakdown('acct_1', { window: period })).resolves.toBeNull();
+    await expect(client.getBillingPeriods('acct_1', { last: 1 })).resolves.toMatchObject({ billingPeriods: [period] });
+    await expect(client.getInvoice('acct_1', period)).resolves.toEqual(invoice);
+    await expect(client.getInvoice('acct_other', period)).resolves.toBeNull();
+    const sent = requests.map((r) => JSON.parse(r.body!));
+    expect(sent.map((body) => /\bquery (\w+)/.exec(body.query)?.[1])).toEqual(['AccountBreakdown', 'BillingPeriods', 'AccountInvoice', 'AccountInvoice']);
+    expect(sent[0].query).toMatch(/workspaces \{[^]*campaigns \{/);
+    expect(sent.map((body) => body.variables)).toEqual([
+      { accountId: 'acct_1', window: period, asOf: null },
+      { accountId: 'acct_1', last: 1 },
+      { accountId: 'acct_1', period },
+      { accountId: 'acct_other', period },
+    ]);
+  });
+
+  it('records 1,000 entries per batch by default, so progress comes at least every 1,000 entries', async () => {
+    const { client, requests } = makeClient([recorded(1_000), recorded(1_000), recorded(500)]);
+    const done: number[] = [];
+    await client.recordUsage(entries(2_500), { onProgress: (p) => done.push(p.entriesDone) });
+    expect(done).toEqual([1_000, 2_000, 2_500]);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('records a stream batch by batch, reading at most one entry past the batch it sends', async () => {
+    const { client, requests } = makeClient([recorded(2), recorded(2), recorded(1)]);
+    let produced = 0;
+    const producedAtSend: number[] = [];
+    const originalExecute = client.execute.bind(client);
+    client.execute = (async (document: never, variables: never) => {
+      producedAtSend.push(produced);
+      return originalExecute(document, variables);
+    }) as typeof client.execute;
+    async function* stream() {
+      for (const entry of entries(5)) {
+        produced++;
+        yield entry;
+      }
+    }
+    const limits = { maxEntries: 2 };
+    const totals = await client.planBatches(entries(5), limits);
+    const progress: unknown[] = [];
+    const summary = await client.recordUsageStream(stream(), { limits, totals, onProgress: (p) => progress.push([p.batch, p.batches, p.entriesDone, p.entriesTotal]) });
+    expect(totals).toEqual({ entries: 5, batches: 3 });
+    expect(summary).toEqual({ accepted: 5, duplicates: 0, batches: 3 });
+    expect(producedAtSend).toEqual([3, 5, 5]);
+    expect(progress).toEqual([[1, 3, 2, 5], [2, 3, 4, 5], [3, 3, 5, 5]]);
+    expect(requests.map((r) => JSON.parse(r.body!).variables.entries.map((e: UsageEntryInput) => e.idempotencyKey))).toEqual([['evt-0', 'evt-1'], ['evt-2', 'evt-3'], ['evt-4']]);
   });
 
   it('gets the CSV export from the same origin as the GraphQL URL', async () => {

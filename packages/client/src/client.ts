@@ -1,24 +1,25 @@
-import { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type BatchLimits } from './batches';
-import { CreditlensError, RecordUsageError, type InputProblem } from './errors';
+import { BatchBuilder, DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
+import { CreditlensError, RecordUsageError, type ErrorCode, type InputProblem } from './errors.js';
 import {
+  AccountBreakdownDocument,
+  AccountInvoiceDocument,
   AccountPeriodsDocument,
   AccountUsageDocument,
+  BillingPeriodsDocument,
   ListAccountsDocument,
   ListApiKeysDocument,
   ListWorkspacesDocument,
   RecordUsageDocument,
   WorkspaceCampaignsDocument,
-  type AccountPeriodsQuery,
   type ListAccountsQuery,
   type ListApiKeysQuery,
   type ListWorkspacesQuery,
-  type AccountUsageQuery,
   type TypedDocumentString,
   type UsageEntryInput,
   type UsageWindowInput,
-  type WorkspaceCampaignsQuery,
-} from './generated/graphql';
-import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
+} from './generated/graphql.js';
+import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, Invoice, WorkspaceCampaigns } from './results.js';
+import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
   /** The GraphQL URL, e.g. https://creditlens.example.com/graphql. The CSV export is on the same origin. */
@@ -29,10 +30,6 @@ export interface CreditlensClientOptions {
   /** Defaults to the global fetch (Node 18+, browsers). */
   readonly fetch?: typeof fetch;
 }
-
-export type AccountWithUsage = NonNullable<AccountUsageQuery['account']>;
-export type AccountPeriods = NonNullable<AccountPeriodsQuery['account']>;
-export type WorkspaceCampaigns = NonNullable<WorkspaceCampaignsQuery['workspaceUsage']>;
 
 /** One page of accounts (admin key): its rows, whether more follow, and how many there are in all. */
 export type AccountsPage = ListAccountsQuery['accounts'];
@@ -66,9 +63,12 @@ export interface RetryNotice {
 }
 
 export interface RecordUsageOptions {
-  /** Called after each batch the server committed. */
+  /** Called after each batch the server committed: at least every 1,000 entries unless `limits` asks for larger batches. */
   readonly onProgress?: (progress: RecordProgress) => void;
-  /** Smaller batches than the server's limits (10,000 entries, 8 MiB), e.g. for finer progress. */
+  /**
+   * Batch sizes. Default 1,000 entries (so progress comes at least that often) and the server's
+   * 8 MiB; at most the server's 10,000 entries.
+   */
   readonly limits?: Partial<BatchLimits>;
 }
 
@@ -80,7 +80,8 @@ export interface RecordUsageSummary {
 
 interface GraphQLBody<T> {
   readonly data?: T | null;
-  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; problems?: InputProblem[] } }>;
+  /** `code` is taken as the server sent it: one of ErrorCode, or a code a newer server added. */
+  readonly errors?: ReadonlyArray<{ message: string; extensions?: { code?: ErrorCode; problems?: InputProblem[] } }>;
 }
 
 /**
@@ -109,6 +110,29 @@ export class CreditlensClient {
   /** The account's name, time zone and current billing period; null like getAccountUsage. */
   async getAccountPeriods(accountId: string): Promise<AccountPeriods | null> {
     return (await this.execute(AccountPeriodsDocument, { accountId })).account;
+  }
+
+  /**
+   * The page with every workspace's campaign rows (No campaign included) in one request, all at
+   * one snapshot: what a report of the whole account needs, whatever the number of workspaces.
+   * Null like getAccountUsage.
+   */
+  async getAccountBreakdown(accountId: string, options: { window?: UsageWindowInput; asOf?: string } = {}): Promise<AccountBreakdown | null> {
+    const data = await this.execute(AccountBreakdownDocument, { accountId, window: options.window ?? null, asOf: options.asOf ?? null });
+    return data.account;
+  }
+
+  /** The current billing period and the `last` − 1 before it (default 12 in all), newest first; null like getAccountUsage. */
+  async getBillingPeriods(accountId: string, options: { last?: number } = {}): Promise<BillingPeriods | null> {
+    return (await this.execute(BillingPeriodsDocument, { accountId, last: options.last ?? null })).account;
+  }
+
+  /**
+   * The invoice of one billing period (a calendar month in the account's zone; any other window is
+   * BAD_USER_INPUT). Null when the account does not exist or the token may not see it.
+   */
+  async getInvoice(accountId: string, period: UsageWindowInput): Promise<Invoice | null> {
+    return (await this.execute(AccountInvoiceDocument, { accountId, period })).account?.invoice ?? null;
   }
 
   /**
@@ -149,15 +173,64 @@ export class CreditlensClient {
    * the run with a RecordUsageError; the batches before it stay recorded.
    */
   async recordUsage(entries: readonly UsageEntryInput[], options: RecordUsageOptions = {}): Promise<RecordUsageSummary> {
-    const limits: BatchLimits = {
-      maxEntries: Math.min(options.limits?.maxEntries ?? MAX_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
-      maxBytes: Math.min(options.limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
+    const limits = this.batchLimits(options.limits);
+    const batches = splitIntoBatches(entries, this.recordEnvelopeBytes, limits);
+    return this.recordBatches(batches, { entries: entries.length, batches: batches.length }, options);
+  }
+
+  /**
+   * recordUsage for a stream of entries (e.g. read from a file as it is parsed): one batch in
+   * memory at a time. `totals` (from planBatches over the same entries) makes the progress say
+   * "of how many"; without it, the totals reported are those so far.
+   */
+  async recordUsageStream(
+    entries: AsyncIterable<UsageEntryInput> | Iterable<UsageEntryInput>,
+    options: RecordUsageOptions & { readonly totals?: { readonly entries: number; readonly batches: number } } = {},
+  ): Promise<RecordUsageSummary> {
+    const builder = new BatchBuilder<UsageEntryInput>(this.recordEnvelopeBytes, this.batchLimits(options.limits));
+    async function* batches() {
+      for await (const entry of entries) {
+        const closed = builder.add(entry);
+        if (closed) yield closed;
+      }
+      const last = builder.finish();
+      if (last) yield last;
+    }
+    return this.recordBatches(batches(), options.totals, options);
+  }
+
+  /** How many entries and batches recordUsage or recordUsageStream will send these entries in (nothing is sent). */
+  async planBatches(entries: AsyncIterable<UsageEntryInput> | Iterable<UsageEntryInput>, limits?: Partial<BatchLimits>): Promise<{ entries: number; batches: number }> {
+    const builder = new BatchBuilder<UsageEntryInput>(this.recordEnvelopeBytes, this.batchLimits(limits));
+    let count = 0;
+    let batches = 0;
+    for await (const entry of entries) {
+      count++;
+      if (builder.add(entry)) batches++;
+    }
+    return { entries: count, batches: batches + (builder.finish() ? 1 : 0) };
+  }
+
+  private get recordEnvelopeBytes(): number {
+    return new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
+  }
+
+  private batchLimits(limits: Partial<BatchLimits> | undefined): BatchLimits {
+    return {
+      maxEntries: Math.min(limits?.maxEntries ?? DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES),
+      maxBytes: Math.min(limits?.maxBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
     };
-    const envelopeBytes = new TextEncoder().encode(requestBody(RecordUsageDocument, { entries: [] })).length;
-    const batches = splitIntoBatches(entries, envelopeBytes, limits);
+  }
+
+  private async recordBatches(
+    batches: AsyncIterable<Batch<UsageEntryInput>> | Iterable<Batch<UsageEntryInput>>,
+    totals: { readonly entries: number; readonly batches: number } | undefined,
+    options: RecordUsageOptions,
+  ): Promise<RecordUsageSummary> {
     let accepted = 0;
     let duplicates = 0;
-    for (const [position, batch] of batches.entries()) {
+    let sent = 0;
+    for await (const batch of batches) {
       try {
         const { recordUsage } = await this.execute(RecordUsageDocument, { entries: batch.items });
         accepted += recordUsage.accepted;
@@ -166,16 +239,18 @@ export class CreditlensClient {
         if (!(error instanceof CreditlensError)) throw error;
         throw new RecordUsageError(error, batch.start, { accepted, duplicates, entriesDone: batch.start });
       }
+      sent++;
+      const entriesDone = batch.start + batch.items.length;
       options.onProgress?.({
-        batch: position + 1,
-        batches: batches.length,
-        entriesDone: batch.start + batch.items.length,
-        entriesTotal: entries.length,
+        batch: sent,
+        batches: totals?.batches ?? sent,
+        entriesDone,
+        entriesTotal: totals?.entries ?? entriesDone,
         accepted,
         duplicates,
       });
     }
-    return { accepted, duplicates, batches: batches.length };
+    return { accepted, duplicates, batches: sent };
   }
 
   /**
@@ -207,6 +282,7 @@ export class CreditlensClient {
     });
     const text = await response.text();
     const body = parseJson<GraphQLBody<TResult>>(text);
+    if (!isGraphQLAnswer(response, body)) throw notGraphQL(this.options.endpoint, response, text);
     if (body?.errors?.length || !body?.data) throw errorFromBody(response.status, text);
     return body.data;
   }
@@ -244,6 +320,27 @@ async function* pagesOf<P extends { pageInfo: { hasNextPage: boolean; endCursor:
     if (!page.pageInfo.hasNextPage) return;
     after = page.pageInfo.endCursor;
   }
+}
+
+/**
+ * A GraphQL server answers JSON with `data` or `errors`. A 404, or any other answer below 500 that
+ * is not such JSON (an HTML page, a web app's JSON), means the URL is not the GraphQL endpoint;
+ * a 5xx that is not GraphQL is a proxy or server in trouble, reported as HTTP_<status>.
+ */
+function isGraphQLAnswer<T>(response: Response, body: GraphQLBody<T> | undefined): body is GraphQLBody<T> {
+  if (response.status === 404) return false;
+  const graphQLShaped = typeof body === 'object' && body !== null && ('data' in body || Array.isArray(body.errors));
+  return graphQLShaped || response.status >= 500;
+}
+
+function notGraphQL(endpoint: string, response: Response, text: string): CreditlensError {
+  const type = response.headers.get('content-type')?.split(';')[0] ?? 'no content type';
+  const looksLike = /^\s*</.test(text) ? 'an HTML page' : text.trim() === '' ? 'an empty body' : type;
+  return new CreditlensError(
+    'NOT_GRAPHQL_ENDPOINT',
+    `${endpoint} is not a Creditlens GraphQL URL (HTTP ${response.status}, ${looksLike}); it ends in /graphql, e.g. http://localhost:4000/graphql`,
+    response.status,
+  );
 }
 
 function requestBody(document: { toString(): string }, variables: unknown): string {

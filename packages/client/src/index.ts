@@ -4,9 +4,7 @@
 
 export {
   CreditlensClient,
-  type AccountPeriods,
   type AccountsPage,
-  type AccountWithUsage,
   type ApiKeyInfo,
   type ListOptions,
   type CreditlensClientOptions,
@@ -14,15 +12,41 @@ export {
   type RecordUsageOptions,
   type RecordUsageSummary,
   type RetryNotice,
-  type WorkspaceCampaigns,
   type WorkspacesPage,
-} from './client';
-export { CreditlensError, RecordUsageError, type InputProblem, type RecordedSoFar } from './errors';
-export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches';
-export type { RetryOptions } from './retry';
+} from './client.js';
+export type {
+  AccountBreakdown,
+  AccountPeriods,
+  AccountSummary,
+  AccountUsageFields,
+  AccountWithUsage,
+  BillingPeriods,
+  CampaignRow,
+  Invoice,
+  KindUsage,
+  UsageWindow,
+  WorkspaceBreakdownRow,
+  WorkspaceCampaigns,
+  WorkspaceRow,
+} from './results.js';
 export {
+  CreditlensError,
+  RecordUsageError,
+  SERVER_ERROR_CODES,
+  type ClientErrorCode,
+  type ErrorCode,
+  type InputProblem,
+  type RecordedSoFar,
+  type ServerErrorCode,
+} from './errors.js';
+export { BatchBuilder, DEFAULT_BATCH_ENTRIES, MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches.js';
+export type { RetryOptions } from './retry.js';
+export {
+  AccountBreakdownDocument,
+  AccountInvoiceDocument,
   AccountPeriodsDocument,
   AccountUsageDocument,
+  BillingPeriodsDocument,
   ListAccountsDocument,
   ListApiKeysDocument,
   ListWorkspacesDocument,
@@ -32,4 +56,4 @@ export {
   type CreditKind,
   type UsageEntryInput,
   type UsageWindowInput,
-} from './generated/graphql';
+} from './generated/graphql.js';

@@ -1,4 +1,4 @@
-import { parseRetryAfter, retryPolicy } from './retry';
+import { parseRetryAfter, retryPolicy } from './retry.js';
 
 describe('retryPolicy', () => {
   it('waits a random share of an exponential step, capped', () => {

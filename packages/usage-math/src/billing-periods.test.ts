@@ -4,9 +4,10 @@ import {
   isBillingPeriod,
   lastBillingPeriods,
   localYearMonth,
+  startOfLocalDay,
   startOfLocalMonth,
-} from './billing-periods';
-import type { TimeWindow } from './window';
+} from './billing-periods.js';
+import type { TimeWindow } from './window.js';
 
 const at = (iso: string): Date => new Date(iso);
 const iso = (window: TimeWindow): [string, string] => [window.from.toISOString(), window.to.toISOString()];
@@ -249,5 +250,24 @@ describe('billingPeriodOf', () => {
 
   it.each(['', '2026-3', '2026-13', '2026-00', '26-03', '2026-03-01', ' 2026-03', '2026/03', '２０２６-03'])('rejects %j', (text) => {
     expect(() => billingPeriodOf(text, 'UTC')).toThrow(`expected a month as 'YYYY-MM' (for example '2026-03'), got ${JSON.stringify(text)}`);
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is local midnight of the date in the zone, on either side of a DST change', () => {
+    expect(startOfLocalDay('2026-10-01', 'Europe/Berlin').toISOString()).toBe('2026-09-30T22:00:00.000Z');
+    expect(startOfLocalDay('2026-10-26', 'Europe/Berlin').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(startOfLocalDay('2026-03-01', 'America/New_York').toISOString()).toBe('2026-03-01T05:00:00.000Z');
+  });
+
+  it('is the first instant of a day whose midnight a DST change skips', () => {
+    // Santiago springs forward at 00:00 local on 6 September 2026: the day starts at 01:00.
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('refuses other shapes and dates that do not exist, saying what it expected', () => {
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-10-1', '01.10.2026', '2026-10-01T00:00:00Z']) {
+      expect(() => startOfLocalDay(bad, 'Europe/Berlin')).toThrow(`expected a date as 'YYYY-MM-DD' (for example '2026-10-01'), got ${JSON.stringify(bad)}`);
+    }
   });
 });

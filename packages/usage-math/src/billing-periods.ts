@@ -3,8 +3,8 @@
  * [local midnight of the 1st, local midnight of the next 1st).
  */
 
-import { firstInstantAtOrAfterLocal, localDateTimeAt, localMsOf } from './time-zone';
-import type { TimeWindow } from './window';
+import { firstInstantAtOrAfterLocal, localDateTimeAt, localMsOf } from './time-zone.js';
+import type { TimeWindow } from './window.js';
 
 /** The most periods one call may list: ten years of history. */
 const MAX_PERIOD_COUNT = 120;
@@ -80,6 +80,24 @@ export function billingPeriodOf(yearMonth: string, timeZone: string): TimeWindow
     throw new RangeError(`expected a month as 'YYYY-MM' (for example '2026-03'), got ${JSON.stringify(yearMonth)}`);
   }
   return periodOf({ year: Number(match[1]), month }, timeZone);
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Local midnight of a 'YYYY-MM-DD' date in the zone (the first instant of that day: where a DST
+ * change skips midnight, the moment the clock jumps past it).
+ * @throws RangeError for any other shape or a date that does not exist (2026-02-30).
+ */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const match = LOCAL_DATE.exec(date);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  if (!match || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+    throw new RangeError(`expected a date as 'YYYY-MM-DD' (for example '2026-10-01'), got ${JSON.stringify(date)}`);
+  }
+  return new Date(firstInstantAtOrAfterLocal(localMsOf({ year, month, day, hour: 0, minute: 0, second: 0 }), timeZone));
 }
 
 function periodOf(yearMonth: YearMonth, timeZone: string): TimeWindow {

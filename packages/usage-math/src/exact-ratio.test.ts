@@ -1,4 +1,4 @@
-import { floorDivide, nearestDouble } from './exact-ratio';
+import { floorDivide, nearestDouble } from './exact-ratio.js';
 
 /** An independent reference: 60 exact significant decimal digits, rounded once by the platform's own parser. */
 function referenceDouble(numerator: bigint, denominator: bigint): number {

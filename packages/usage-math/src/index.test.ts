@@ -1,4 +1,4 @@
-import * as usageMath from './index';
+import * as usageMath from './index.js';
 
 describe('the package entry point', () => {
   it('exports exactly the public API', () => {
@@ -12,6 +12,7 @@ describe('the package entry point', () => {
         'billingPeriodOf',
         'compareBySpend',
         'containsInstant',
+        'formatLocalMinute',
         'isAttributableKind',
         'isBillingPeriod',
         'isCreditKind',
@@ -21,6 +22,7 @@ describe('the package entry point', () => {
         'localYearMonth',
         'shareOf',
         'sortBySpend',
+        'startOfLocalDay',
         'startOfLocalMonth',
         'sumCredits',
         'validateWindow',

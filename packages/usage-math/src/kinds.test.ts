@@ -1,4 +1,4 @@
-import { CREDIT_KINDS, NO_CAMPAIGN_LABEL, isAttributableKind, isCreditKind } from './kinds';
+import { CREDIT_KINDS, NO_CAMPAIGN_LABEL, isAttributableKind, isCreditKind } from './kinds.js';
 
 describe('credit kinds', () => {
   it('lists the six kinds in the order of the contract', () => {

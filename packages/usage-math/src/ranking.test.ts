@@ -1,5 +1,5 @@
-import { compareBySpend, sortBySpend, type SpendRow } from './ranking';
-import { NO_CAMPAIGN_LABEL } from './kinds';
+import { compareBySpend, sortBySpend, type SpendRow } from './ranking.js';
+import { NO_CAMPAIGN_LABEL } from './kinds.js';
 
 const row = (id: string, name: string, credits: bigint): SpendRow => ({ id, name, credits });
 const ids = (rows: readonly SpendRow[]): string[] => rows.map((r) => r.id);

@@ -1,4 +1,4 @@
-import { largestRemainderPercents, shareOf, sumCredits, withShares } from './shares';
+import { largestRemainderPercents, shareOf, sumCredits, withShares } from './shares.js';
 
 const tenthsOf = (percents: ReadonlyArray<number | null>): number =>
   percents.reduce<number>((acc, p) => acc + Math.round((p as number) * 10), 0);

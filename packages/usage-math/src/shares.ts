@@ -2,7 +2,7 @@
  * Each row's share of its parent, and display percents of sibling rows that add up to exactly 100.0.
  */
 
-import { floorDivide, nearestDouble } from './exact-ratio';
+import { floorDivide, nearestDouble } from './exact-ratio.js';
 
 const TENTHS_IN_WHOLE = 1000n;
 

@@ -1,4 +1,4 @@
-import { firstInstantAtOrAfterLocal, isValidTimeZone, localDateTimeAt, localMsOf } from './time-zone';
+import { firstInstantAtOrAfterLocal, formatLocalMinute, isValidTimeZone, localDateTimeAt, localMsOf } from './time-zone.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -82,5 +82,13 @@ describe('firstInstantAtOrAfterLocal', () => {
   it('crosses a whole skipped day', () => {
     // Samoa skipped 2011-12-30 when it moved across the date line.
     expect(firstInstantAtOrAfterLocal(ms('2011-12-30T12:00:00Z'), 'Pacific/Apia')).toBe(ms('2011-12-30T10:00:00Z'));
+  });
+});
+
+describe('formatLocalMinute', () => {
+  it('writes the local date and time to the minute, on both sides of a DST change', () => {
+    expect(formatLocalMinute('2026-09-30T22:00:00.000Z', 'Europe/Berlin')).toBe('2026-10-01 00:00');
+    expect(formatLocalMinute(new Date('2026-10-25T01:30:59Z'), 'Europe/Berlin')).toBe('2026-10-25 02:30');
+    expect(formatLocalMinute('2026-06-01T04:00:00Z', 'America/New_York')).toBe('2026-06-01 00:00');
   });
 });

@@ -33,6 +33,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** An instant as the local date and time in the zone, to the minute: "2026-10-01 00:00". */
+export function formatLocalMinute(instant: Date | string, timeZone: string): string {
+  const at = localDateTimeAt(new Date(instant).getTime(), timeZone);
+  return `${pad(at.year, 4)}-${pad(at.month)}-${pad(at.day)} ${pad(at.hour)}:${pad(at.minute)}`;
+}
+
 /** The calendar date and clock reading at an instant in the zone (seconds resolution). */
 export function localDateTimeAt(epochMs: number, timeZone: string): LocalDateTime {
   const fields: LocalDateTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };

@@ -1,4 +1,4 @@
-import { MAX_WINDOW_DAYS, WindowError, containsInstant, validateWindow, type TimeWindow } from './window';
+import { MAX_WINDOW_DAYS, WindowError, containsInstant, validateWindow, type TimeWindow } from './window.js';
 
 const at = (iso: string): Date => new Date(iso);
 const windowOf = (from: string, to: string): TimeWindow => ({ from: at(from), to: at(to) });

@@ -49,6 +49,10 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 /** The demo account's tabs; the expand tab's window is the demo account's current billing period. */
 export function explorerTabs(now: Date): ExplorerTab[] {
   const day = now.toISOString().slice(0, 10);
+  // The key names the UTC day, so the content must be a function of the day too: a second visit
+  // the same day resends the same entries (duplicates), not a changed entry under the same key.
+  // UTC midnight is 01:00 or 02:00 in Berlin, inside the same day and billing period there.
+  const occurredAt = `${day}T00:00:00.000Z`;
   const period = billingPeriodContaining(now, 'Europe/Berlin');
   return [
     { query: PAGE, variables: json({ accountId: 'acct_demo' }) },
@@ -60,8 +64,8 @@ export function explorerTabs(now: Date): ExplorerTab[] {
       query: RECORD,
       variables: json({
         entries: [
-          { idempotencyKey: `explorer-${day}-1`, accountId: 'acct_demo', workspaceId: 'ws_acme', campaignId: 'cmp_acme_1', kind: 'FIRST_EMAIL_DRAFT', credits: 12, occurredAt: now.toISOString() },
-          { idempotencyKey: `explorer-${day}-2`, accountId: 'acct_demo', workspaceId: 'ws_acme', kind: 'LEAD_FINDING', credits: 40, occurredAt: now.toISOString() },
+          { idempotencyKey: `explorer-${day}-1`, accountId: 'acct_demo', workspaceId: 'ws_acme', campaignId: 'cmp_acme_1', kind: 'FIRST_EMAIL_DRAFT', credits: 12, occurredAt },
+          { idempotencyKey: `explorer-${day}-2`, accountId: 'acct_demo', workspaceId: 'ws_acme', kind: 'LEAD_FINDING', credits: 40, occurredAt },
         ],
       }),
     },

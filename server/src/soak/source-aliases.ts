@@ -14,5 +14,11 @@ type Resolve = (request: string, ...rest: unknown[]) => string;
 const moduleWithResolver = Module as unknown as { _resolveFilename: Resolve };
 const resolve = moduleWithResolver._resolveFilename;
 moduleWithResolver._resolveFilename = function resolveAliased(this: unknown, request: string, ...rest: unknown[]) {
-  return resolve.call(this, ALIASES[request] ?? request, ...rest);
+  try {
+    return resolve.call(this, ALIASES[request] ?? request, ...rest);
+  } catch (error) {
+    // The package's sources import each other as './file.js' (what its ES module build needs): the .ts beside it.
+    if (/^\.{1,2}\/.*\.js$/.test(request)) return resolve.call(this, `${request.slice(0, -3)}.ts`, ...rest);
+    throw error;
+  }
 };

@@ -51,6 +51,23 @@ export type UsageWindowInput = {
   to: string;
 };
 
+export type AccountBreakdownQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type AccountInvoiceQueryVariables = Exact<{
+  accountId: string;
+  period: UsageWindowInput;
+}>;
+
+
+export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+
 export type AccountPeriodsQueryVariables = Exact<{
   accountId: string;
 }>;
@@ -65,7 +82,15 @@ export type AccountUsageQueryVariables = Exact<{
 }>;
 
 
-export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type BillingPeriodsQueryVariables = Exact<{
+  accountId: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type BillingPeriodsQuery = { account: { id: string, timezone: string, currentPeriod: { from: string, to: string }, billingPeriods: Array<{ from: string, to: string }> } | null };
 
 export type ListAccountsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -91,6 +116,12 @@ export type ListApiKeysQueryVariables = Exact<{
 
 export type ListApiKeysQuery = { account: { apiKeys: Array<{ id: string, label: string | null, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } | null };
 
+export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+
+export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
+
+export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
 }>;
@@ -105,7 +136,7 @@ export type WorkspaceCampaignsQueryVariables = Exact<{
 }>;
 
 
-export type WorkspaceCampaignsQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
+export type WorkspaceCampaignsQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -125,7 +156,121 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const UsageTotalsFragmentDoc = new TypedDocumentString(`
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+    `, {"fragmentName":"UsageTotals"}) as unknown as TypedDocumentString<UsageTotalsFragment, unknown>;
+export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+    `, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
+export const CampaignRowFragmentDoc = new TypedDocumentString(`
+    fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}
+    `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const AccountBreakdownDocument = new TypedDocumentString(`
+    query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      ...UsageTotals
+      workspaces {
+        ...WorkspaceRow
+        campaigns {
+          ...CampaignRow
+        }
+      }
+    }
+  }
+}
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}`) as unknown as TypedDocumentString<AccountBreakdownQuery, AccountBreakdownQueryVariables>;
+export const AccountInvoiceDocument = new TypedDocumentString(`
+    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!) {
+  account(id: $accountId) {
+    id
+    invoice(period: $period) {
+      period {
+        from
+        to
+      }
+      lines {
+        kind
+        credits
+      }
+      totalCredits
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
 export const AccountPeriodsDocument = new TypedDocumentString(`
     query AccountPeriods($accountId: ID!) {
   account(id: $accountId) {
@@ -146,30 +291,51 @@ export const AccountUsageDocument = new TypedDocumentString(`
     name
     timezone
     usage(window: $window, asOf: $asOf) {
-      window {
-        from
-        to
-      }
-      asOf
-      totalCredits
-      byKind {
-        kind
-        credits
-      }
+      ...UsageTotals
       workspaces {
-        id
-        workspace {
-          id
-          name
-        }
-        credits
-        share
-        percent
+        ...WorkspaceRow
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}`) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+export const BillingPeriodsDocument = new TypedDocumentString(`
+    query BillingPeriods($accountId: ID!, $last: Int) {
+  account(id: $accountId) {
+    id
+    timezone
+    currentPeriod {
+      from
+      to
+    }
+    billingPeriods(last: $last) {
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillingPeriodsQuery, BillingPeriodsQueryVariables>;
 export const ListAccountsDocument = new TypedDocumentString(`
     query ListAccounts($first: Int, $after: String) {
   accounts(first: $first, after: $after) {
@@ -235,29 +401,34 @@ export const RecordUsageDocument = new TypedDocumentString(`
 export const WorkspaceCampaignsDocument = new TypedDocumentString(`
     query WorkspaceCampaigns($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
   workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
-    id
-    workspace {
-      id
-      name
-    }
-    credits
-    share
-    percent
+    ...WorkspaceRow
     campaigns {
-      campaign {
-        id
-        name
-        archived
-      }
-      label
-      credits
-      share
-      percent
-      byKind {
-        kind
-        credits
-      }
+      ...CampaignRow
     }
   }
 }
-    `) as unknown as TypedDocumentString<WorkspaceCampaignsQuery, WorkspaceCampaignsQueryVariables>;
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}`) as unknown as TypedDocumentString<WorkspaceCampaignsQuery, WorkspaceCampaignsQueryVariables>;

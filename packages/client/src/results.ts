@@ -1,0 +1,114 @@
+/**
+ * What the client's reads return, field by field. The shapes are those of the generated operation
+ * types (src/generated/graphql.ts); client.ts checks at compile time that each interface here and
+ * its generated twin are assignable both ways, so a changed operation cannot leave these behind.
+ */
+import type { CreditKind } from './generated/graphql.js';
+
+/** A half-open window [from, to) of ISO-8601 instants (UTC, with milliseconds). */
+export interface UsageWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Credits of one kind of credit use. */
+export interface KindUsage {
+  readonly kind: CreditKind;
+  /** Whole credits; negative when refunds outweigh spend. */
+  readonly credits: number;
+}
+
+/** The account's own fields that every account read carries. */
+export interface AccountSummary {
+  /** The host platform's id of the account. */
+  readonly id: string;
+  readonly name: string;
+  /** IANA time zone in which billing periods are calendar months, e.g. Europe/Berlin. */
+  readonly timezone: string;
+}
+
+/** One workspace's row on the page. */
+export interface WorkspaceRow {
+  /** Stable per (workspace, window, asOf): a cache key, not the workspace id. */
+  readonly id: string;
+  readonly workspace: { readonly id: string; readonly name: string };
+  /** Whole credits of the workspace in the window. */
+  readonly credits: number;
+  /** Exact fraction of the account total; null when that total is <= 0. */
+  readonly share: number | null;
+  /** share × 100 rounded to 0.1 so that the rows sum to exactly 100.0; null like share. */
+  readonly percent: number | null;
+}
+
+/** One campaign row of a workspace, or its No campaign row (campaign null). */
+export interface CampaignRow {
+  /** The campaign; null on the No campaign row. */
+  readonly campaign: { readonly id: string; readonly name: string; readonly archived: boolean } | null;
+  /** The campaign's name, or "No campaign". */
+  readonly label: string;
+  readonly credits: number;
+  /** Exact fraction of the workspace total; null when that total is <= 0. */
+  readonly share: number | null;
+  /** share × 100 rounded to 0.1 so the workspace's rows sum to exactly 100.0; null like share. */
+  readonly percent: number | null;
+  /** The row's credits per kind (kinds with entries only). */
+  readonly byKind: KindUsage[];
+}
+
+/** The usage of an account in a window, read at one ledger snapshot. */
+export interface AccountUsageFields<Row> {
+  /** The window counted. */
+  readonly window: UsageWindow;
+  /** The snapshot: entries recorded after it are not counted. Pass it back to read the same numbers. */
+  readonly asOf: string;
+  /** Credits of the account (of the token's visible workspaces for a scoped token) in the window. */
+  readonly totalCredits: number;
+  /** totalCredits per kind (kinds with entries only). */
+  readonly byKind: KindUsage[];
+  /** Workspaces with usage in the window: credits descending, then name, then id. */
+  readonly workspaces: Row[];
+}
+
+/** The page: an account with its workspace rows (getAccountUsage). */
+export interface AccountWithUsage extends AccountSummary {
+  readonly usage: AccountUsageFields<WorkspaceRow>;
+}
+
+/** A workspace row with its campaign rows, No campaign included: credits descending, then name, then id. */
+export interface WorkspaceBreakdownRow extends WorkspaceRow {
+  /** The rows add up to exactly the workspace's credits. */
+  readonly campaigns: CampaignRow[];
+}
+
+/** The page with every workspace's campaign rows, from one request (getAccountBreakdown). */
+export interface AccountBreakdown extends AccountSummary {
+  readonly usage: AccountUsageFields<WorkspaceBreakdownRow>;
+}
+
+/** The expand: one workspace's row with its campaign rows (getWorkspaceCampaigns). */
+export type WorkspaceCampaigns = WorkspaceBreakdownRow;
+
+/** The account's name, zone and current billing period (getAccountPeriods). */
+export interface AccountPeriods extends AccountSummary {
+  /** This calendar month in the account's time zone. */
+  readonly currentPeriod: UsageWindow;
+}
+
+/** The account's billing periods (getBillingPeriods). */
+export interface BillingPeriods {
+  readonly id: string;
+  readonly timezone: string;
+  readonly currentPeriod: UsageWindow;
+  /** The current period and the ones before it, newest first (empty periods included). */
+  readonly billingPeriods: UsageWindow[];
+}
+
+/** The invoice of one billing period (getInvoice). */
+export interface Invoice {
+  /** The billing period: a calendar month in the account's time zone. */
+  readonly period: UsageWindow;
+  /** Credits per kind (kinds with entries only). */
+  readonly lines: KindUsage[];
+  /** The period's total; for the current period a running total. Equals the period's page total. */
+  readonly totalCredits: number;
+}
