@@ -17,5 +17,6 @@ const result = await build({
 const { WIDGET_CSS } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 const outfile = path.join(widgetDir, 'dist/styles.css');
 fs.mkdirSync(path.dirname(outfile), { recursive: true });
-fs.writeFileSync(outfile, `/* @creditlens/widget: link this with injectStyles={false}; every rule is in @layer creditlens, so host rules win. */\n${WIDGET_CSS}\n`);
+// Exactly the injected text, so a host can check one against the other.
+fs.writeFileSync(outfile, `${WIDGET_CSS}\n`);
 console.log(`wrote ${path.relative(process.cwd(), outfile)} (${fs.statSync(outfile).size} bytes)`);
