@@ -39,6 +39,9 @@ function partnerProject(displayName: string, folder: string) {
 }
 
 const config: Config = {
+  // Integration hooks start servers and seed databases: on a loaded 2-core machine that can pass 5 s.
+  // A limit on waiting, not a speed goal (speed lives in npm run bench).
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'usage-math',
