@@ -7,6 +7,30 @@ export interface InputProblem {
 }
 
 /**
+ * Every `extensions.code` the Creditlens server sends. The server's `ErrorCode` enum is the
+ * source; a server test fails when this list and that enum differ.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'INTERNAL_SERVER_ERROR',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'REQUEST_TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+  'SERVER_BUSY',
+  'SHUTTING_DOWN',
+  'PAYLOAD_TOO_LARGE',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+] as const;
+
+/** A code the server answers with (`CreditlensError.code` is one of these, or NETWORK_ERROR / HTTP_<status>). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
  * An error the Creditlens API answered (or a transport failure that outlived the retries).
  * `code` is the server's `extensions.code` (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT,
  * PAYLOAD_TOO_LARGE, INTERNAL_SERVER_ERROR…), or NETWORK_ERROR / HTTP_<status> when no

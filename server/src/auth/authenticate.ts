@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/config';
-import { UnauthenticatedError } from '../errors/domain-errors';
+import { UnauthenticatedError } from '../errors';
 import type { ApiKeyRepository, StoredApiKey } from './api-key.repository';
 import { apiKeyIdOf, constantTimeEquals, hashSecret, LAST_USED_GRANULARITY_MS, secretMatches } from './api-keys';
 import type { EmbedKeyring } from './embed-tokens';

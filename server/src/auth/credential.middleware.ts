@@ -1,6 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { UnauthenticatedError } from '../errors/domain-errors';
-import { toHttpError } from '../graphql/error-mapping';
+import { toHttpError, UnauthenticatedError } from '../errors';
 import type { Authenticator } from './authenticate';
 import type { Principal } from './principal';
 

@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { InvalidInputError } from '../errors/domain-errors';
+import { checkText, InvalidInputError, MAX_NAME_LENGTH } from '../errors';
 import type { Context } from '../graphql/context';
 import { ApiScope } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
-import { checkText, MAX_NAME_LENGTH } from '../catalog/catalog.validation';
 import { mintApiKey } from './api-keys';
 import { CreatedApiKey, EmbedToken, RevokedApiKey } from './credentials.types';
 import { DEFAULT_EMBED_TTL_SECONDS, MAX_EMBED_TTL_SECONDS } from './embed-tokens';

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors/domain-errors';
+import { ForbiddenError } from '../errors';
 
 export type ApiScope = 'USAGE_READ' | 'USAGE_WRITE';
 export const API_SCOPES: readonly ApiScope[] = ['USAGE_READ', 'USAGE_WRITE'];

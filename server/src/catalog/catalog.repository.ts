@@ -1,5 +1,5 @@
 import type { Database, SqlExecutor } from '../db/database';
-import { InvalidInputError } from '../errors/domain-errors';
+import { InvalidInputError } from '../errors';
 import { pageOf, type Page } from '../graphql/pagination';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 

@@ -2,7 +2,7 @@ import { lastBillingPeriods, billingPeriodContaining } from '@creditlens/usage-m
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../auth/credentials.types';
 import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
-import { InvalidInputError } from '../errors/domain-errors';
+import { checkText, checkTimeZone, InvalidInputError, MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../errors';
 import type { Context } from '../graphql/context';
 import { connectionOf, PageArgs, type Listing } from '../graphql/pagination';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
@@ -20,7 +20,6 @@ import {
   WorkspaceConnection,
   WorkspaceInput,
 } from './catalog.types';
-import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './catalog.validation';
 
 export const MAX_BILLING_PERIODS = 120;
 

@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { requestCredential } from '../auth/credential.middleware';
-import { InvalidInputError } from '../errors/domain-errors';
-import { ErrorCode, errorResponseBody, toHttpError } from '../graphql/error-mapping';
+import { ErrorCode, errorResponseBody, InvalidInputError, toHttpError } from '../errors';
 import { parseInstant } from '../graphql/scalars';
 import { usageCsv, UTF8_BOM } from './usage-csv';
 import type { UsageExportRequest, UsageExportService } from './usage-export.service';

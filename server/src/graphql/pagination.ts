@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { InvalidInputError } from '../errors/domain-errors';
+import { InvalidInputError } from '../errors';
 
 /**
  * Keyset pagination shared by every connection: one PageInfo type, one cursor codec, one bound

@@ -16,7 +16,7 @@ import { explorerRouter } from '../explorer';
 import { createContext, type Context, type Services } from '../graphql/context';
 import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
-import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../graphql/error-mapping';
+import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
 import { creditlensSchema } from '../graphql/schema';
 import {
   DEFAULT_HTTP_LIMITS,
@@ -226,6 +226,6 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
         : status === 400
           ? `request body is not valid JSON: ${error.message}`
           : `the request body was refused: ${error.expose ? error.message : `HTTP ${status}`}`;
-    res.status(status).json(errorResponseBody(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message));
+    res.status(status).json(errorResponseBody(status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST, message));
   };
 }

@@ -1,6 +1,6 @@
 import { billingPeriodContaining, isBillingPeriod, validateWindow, WindowError, type TimeWindow } from '@creditlens/usage-math';
 import type { AccountRecord } from '../catalog/catalog.model';
-import { InvalidInputError } from '../errors/domain-errors';
+import { InvalidInputError } from '../errors';
 import { buildAccountUsage, buildCampaignRows } from './breakdown';
 import { effectiveAsOf } from './snapshot';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot } from './usage.model';

@@ -1,12 +1,23 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
-import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/domain-errors';
-import type { Logger } from '../logging';
-import { InvalidDateTimeError } from './scalars';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
+import { ForbiddenError, InvalidDateTimeError, InvalidInputError, UnauthenticatedError } from './domain-errors';
 
-/** The contract's error codes (Apollo's names), with the HTTP status each maps to where it decides one. */
+/**
+ * The HTTP and GraphQL error vocabulary: the contract's codes, and the answers (status, headers,
+ * GraphQL-shaped body) that middlewares, routes and Apollo's formatError send for them.
+ */
+
+/** What the internal-errors plugin needs of a logger (pino's `error(object, message)`). */
+export interface ErrorLogger {
+  error(details: object, message: string): void;
+}
+
+/**
+ * Every `extensions.code` the server sends (Apollo's names where Apollo has one). This is the
+ * complete list: @creditlens/client's `ErrorCode` union is checked against it (error-codes.test.ts).
+ */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -22,7 +33,18 @@ export const ErrorCode = {
   SERVER_BUSY: 'SERVER_BUSY',
   /** 503 + Retry-After: this server is stopping (SIGTERM) and takes no new requests; retry (another replica). */
   SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** 413: the request body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** 400: the request body is not JSON (or not the JSON a GraphQL request is). */
+  BAD_REQUEST: ApolloServerErrorCode.BAD_REQUEST,
+  /** 400: the document does not parse. */
+  GRAPHQL_PARSE_FAILED: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  /** 400: the document does not validate against the schema or exceeds a query limit. */
+  GRAPHQL_VALIDATION_FAILED: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
 } as const;
+
+/** One of the codes above. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, DATABASE_UNAVAILABLE: 503 };
 
@@ -33,7 +55,7 @@ export interface RetryLaterAnswer {
   readonly body: ReturnType<typeof errorResponseBody>;
 }
 
-/** 503 + Retry-After when `error` means the database is away (db/availability.ts); null otherwise. */
+/** 503 + Retry-After when `error` means the database is away (database-unavailable.ts); null otherwise. */
 export function databaseUnavailableAnswer(error: unknown): RetryLaterAnswer | null {
   if (!isDatabaseUnavailable(error)) return null;
   return {
@@ -44,7 +66,7 @@ export function databaseUnavailableAnswer(error: unknown): RetryLaterAnswer | nu
 }
 
 /** An error answered outside GraphQL execution (middleware, CSV export), shaped like a GraphQL error response. */
-export function errorResponseBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
+export function errorResponseBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
@@ -55,7 +77,7 @@ export function toHttpError(error: unknown): { status: number; headers: Record<s
   const mapped = toGraphQLError(error);
   if (!mapped) return null;
   const { code, http: _http, ...extensions } = mapped.extensions as Record<string, unknown> & { code: string };
-  return { status: HTTP_STATUS[code] ?? 400, headers: {}, body: errorResponseBody(code, mapped.message, extensions) };
+  return { status: HTTP_STATUS[code] ?? 400, headers: {}, body: errorResponseBody(code as ErrorCode, mapped.message, extensions) };
 }
 
 /** The one place domain errors become GraphQL errors. */
@@ -129,7 +151,7 @@ export function isInternalError(error: unknown): boolean {
  * request's id, and the id added to the client's error as `extensions.requestId` — the one
  * thing the client may quote, since production masks everything else.
  */
-export function internalErrorsPlugin<TContext extends { requestId: string }>(logger: Logger): ApolloServerPlugin<TContext> {
+export function internalErrorsPlugin<TContext extends { requestId: string }>(logger: ErrorLogger): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

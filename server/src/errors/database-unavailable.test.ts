@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { isDatabaseUnavailable } from './availability';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 function withCode(code: string, message = 'failure'): Error {
   return Object.assign(new Error(message), { code });

@@ -3,7 +3,7 @@
  * connections, too busy to take the statement) rather than "this request is wrong" or "a bug".
  *
  * Those are answered HTTP 503 with Retry-After and the code DATABASE_UNAVAILABLE (see
- * graphql/error-mapping.ts), so a client retries the same request — safe for recordUsage,
+ * error-answers.ts), so a client retries the same request — safe for recordUsage,
  * which is atomic and idempotent — instead of reading a 500 as a verdict. Everything else
  * stays an internal error.
  */

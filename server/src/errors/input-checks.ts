@@ -1,5 +1,6 @@
+/** Checks of ids, names and time zones given as input: each failure names the field it rejects. */
 import { isValidTimeZone } from '@creditlens/usage-math';
-import { InvalidInputError } from '../errors/domain-errors';
+import { InvalidInputError } from './domain-errors';
 
 export const MAX_ID_LENGTH = 255;
 export const MAX_NAME_LENGTH = 500;
