@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { checkText, InvalidInputError, MAX_NAME_LENGTH } from '../errors';
-import type { Context } from '../graphql/context';
+import type { Context } from '../app';
 import { ApiScope } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import { mintApiKey } from './api-keys';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/database';
 import { DEMO_ACCOUNT } from '../demo/demo-data';
 import { seedDemoData } from '../demo/seed';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import { measure, postGraphQL } from './bench-client';
 
 /**

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { ApiKey } from '../auth/credentials.types';
 import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { checkText, checkTimeZone, InvalidInputError, MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../errors';
-import type { Context } from '../graphql/context';
+import type { Context } from '../app';
 import { connectionOf, PageArgs, type Listing } from '../graphql/pagination';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 import { UsageWindow } from '../usage/usage.types';

@@ -1,4 +1,4 @@
-import { createServices } from '../http/app';
+import { createServices } from '../app';
 import type { Principal } from '../auth/principal';
 import { openScratchDatabase, databaseKinds, type ScratchDatabase } from '../testing/test-databases';
 import { ROLLUP_TABLES } from '../usage/rollups';

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import type { Services } from '../graphql/context';
+import type { Services } from '../app';
 import { DEMO_ACCOUNT, DEMO_CAMPAIGNS, DEMO_WORKSPACES, demoUsage } from './demo-data';
 
 const ADMIN: Principal = { kind: 'admin' };

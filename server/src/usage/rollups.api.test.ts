@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
-import { createServices } from '../http/app';
-import type { Services } from '../graphql/context';
+import { createServices } from '../app';
+import type { Services } from '../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
 import { DAY_MS, HOUR_MS, planWindow } from './rollup-buckets';
 import { RollupMaintenance } from './rollup-maintenance';

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } f
 import { assertAccountWide, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
 import { toWorkspace } from '../catalog/catalog.mapping';
 import { Account } from '../catalog/catalog.types';
-import type { Context } from '../graphql/context';
+import type { Context } from '../app';
 import { DateTimeScalar, toSafeInt } from '../graphql/scalars';
 import { workspaceUsageId } from './breakdown';
 import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';

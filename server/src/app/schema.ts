@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CredentialsResolver } from '../auth/credentials.resolver';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog/catalog.resolver';
 import { AccountUsageResolver, WorkspaceUsageResolver } from '../usage/usage.resolver';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar } from '../graphql/scalars';
 
 let schema: GraphQLSchema | undefined;
 

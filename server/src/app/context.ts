@@ -7,7 +7,7 @@ import { ID_CHUNK, type CatalogRepository } from '../catalog/catalog.repository'
 import type { RecordUsageService } from '../usage/record-usage.service';
 import type { AccountUsageModel, CampaignUsageModel, UsageSnapshot } from '../usage/usage.model';
 import { snapshotKey, type CampaignBreakdownKey, type UsageService } from '../usage/usage.service';
-import type { Page } from './pagination';
+import type { Page } from '../graphql/pagination';
 
 export interface AccountPageKey {
   readonly snapshot: UsageSnapshot;

@@ -3,21 +3,19 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
-import { ApiKeyRepository } from '../auth/api-key.repository';
 import { createAuthenticator } from '../auth/authenticate';
 import { requireCredential, requestCredential } from '../auth/credential.middleware';
 import { corsForEmbedTokens, embedTokensOnlyCrossOrigin } from '../auth/cors.middleware';
-import { createEmbedKeyring } from '../auth/embed-tokens';
-import { CatalogRepository } from '../catalog/catalog.repository';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { demoPage } from '../demo/page/demo-page.route';
 import { explorerRouter } from '../explorer';
-import { createContext, type Context, type Services } from '../graphql/context';
+import { createContext, type Context } from './context';
+import { createServices, type Services } from './services';
 import { UsageExportService } from '../export/usage-export.service';
 import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
-import { creditlensSchema } from '../graphql/schema';
+import { creditlensSchema } from './schema';
 import {
   DEFAULT_HTTP_LIMITS,
   DEFAULT_INGEST_ADMISSION,
@@ -33,9 +31,6 @@ import {
   type IngestAdmissionLimit,
 } from '../limits';
 import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logging';
-import { RecordUsageService } from '../usage/record-usage.service';
-import { UsageRepository } from '../usage/usage.repository';
-import { UsageService } from '../usage/usage.service';
 
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -47,7 +42,7 @@ export interface AppOptions {
   readonly limits?: Partial<HttpLimits>;
   /** Replaces some of the recordUsage admission limits (see limits/ingest-admission.middleware.ts). */
   readonly ingestAdmission?: Partial<IngestAdmissionLimit>;
-  /** The server's logger, made once at the composition root (main.ts); none: nothing is logged. */
+  /** The server's logger, made once by main.ts; none: nothing is logged. */
   readonly logger?: Logger;
 }
 
@@ -63,18 +58,6 @@ export interface CreditlensApp {
    */
   drain(): void;
   stop(): Promise<void>;
-}
-
-export function createServices(config: AppConfig, db: Database): Services {
-  const usageRepository = new UsageRepository(db);
-  const catalog = new CatalogRepository(db);
-  return {
-    catalog,
-    usage: new UsageService(usageRepository),
-    recordUsage: new RecordUsageService(db, catalog, usageRepository),
-    apiKeys: new ApiKeyRepository(db),
-    embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),
-  };
 }
 
 /**
@@ -99,25 +82,39 @@ const apiHeaders = helmet({
 /** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
   const services = createServices(config, db);
-  const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const logger = options.logger ?? silentLogger();
+  const apollo = await startApollo(config, limits, logger);
+  const gate = shutdownGate();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(assignRequestId, apiHeaders, noStore, gate.middleware);
+  app.get('/healthz', healthz(db));
+  mountApi(app, { config, services, limits, apollo, ingestAdmission: options.ingestAdmission });
+  // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
+  if (config.demo) app.use(demoPage(services.embedKeys));
+  app.use(jsonErrors(logger));
+  return { app, services, drain: gate.close, stop: () => apollo.stop() };
+}
+
+/** Apollo with the contract's error answers, the query limits and no cache control, started. */
+async function startApollo(config: AppConfig, limits: HttpLimits, logger: Logger): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: creditlensSchema(),
     // Every request is authenticated before execution, so introspection only ever answers callers with a credential.
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
-    // main.ts drains on SIGTERM and stops Apollo last; Apollo's own handler would stop it at once,
-    // failing the requests still in flight with HTTP 500 (the soak caught that).
+    // The SIGTERM drain (drain.ts) stops Apollo last; Apollo's own handler would stop it at once,
+    // failing the requests still in flight with HTTP 500.
     stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     // documentLimits() refuses longer texts with a clear message before Apollo sees them; the
     // parser's own cap stays as the backstop for any path that does not pass through it.
     parseOptions: { maxTokens: limits.document.maxTokens },
     validationRules: [queryLimitsRule(limits.query)],
-    // Cache control is on by default and wraps every field's resolver to read cache hints (~1 ms
-    // on a page); no answer here may be cached anyway, which noStore says for every answer instead.
+    // Cache control wraps every field's resolver to read cache hints; no answer here may be
+    // cached anyway, which noStore says for every answer instead (docs/performance.md).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -128,20 +125,26 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     logger,
   });
   await apollo.start();
+  return apollo;
+}
 
+/** Once closed (SIGTERM), every request answers 503 SHUTTING_DOWN with Retry-After and closes its connection. */
+function shutdownGate(): { middleware: express.RequestHandler; close: () => void } {
   let draining = false;
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(assignRequestId, apiHeaders, noStore);
-  app.use((_req, res, next) => {
+  const middleware: express.RequestHandler = (_req, res, next) => {
     if (!draining) return next();
     res.set('connection', 'close');
     res
       .status(503)
       .set('retry-after', String(SHUTTING_DOWN_RETRY_AFTER_SECONDS))
       .json(errorResponseBody(ErrorCode.SHUTTING_DOWN, `this server is shutting down and takes no new requests: retry after ${SHUTTING_DOWN_RETRY_AFTER_SECONDS} s`, { retryAfterSeconds: SHUTTING_DOWN_RETRY_AFTER_SECONDS }));
-  });
-  app.get('/healthz', async (_req, res) => {
+  };
+  return { middleware, close: () => void (draining = true) };
+}
+
+/** GET /healthz: 200 while the database answers, 503 with Retry-After when it does not. */
+function healthz(db: Database): express.RequestHandler {
+  return async (_req, res) => {
     try {
       await db.ping();
       res.json({ status: 'ok' });
@@ -152,8 +155,20 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
         .set('retry-after', String(unavailable?.retryAfterSeconds ?? 1))
         .json({ status: 'unavailable', code: unavailable ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR, reason: 'the database does not answer' });
     }
-  });
-  // Every API request: CORS, then a time limit, a credential, its rate limit — all before the body is read.
+  };
+}
+
+interface ApiParts {
+  readonly config: AppConfig;
+  readonly services: Services;
+  readonly limits: HttpLimits;
+  readonly apollo: ApolloServer<Context>;
+  readonly ingestAdmission: Partial<IngestAdmissionLimit> | undefined;
+}
+
+/** POST /graphql and GET /export/usage.csv behind CORS, a time limit, a credential and its rate limit — all before the body is read. */
+function mountApi(app: Express, { config, services, limits, apollo, ingestAdmission: admission }: ApiParts): void {
+  const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
   const cors = corsForEmbedTokens(config.corsOrigins ?? []);
   const guard = [
     timeLimit(limits.requestTimeoutMs, limits.timers),
@@ -172,7 +187,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     ...guard,
     express.json({ limit: MAX_BODY_BYTES }),
     documentLimits(limits.document),
-    ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...options.ingestAdmission }),
+    ingestAdmission({ ...DEFAULT_INGEST_ADMISSION, ...admission }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { principal, now } = requestCredential(res);
@@ -181,20 +196,6 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     }),
   );
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
-  // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
-  if (config.demo) app.use(demoPage(services.embedKeys));
-  app.use(jsonErrors(logger));
-
-  return {
-    app,
-    services,
-    drain() {
-      draining = true;
-    },
-    async stop() {
-      await apollo.stop();
-    },
-  };
 }
 
 /**
