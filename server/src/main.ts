@@ -1,9 +1,9 @@
 /** The server process: read the configuration, open the database, listen, drain on SIGTERM. */
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, parseDatabaseUrl, type Config } from './config/config';
-import { openDatabase } from './db/database';
-import { seedDemoData } from './demo/seed';
+import { ConfigError, loadConfig, parseDatabaseUrl, type Config } from './config';
+import { openDatabase } from './db';
+import { seedDemoData } from './demo';
 import { createApp, createDrain, listen, ListenError } from './app';
 import { createLogger } from './logging';
 

@@ -1,7 +1,6 @@
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../testing/test-server';
-import { DEMO_ACCOUNT } from '../demo/demo-data';
-import { seedDemoData } from '../demo/seed';
+import { DEMO_ACCOUNT, seedDemoData } from '../demo';
 import { PAGE_QUERY, PAGE_WITH_CAMPAIGNS_QUERY, expectNoErrors } from '../testing/operations';
 
 describeEachDatabase('the HTTP surface', (kind) => {

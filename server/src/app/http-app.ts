@@ -3,17 +3,15 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
-import { createAuthenticator } from '../auth/authenticate';
-import { requireCredential, requestCredential } from '../auth/credential.middleware';
-import { corsForEmbedTokens, embedTokensOnlyCrossOrigin } from '../auth/cors.middleware';
-import type { Config } from '../config/config';
-import type { Database } from '../db/database';
-import { demoPage } from '../demo/page/demo-page.route';
+import { corsForEmbedTokens, createAuthenticator, embedTokensOnlyCrossOrigin, requestCredential, requireCredential } from '../auth';
+import type { Database } from '../db';
+import { demoPage } from '../demo';
 import { explorerRouter } from '../explorer';
 import { createContext, type Context } from './context';
-import { createServices, type Services } from './services';
-import { UsageExportService } from '../export/usage-export.service';
-import { USAGE_EXPORT_PATH, usageExportRoute } from '../export/usage-export.route';
+import { createServices, type AppConfig, type Services } from './services';
+
+export type { AppConfig };
+import { USAGE_EXPORT_PATH, usageExportRoute, UsageExportService } from '../export';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
 import { creditlensSchema } from './schema';
 import {
@@ -35,7 +33,6 @@ import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logg
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo'>>;
 
 export interface AppOptions {
   /** Replaces some of the default limits (tests: small numbers, hand-stepped clocks). */

@@ -1,9 +1,10 @@
+/** The executable schema: the one list of every domain's resolvers. */
 import { buildSchemaSync } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { CredentialsResolver } from '../auth/credentials.resolver';
-import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog/catalog.resolver';
-import { AccountUsageResolver, WorkspaceUsageResolver } from '../usage/usage.resolver';
-import { DateTimeScalar } from '../graphql/scalars';
+import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
+import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
+import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
+import { DateTimeScalar } from '../graphql';
 
 let schema: GraphQLSchema | undefined;
 
@@ -11,7 +12,16 @@ let schema: GraphQLSchema | undefined;
 export function creditlensSchema(): GraphQLSchema {
   schema ??= describeRootTypes(
     buildSchemaSync({
-      resolvers: [CatalogResolver, WorkspaceCatalogResolver, AccountUsageResolver, WorkspaceUsageResolver, CredentialsResolver],
+      resolvers: [
+        CatalogResolver,
+        WorkspaceCatalogResolver,
+        AccountApiKeysResolver,
+        CredentialsResolver,
+        BillingPeriodResolver,
+        AccountUsageResolver,
+        WorkspaceUsageResolver,
+        RecordUsageResolver,
+      ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
       emitSchemaFile: false,

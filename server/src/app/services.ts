@@ -1,15 +1,15 @@
 /** The long-lived services, made once per server from the configuration and the database. */
-import { ApiKeyRepository } from '../auth/api-key.repository';
-import { createEmbedKeyring } from '../auth/embed-tokens';
-import { CatalogRepository } from '../catalog/catalog.repository';
-import type { Database } from '../db/database';
-import { RecordUsageService } from '../usage/record-usage.service';
-import { UsageRepository } from '../usage/usage.repository';
-import { UsageService } from '../usage/usage.service';
+import { ApiKeyRepository, createEmbedKeyring } from '../auth';
+import { CatalogRepository } from '../catalog';
+import type { Database } from '../db';
+import { RecordUsageService, UsageRepository, UsageService } from '../usage';
 import type { Services } from './context';
-import type { AppConfig } from './http-app';
+import type { Config } from '../config';
 
 export type { Services };
+
+/** What the app reads of the configuration (tests build it by hand). */
+export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo'>>;
 
 export function createServices(config: AppConfig, db: Database): Services {
   const usageRepository = new UsageRepository(db);

@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { toHttpError, UnauthenticatedError } from '../errors';
 import type { Authenticator } from './authenticate';
-import type { Principal } from './principal';
+import type { Principal } from '../access';
 
 /** What requireCredential established for one request. */
 export interface RequestCredential {

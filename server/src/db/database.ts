@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import type { DatabaseLocation } from '../config/config';
+import type { DatabaseLocation } from '../config';
 import { ENTITIES } from './entities';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';

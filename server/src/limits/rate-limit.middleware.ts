@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { requestCredential } from '../auth/credential.middleware';
-import { credentialId } from '../auth/principal';
+import { requestCredential } from '../auth';
+import { credentialId } from '../access';
 import { ErrorCode, errorResponseBody } from '../errors';
 import type { TokenBuckets } from './rate-limiter';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DatabaseLocation } from '../config/config';
-import { openDatabase, type Database, type DatabaseOptions } from '../db/database';
+import type { DatabaseLocation } from '../config';
+import { openDatabase, type Database, type DatabaseOptions } from '../db';
 import { createScratchDatabase, POSTGRES_AVAILABLE_ENV } from './postgres';
 
 export type DatabaseKind = DatabaseLocation['kind'];

@@ -1,8 +1,8 @@
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access';
 import { createServices } from '../app';
 import type { Services } from '../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
-import { DAY_MS, HOUR_MS, planWindow } from './rollup-buckets';
+import { DAY_MS, HOUR_MS, planWindow } from './window-planner';
 import { RollupMaintenance } from './rollup-maintenance';
 import type { UsageEntryInput } from './record-usage.service';
 import { UsageRepository, type LedgerSlice } from './usage.repository';

@@ -1,6 +1,5 @@
-import type { TimeWindow } from '@creditlens/usage-math';
-import type { CreditKind } from '../graphql/enums';
-import { toSafeInt } from '../graphql/scalars';
+import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
+import { toSafeInt } from '../graphql';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
 import type { InvoiceModel } from './usage.service';
 import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';

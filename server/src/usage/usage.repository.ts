@@ -1,9 +1,7 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
-import { isUniqueViolation, type Database, type Dialect, type SqlExecutor } from '../db/database';
-import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
-import { planWindow } from './rollup-buckets';
-import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
-import { bulkRows, type BulkColumn, type BulkRows } from '../db/bulk-rows';
+import { type BulkColumn, bulkRows, type BulkRows, type Database, type Dialect, isUniqueViolation, placeholdersFor, readInChunks, type SqlExecutor } from '../db';
+import { planWindow } from './window-planner';
+import { campaignSumsStatement, pageSumsStatement } from './rollup-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
 
 /** One ledger line's identity: its account and idempotency key. */
@@ -104,10 +102,7 @@ export class UsageRepository {
 
   /** Entries of `accountId` already recorded under any of `keys`. */
   async findRecorded(tx: SqlExecutor, accountId: string, keys: readonly string[]): Promise<LedgerEntry[]> {
-    const found: LedgerEntry[] = [];
-    const unique = [...new Set(keys)];
-    for (let start = 0; start < unique.length; start += ID_CHUNK) {
-      const chunk = unique.slice(start, start + ID_CHUNK);
+    return readInChunks([...new Set(keys)], async (chunk) => {
       const rows = await tx.query<{
         idempotency_key: string;
         workspace_id: string;
@@ -120,8 +115,8 @@ export class UsageRepository {
          FROM usage_entries WHERE account_id = ? AND idempotency_key IN (${placeholdersFor(chunk.length)})`,
         [accountId, ...chunk],
       );
-      for (const row of rows) {
-        found.push({
+      return rows.map(
+        (row): LedgerEntry => ({
           accountId,
           idempotencyKey: row.idempotency_key,
           workspaceId: row.workspace_id,
@@ -129,10 +124,9 @@ export class UsageRepository {
           kind: row.kind,
           credits: BigInt(row.credits),
           occurredAt: new Date(Number(row.occurred_at)),
-        });
-      }
-    }
-    return found;
+        }),
+      );
+    });
   }
 
   /**
@@ -229,13 +223,11 @@ export class UsageRepository {
 
   /** Credits per workspace, campaign (null: none) and kind from the rollups: one statement per chunk of workspace ids. */
   async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
-    const sums: CampaignKindSum[] = [];
-    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const statement = campaignSumsStatement({ ...planned(this.db.dialect, slice, null), workspaceIds: workspaceIds.slice(start, start + ID_CHUNK) });
+    return readInChunks(workspaceIds, async (chunk) => {
+      const statement = campaignSumsStatement({ ...planned(this.db.dialect, slice, null), workspaceIds: chunk });
       const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
-      sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
-    }
-    return sums;
+      return rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key }));
+    });
   }
 
   /**
@@ -266,9 +258,7 @@ export class UsageRepository {
 
   /** The plain ledger query for sumByCampaignAndKind (see ledgerSumByWorkspaceAndKind). */
   async ledgerSumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
-    const sums: CampaignKindSum[] = [];
-    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const chunk = workspaceIds.slice(start, start + ID_CHUNK);
+    return readInChunks(workspaceIds, async (chunk) => {
       const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow>(
         `SELECT u.workspace_id, u.campaign_id, c.name AS campaign_name, c.archived, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
          FROM usage_entries u
@@ -278,9 +268,8 @@ export class UsageRepository {
          GROUP BY u.workspace_id, u.campaign_id, c.name, c.archived, u.kind`,
         [...sliceParams(slice), ...chunk],
       );
-      sums.push(...rows.map(toCampaignSum));
-    }
-    return sums;
+      return rows.map(toCampaignSum);
+    });
   }
 }
 

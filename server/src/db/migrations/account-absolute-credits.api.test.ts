@@ -1,4 +1,4 @@
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../../access';
 import { createServices } from '../../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../../testing/test-databases';
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
-import type { EmbedKeyring } from '../../auth/embed-tokens';
+import type { EmbedKeyring } from '../../auth';
 import { DEMO_ACCOUNT } from '../demo-data';
 import { DEMO_ASSETS_PATH, demoPageHtml } from './demo-page.html';
 

@@ -1,7 +1,13 @@
+/**
+ * Who is calling and what that caller may do: every access decision of the server is a function
+ * of this file, so "where is access checked?" has one answer (and account-gate.ts for reading
+ * an account).
+ */
 import { ForbiddenError } from '../errors';
 
-export type ApiScope = 'USAGE_READ' | 'USAGE_WRITE';
-export const API_SCOPES: readonly ApiScope[] = ['USAGE_READ', 'USAGE_WRITE'];
+/** What an account API key may do: the one list, from which the GraphQL enum ApiScope is built. */
+export const API_SCOPES = ['USAGE_READ', 'USAGE_WRITE'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
 
 /** Who is calling, established once per request from its credential. */
 export type Principal =

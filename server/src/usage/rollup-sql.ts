@@ -1,6 +1,7 @@
-import { placeholdersFor } from '../catalog/catalog.repository';
-import type { Dialect } from '../db/database';
-import type { GrainName, MsRange, WindowPlan } from './rollup-buckets';
+/** The rollup SQL builder: turns a planned window (window-planner.ts) into the one statement that sums it from the rollup tables and the ledger. */
+import { placeholdersFor } from '../db';
+import type { Dialect } from '../db';
+import type { GrainName, MsRange, WindowPlan } from './window-planner';
 import {
   CAMPAIGN_DAYS,
   CAMPAIGN_HOURS,

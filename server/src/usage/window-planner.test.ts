@@ -1,4 +1,4 @@
-import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, planWindow, type PlannedRange } from './rollup-buckets';
+import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, planWindow, type PlannedRange } from './window-planner';
 
 const at = (iso: string) => Date.parse(iso);
 const GRAIN = { month: MONTH, day: DAY, hour: HOUR };
