@@ -1,7 +1,6 @@
+/** Catalog records (storage) to the contract's types. */
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 import type { Account, Campaign, Workspace } from './catalog.types';
-
-/** Catalog records (storage) to the contract's types. */
 
 export function toAccount(record: Omit<AccountRecord, 'createdAt'>): Account {
   return { id: record.id, name: record.name, timezone: record.timezone, ledgerClock: record.ledgerClock };

@@ -1,13 +1,12 @@
+/**
+ * The HTTP and GraphQL error vocabulary: the contract's codes, and the answers (status, headers,
+ * GraphQL-shaped body) that middlewares, routes and Apollo's formatError send for them.
+ */
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { ForbiddenError, InvalidDateTimeError, InvalidInputError, UnauthenticatedError } from './domain-errors';
-
-/**
- * The HTTP and GraphQL error vocabulary: the contract's codes, and the answers (status, headers,
- * GraphQL-shaped body) that middlewares, routes and Apollo's formatError send for them.
- */
 
 /** What the internal-errors plugin needs of a logger (pino's `error(object, message)`). */
 export interface ErrorLogger {

@@ -68,18 +68,17 @@ function inWorkspaces(slice: Slice, column = 'workspace_id'): string {
  * groupings read): the planned ledger ranges (unaligned minutes at the window's edges), added or
  * taken away, and the window's entries recorded after asOf, taken away — the ranges count
  * everything committed. Summed here, a page reads its edges once for both of its groupings
- * rather than once each, and 13,006 entries recorded in the last hour become 1,200 (workspace,
- * kind) sums (at 10 M entries: read twice and unsummed, PostgreSQL had sorted them all by kind,
- * 17 ms of a 27 ms page; now 6 ms).
+ * rather than once each, and the entries of the edges become one sum per (workspace, kind)
+ * before any grouping sorts them (docs/performance.md).
  *
  * "Recorded after asOf" is read through indexes that cover the summed columns: (account_id,
  * recorded_at) for every workspace (the page), and on PostgreSQL (account_id, workspace_id,
- * recorded_at) for some (the expand: 2,223 entries of the biggest workspace read instead of the
- * 12,943 of the account's last hour at 10 M, 2.4 ms instead of 5.2; see migration 1764800000000).
+ * recorded_at) for some (the expand reads its workspace's late entries only, not the account's;
+ * see migration 1764800000000).
  * SQLite has only the first: there the workspace test is kept from choosing an index
  * (`+workspace_id`), since the row estimate of `recorded_at > asOf` is often far too high (it
  * reads as a share of every account's entries) and with it SQLite read all of a workspace's
- * entries through (account, workspace, time) (360 ms at 1 M). The arm runs only when the
+ * entries through (account, workspace, time). The arm runs only when the
  * account's clock, as this statement sees it, is past asOf: every entry a statement can see was
  * committed with a clock no later than the one it sees (writes move the clock in their own
  * transaction, one at a time), so otherwise there is nothing to take away — the usual case, a
@@ -150,7 +149,7 @@ export function pageSumsStatement(slice: Slice): Statement {
 
 /**
  * Campaign rows (with their kinds) of some workspaces; names joined after grouping, from those
- * workspaces' campaigns only (PostgreSQL otherwise hashed every campaign of the account: 1 of 2 ms).
+ * workspaces' campaigns only (PostgreSQL otherwise hashes every campaign of the account).
  */
 export function campaignSumsStatement(slice: Slice & { workspaceIds: readonly string[] }): Statement {
   const ledger = ledgerSums(slice, ['workspace_id', 'campaign_key', 'kind']);

@@ -164,9 +164,9 @@ export class UsageRepository {
   /**
    * PostgreSQL: the plain INSERT, betting that every entry is new, as nearly every batch's are.
    * ON CONFLICT makes each row a speculative insertion (the key checked, then inserted, then
-   * confirmed): EXPLAIN ANALYZE of 1,000 entries at 10 M took 37 ms against 30 ms plain, all of
-   * it under the account's clock lock. A key recorded already (a resent or raced batch) fails the statement: it is
-   * undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
+   * confirmed), which is slower, and all of it runs under the account's clock lock
+   * (docs/performance.md). A key recorded already (a resent or raced batch) fails the statement:
+   * it is undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
    */
   private async insertAllIfAllNew(tx: SqlExecutor, insert: string, chunks: readonly BulkRows[]): Promise<boolean> {
     await tx.query('SAVEPOINT insert_if_all_new');
