@@ -11,20 +11,34 @@ export function enumOf<V extends string>(values: readonly V[]): { readonly [K in
   return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in V]: K };
 }
 
+/**
+ * Registers the GraphQL enum `name` whose values are exactly `values`, each described (a value
+ * left undescribed does not compile), and returns the object that @Field and @Arg name.
+ */
+export function registerListEnum<V extends string>(
+  values: readonly V[],
+  name: string,
+  description: string,
+  valueDescriptions: Record<V, string>,
+): { readonly [K in V]: K } {
+  const enumObject = enumOf(values);
+  const valuesConfig: Partial<Record<V, { description: string }>> = {};
+  for (const value of values) valuesConfig[value] = { description: valueDescriptions[value] };
+  registerEnumType(enumObject, { name, description, valuesConfig });
+  return enumObject;
+}
+
 /** GraphQL's CreditKind: the values of @creditlens/usage-math's CREDIT_KINDS. */
-export const CreditKindEnum = enumOf(CREDIT_KINDS);
-
-const creditKindDescriptions: Record<CreditKind, { description: string }> = {
-  FIRST_EMAIL_DRAFT: { description: 'AI-drafted first emails. Attributed to a campaign when the entry names one.' },
-  LEAD_ENRICHMENT: { description: 'Deep lead enrichment. Attributed to a campaign when the entry names one.' },
-  REPLY: { description: 'Replies. Attributed to a campaign when the entry names one.' },
-  LEAD_FINDING: { description: 'Finding leads for a list. Never attributed to a campaign.' },
-  SELF_LEARNING_AI: { description: 'Self Learning AI model work. Never attributed to a campaign.' },
-  CONTACT_LIST_CLEANING: { description: 'Contact-list cleaning. Never attributed to a campaign.' },
-};
-
-registerEnumType(CreditKindEnum, {
-  name: 'CreditKind',
-  description: 'A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row).',
-  valuesConfig: creditKindDescriptions,
-});
+export const CreditKindEnum = registerListEnum<CreditKind>(
+  CREDIT_KINDS,
+  'CreditKind',
+  'A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row).',
+  {
+    FIRST_EMAIL_DRAFT: 'AI-drafted first emails. Attributed to a campaign when the entry names one.',
+    LEAD_ENRICHMENT: 'Deep lead enrichment. Attributed to a campaign when the entry names one.',
+    REPLY: 'Replies. Attributed to a campaign when the entry names one.',
+    LEAD_FINDING: 'Finding leads for a list. Never attributed to a campaign.',
+    SELF_LEARNING_AI: 'Self Learning AI model work. Never attributed to a campaign.',
+    CONTACT_LIST_CLEANING: 'Contact-list cleaning. Never attributed to a campaign.',
+  },
+);

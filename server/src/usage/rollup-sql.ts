@@ -49,7 +49,7 @@ const BY_CAMPAIGN: Grouping = {
 /** What the ledger's part of a statement is summed by: every column its groupings read. */
 type LedgerKey = RollupTable['keys'][number];
 
-interface Slice {
+interface PlannedSnapshot {
   readonly dialect: Dialect;
   readonly accountId: string;
   readonly plan: WindowPlan;
@@ -58,9 +58,9 @@ interface Slice {
   readonly workspaceIds: readonly string[] | null;
 }
 
-/** The slice's workspace test on `column` (its parameters are the workspace ids), or nothing for every workspace. */
-function inWorkspaces(slice: Slice, column = 'workspace_id'): string {
-  return slice.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(slice.workspaceIds.length)})`;
+/** The snapshot's workspace test on `column` (its parameters are the workspace ids), or nothing for every workspace. */
+function inWorkspaces(snapshot: PlannedSnapshot, column = 'workspace_id'): string {
+  return snapshot.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(snapshot.workspaceIds.length)})`;
 }
 
 /**
@@ -84,22 +84,22 @@ function inWorkspaces(slice: Slice, column = 'workspace_id'): string {
  * transaction, one at a time), so otherwise there is nothing to take away — the usual case, a
  * page read as of now and expanded soon after.
  */
-function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
-  const scope = slice.workspaceIds ?? [];
+function ledgerSums(snapshot: PlannedSnapshot, keys: readonly LedgerKey[]): Statement {
+  const scope = snapshot.workspaceIds ?? [];
   const columns = keys.map(keyColumn).join(', ');
   const arms: string[] = [];
   const params: unknown[] = [];
-  for (const range of slice.plan.ranges) {
+  for (const range of snapshot.plan.ranges) {
     if (range.source !== 'ledger') continue;
     const [credits, count] = range.sign === 1 ? ['credits', '1'] : ['-credits', '-1'];
     arms.push(`SELECT ${columns}, ${credits} AS credits, ${count} AS entry_count FROM usage_entries
-      WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(slice)}`);
-    params.push(slice.accountId, range.from, range.to, ...scope);
+      WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(snapshot)}`);
+    params.push(snapshot.accountId, range.from, range.to, ...scope);
   }
   arms.push(`SELECT ${columns}, -credits AS credits, -1 AS entry_count FROM usage_entries
-      WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(slice, slice.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id')}
+      WHERE account_id = ? AND recorded_at > ? AND occurred_at >= ? AND occurred_at < ?${inWorkspaces(snapshot, snapshot.dialect === 'sqlite' ? '+workspace_id' : 'workspace_id')}
         AND EXISTS (SELECT 1 FROM accounts WHERE account_id = ? AND ledger_clock > ?)`);
-  params.push(slice.accountId, slice.asOf, slice.window.from, slice.window.to, ...scope, slice.accountId, slice.asOf);
+  params.push(snapshot.accountId, snapshot.asOf, snapshot.window.from, snapshot.window.to, ...scope, snapshot.accountId, snapshot.asOf);
   return {
     sql: `WITH ledger AS MATERIALIZED (
       SELECT ${keys.join(', ')}, CAST(SUM(credits) AS BIGINT) AS credits, SUM(entry_count) AS entry_count
@@ -111,15 +111,15 @@ function ledgerSums(slice: Slice, keys: readonly LedgerKey[]): Statement {
 }
 
 /** The sums of one grouping: its rollup ranges and the `ledger` sums, as a SELECT … GROUP BY. */
-function sums(grouping: Grouping, slice: Slice, select: string): Statement {
+function sums(grouping: Grouping, snapshot: PlannedSnapshot, select: string): Statement {
   const arms: string[] = [];
   const params: unknown[] = [];
-  for (const range of slice.plan.ranges) {
+  for (const range of snapshot.plan.ranges) {
     if (range.source === 'ledger') continue;
     const [credits, count] = range.sign === 1 ? ['credits', 'entry_count'] : ['-credits AS credits', '-entry_count AS entry_count'];
     arms.push(`SELECT ${grouping.columns}, ${credits}, ${count} FROM ${grouping.rollups[range.source].name}
-      WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?${inWorkspaces(slice)}`);
-    params.push(slice.accountId, range.from, range.to, ...(slice.workspaceIds ?? []));
+      WHERE account_id = ? AND bucket_start >= ? AND bucket_start < ?${inWorkspaces(snapshot)}`);
+    params.push(snapshot.accountId, range.from, range.to, ...(snapshot.workspaceIds ?? []));
   }
   arms.push(`SELECT ${grouping.columns}, credits, entry_count FROM ledger`);
   return {
@@ -133,17 +133,17 @@ function sums(grouping: Grouping, slice: Slice, select: string): Statement {
  * The page: per-workspace totals (with names, joined after grouping) and per-kind totals, in one
  * statement. Rows carry `level` 'workspace' (key = workspace id) or 'kind' (key = kind).
  */
-export function pageSumsStatement(slice: Slice): Statement {
-  const ledger = ledgerSums(slice, ['workspace_id', 'kind']);
-  const workspaces = sums(BY_WORKSPACE, slice, `'workspace' AS level, workspace_id AS sum_key`);
-  const kinds = sums(slice.workspaceIds === null ? BY_KIND : BY_KIND_OF_WORKSPACES, slice, `'kind' AS level, kind AS sum_key`);
+export function pageSumsStatement(snapshot: PlannedSnapshot): Statement {
+  const ledger = ledgerSums(snapshot, ['workspace_id', 'kind']);
+  const workspaces = sums(BY_WORKSPACE, snapshot, `'workspace' AS level, workspace_id AS sum_key`);
+  const kinds = sums(snapshot.workspaceIds === null ? BY_KIND : BY_KIND_OF_WORKSPACES, snapshot, `'kind' AS level, kind AS sum_key`);
   return {
     sql: `${ledger.sql}
       SELECT g.level, g.sum_key, w.name AS workspace_name, g.credits FROM (${workspaces.sql}) g
       JOIN workspaces w ON w.account_id = ? AND w.workspace_id = g.sum_key
       UNION ALL
       SELECT level, sum_key, NULL AS workspace_name, credits FROM (${kinds.sql}) k`,
-    params: [...ledger.params, ...workspaces.params, slice.accountId, ...kinds.params],
+    params: [...ledger.params, ...workspaces.params, snapshot.accountId, ...kinds.params],
   };
 }
 
@@ -151,17 +151,17 @@ export function pageSumsStatement(slice: Slice): Statement {
  * Campaign rows (with their kinds) of some workspaces; names joined after grouping, from those
  * workspaces' campaigns only (PostgreSQL otherwise hashes every campaign of the account).
  */
-export function campaignSumsStatement(slice: Slice & { workspaceIds: readonly string[] }): Statement {
-  const ledger = ledgerSums(slice, ['workspace_id', 'campaign_key', 'kind']);
-  const campaigns = sums(BY_CAMPAIGN, slice, BY_CAMPAIGN.columns);
+export function campaignSumsStatement(snapshot: PlannedSnapshot & { workspaceIds: readonly string[] }): Statement {
+  const ledger = ledgerSums(snapshot, ['workspace_id', 'campaign_key', 'kind']);
+  const campaigns = sums(BY_CAMPAIGN, snapshot, BY_CAMPAIGN.columns);
   return {
     sql: `${ledger.sql}
       SELECT g.workspace_id, g.campaign_key, c.name AS campaign_name, c.archived, g.kind, g.credits
       FROM (${campaigns.sql}) g
       LEFT JOIN (
         SELECT workspace_id, campaign_id, name, archived FROM campaigns
-        WHERE account_id = ? AND workspace_id IN (${placeholdersFor(slice.workspaceIds.length)})
+        WHERE account_id = ? AND workspace_id IN (${placeholdersFor(snapshot.workspaceIds.length)})
       ) c ON c.workspace_id = g.workspace_id AND c.campaign_id = g.campaign_key`,
-    params: [...ledger.params, ...campaigns.params, slice.accountId, ...slice.workspaceIds],
+    params: [...ledger.params, ...campaigns.params, snapshot.accountId, ...snapshot.workspaceIds],
   };
 }
