@@ -17,7 +17,16 @@ export {
   type WorkspaceCampaigns,
   type WorkspacesPage,
 } from './client';
-export { CreditlensError, ERROR_CODES, RecordUsageError, type ErrorCode, type InputProblem, type RecordedSoFar } from './errors';
+export {
+  CreditlensError,
+  SERVER_ERROR_CODES,
+  RecordUsageError,
+  type ClientErrorCode,
+  type ErrorCode,
+  type InputProblem,
+  type RecordedSoFar,
+  type ServerErrorCode,
+} from './errors';
 export { MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES, splitIntoBatches, type Batch, type BatchLimits } from './batches';
 export type { RetryOptions } from './retry';
 export {

@@ -15,7 +15,7 @@ export interface ErrorLogger {
 
 /**
  * Every `extensions.code` the server sends (Apollo's names where Apollo has one). This is the
- * complete list: @creditlens/client's `ErrorCode` union is checked against it (error-codes.test.ts).
+ * complete list: @creditlens/client's `ServerErrorCode` union is checked against it (error-codes.test.ts).
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -40,6 +40,11 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   /** 400: the document does not validate against the schema or exceeds a query limit. */
   GRAPHQL_VALIDATION_FAILED: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  /** 400: Apollo could not choose the operation to run (several in the document, none named). */
+  OPERATION_RESOLUTION_FAILURE: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  /** Apollo's automatic persisted queries, which this server does not keep. */
+  PERSISTED_QUERY_NOT_FOUND: ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  PERSISTED_QUERY_NOT_SUPPORTED: ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 } as const;
 
 /** One of the codes above. */
