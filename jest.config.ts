@@ -56,7 +56,7 @@ const config: Config = {
       rootDir: path.join(__dirname, 'server'),
       testEnvironment: 'node',
       transform: tsJest,
-      moduleNameMapper: sharedPackages,
+      moduleNameMapper: { ...sharedPackages, '^@creditlens/client$': '<rootDir>/../packages/client/src/index.ts' },
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/src/testing/global-setup.ts',
       testMatch: ['<rootDir>/src/**/*.test.ts'],

@@ -1,5 +1,5 @@
-import type { Database } from '../db/database';
-import type { ApiScope } from './principal';
+import type { Database } from '../db';
+import type { ApiScope } from '../access';
 
 export interface StoredApiKey {
   readonly accountId: string;

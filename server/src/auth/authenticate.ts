@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../config/config';
-import { UnauthenticatedError } from '../errors/domain-errors';
+import type { Config } from '../config';
+import { UnauthenticatedError } from '../errors';
 import type { ApiKeyRepository, StoredApiKey } from './api-key.repository';
 import { apiKeyIdOf, constantTimeEquals, hashSecret, LAST_USED_GRANULARITY_MS, secretMatches } from './api-keys';
 import type { EmbedKeyring } from './embed-tokens';
-import type { Principal } from './principal';
+import type { Principal } from '../access';
 
 export interface Authenticator {
   /** The principal behind an Authorization header value; throws UnauthenticatedError otherwise. */

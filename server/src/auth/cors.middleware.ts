@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import { ErrorCode, errorResponseBody } from '../errors';
 import { requestCredential } from './credential.middleware';
 
 const CROSS_ORIGIN = 'creditlensCrossOrigin';

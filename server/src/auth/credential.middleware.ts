@@ -1,8 +1,7 @@
 import type { RequestHandler, Response } from 'express';
-import { UnauthenticatedError } from '../errors/domain-errors';
-import { toHttpError } from '../graphql/error-mapping';
+import { toHttpError, UnauthenticatedError } from '../errors';
 import type { Authenticator } from './authenticate';
-import type { Principal } from './principal';
+import type { Principal } from '../access';
 
 /** What requireCredential established for one request. */
 export interface RequestCredential {

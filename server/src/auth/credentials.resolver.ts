@@ -1,20 +1,22 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { InvalidInputError } from '../errors/domain-errors';
-import type { Context } from '../graphql/context';
-import { ApiScope } from '../graphql/enums';
-import { DateTimeScalar } from '../graphql/scalars';
-import { checkText, MAX_NAME_LENGTH } from '../catalog/catalog.validation';
+/** Minting and revoking credentials (admin key only), and the account's list of API keys. */
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { assertAdmin, type ApiScope } from '../access';
+import { Account } from '../catalog';
+import { checkText, InvalidInputError, MAX_NAME_LENGTH } from '../errors';
+import { DateTimeScalar } from '../graphql';
+import { ApiScopeEnum } from './api-scope.enum';
 import { mintApiKey } from './api-keys';
-import { CreatedApiKey, EmbedToken, RevokedApiKey } from './credentials.types';
+import type { AuthContext as Context } from './auth.context';
+import { toApiKey } from './credentials.mapping';
+import { ApiKey, CreatedApiKey, EmbedToken, RevokedApiKey } from './credentials.types';
 import { DEFAULT_EMBED_TTL_SECONDS, MAX_EMBED_TTL_SECONDS } from './embed-tokens';
-import { assertAdmin } from './principal';
 
 @Resolver()
 export class CredentialsResolver {
   @Mutation(() => CreatedApiKey, { description: 'Mint an API key for one account (admin key only), optionally labelled and expiring. The secret is returned once.' })
   async createApiKey(
     @Arg('accountId', () => ID, { description: 'The account the key acts for.' }) accountId: string,
-    @Arg('scopes', () => [ApiScope], { description: 'At least one scope.' }) scopes: ApiScope[],
+    @Arg('scopes', () => [ApiScopeEnum], { description: 'At least one scope.' }) scopes: ApiScope[],
     @Arg('label', () => String, { nullable: true, description: `What the key is for (e.g. "Acme chargeback report"), shown in Account.apiKeys; at most ${MAX_NAME_LENGTH} characters.` })
     label: string | null | undefined,
     @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'When the key stops authenticating; must be in the future. Left out, it never expires.' })
@@ -77,6 +79,15 @@ export class CredentialsResolver {
     const expiresAt = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000 + ttl * 1000);
     const token = await ctx.services.embedKeys.sign({ accountId, workspaceIds: workspaceIds ? [...new Set(workspaceIds)] : null, expiresAt }, ctx.now);
     return { token, expiresAt };
+  }
+}
+
+@Resolver(() => Account)
+export class AccountApiKeysResolver {
+  @FieldResolver(() => [ApiKey], { description: "The account's API keys, revoked and expired ones included, oldest first (admin key only). Secrets are never shown again." })
+  async apiKeys(@Root() account: Account, @Ctx() ctx: Context): Promise<ApiKey[]> {
+    assertAdmin(ctx.principal, 'apiKeys');
+    return (await ctx.services.apiKeys.listForAccount(account.id)).map(toApiKey);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ApiScope } from '../graphql/enums';
+import type { ApiScope } from '../access';
+import { ApiScopeEnum } from './api-scope.enum';
 import { LAST_USED_GRANULARITY_MS } from './api-keys';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from '../graphql';
 
 @ObjectType({ description: 'A new account API key. The secret is shown this once; only its hash is stored.' })
 export class CreatedApiKey {
@@ -11,7 +12,7 @@ export class CreatedApiKey {
   @Field(() => String, { description: 'The secret to send as "Authorization: Bearer <secret>". Starts with clk_key_.' })
   secret!: string;
 
-  @Field(() => [ApiScope], { description: 'What the key may do in its account.' })
+  @Field(() => [ApiScopeEnum], { description: 'What the key may do in its account.' })
   scopes!: ApiScope[];
 }
 
@@ -41,7 +42,7 @@ export class ApiKey {
   @Field(() => String, { nullable: true, description: 'What the key is for, as given to createApiKey.' })
   label!: string | null;
 
-  @Field(() => [ApiScope], { description: 'What the key may do in its account.' })
+  @Field(() => [ApiScopeEnum], { description: 'What the key may do in its account.' })
   scopes!: ApiScope[];
 
   @Field(() => DateTimeScalar, { description: 'When the key was created.' })

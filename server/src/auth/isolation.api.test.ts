@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { isObjectType } from 'graphql';
-import { creditlensSchema } from '../graphql/schema';
+import { creditlensSchema } from '../app';
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../testing/test-server';
 import { expectNoErrors, JUNE_2026, record, upsertCatalog } from '../testing/operations';

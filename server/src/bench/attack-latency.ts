@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ATTACKS, sendAttack } from '../limits/attacks';
-import { REQUEST_TIME_LIMIT_MS } from '../limits';
+import { ATTACKS, REQUEST_TIME_LIMIT_MS, sendAttack } from '../limits';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 
 /**

@@ -1,6 +1,5 @@
-import http from 'node:http';
-
 /** What both benches share: timing a piece of work, and posting GraphQL as the admin. */
+import http from 'node:http';
 
 export interface Timing {
   readonly p50: number;

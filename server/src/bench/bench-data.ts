@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
-import type { Database } from '../db/database';
-import { RollupMaintenance } from '../usage/rollup-maintenance';
+import type { Database } from '../db';
+import { RollupMaintenance } from '../usage';
 
 /**
  * The bench's data set: one account in Europe/Berlin whose October 2026 holds N ledger entries

@@ -1,8 +1,7 @@
+/** A production server process for the benches: the built server/dist/main.js on a free 127.0.0.1 port. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-
-/** A production server process for the benches: the built server/dist/main.js on a free 127.0.0.1 port. */
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789';
 const SIGNING_KEY = 'bench-signing-key-0123456789-0123456789';

@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../db/database';
-import { DEMO_ACCOUNT } from '../demo/demo-data';
-import { seedDemoData } from '../demo/seed';
-import { createApp } from '../http/app';
+import { openDatabase } from '../db';
+import { DEMO_ACCOUNT, seedDemoData } from '../demo';
+import { createApp } from '../app';
 import { measure, postGraphQL } from './bench-client';
 
 /**

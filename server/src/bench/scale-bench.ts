@@ -3,11 +3,8 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openDatabase, type Database } from '../db/database';
-import { planWindow } from '../usage/rollup-buckets';
-import { campaignSumsStatement, pageSumsStatement } from '../usage/rollup-queries';
-import { ROLLUP_TABLES } from '../usage/rollups';
-import { UsageRepository, type LedgerSlice } from '../usage/usage.repository';
+import { openDatabase, type Database } from '../db';
+import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindow, ROLLUP_TABLES, UsageRepository } from '../usage';
 import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
@@ -128,7 +125,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const rows: Row[] = [];
     for (const { name, window, asOf } of cases) {
       const asOfIso = asOf === null ? null : new Date(asOf).toISOString();
-      const slice: LedgerSlice = { accountId: BENCH_ACCOUNT, window: { from: new Date(window.from), to: new Date(window.to) }, asOf: asOf ?? clock };
+      const slice: UsageSnapshot = { accountId: BENCH_ACCOUNT, window: { from: new Date(window.from), to: new Date(window.to) }, asOf: asOf ?? clock };
       const range = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
       const plan = planWindow(range.from, range.to);
       const page = pageSumsStatement({ dialect: kind, accountId: BENCH_ACCOUNT, plan, window: range, asOf: slice.asOf, workspaceIds: null });

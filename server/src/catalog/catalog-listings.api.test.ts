@@ -1,4 +1,4 @@
-import { mintApiKey } from '../auth/api-keys';
+import { mintApiKey } from '../auth';
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../testing/test-server';
 import { expectNoErrors, JUNE_2026, record, upsertCatalog } from '../testing/operations';

@@ -1,14 +1,12 @@
-import type { Database, SqlExecutor } from '../db/database';
-import { InvalidInputError } from '../errors/domain-errors';
-import { pageOf, type Page } from '../graphql/pagination';
+import type { Database, SqlExecutor } from '../db';
+import { placeholdersFor, readInChunks } from '../db';
+import { InvalidInputError } from '../errors';
+import { pageOf, type Page } from '../graphql';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
 
 type AccountRow = { account_id: string; name: string; timezone: string; created_at: string | number; ledger_clock: string | number };
 type WorkspaceRow = { account_id: string; workspace_id: string; name: string };
 type CampaignRow = { account_id: string; workspace_id: string; campaign_id: string; name: string; archived: boolean | number };
-
-/** SQLite caps bound parameters per statement; lists of ids are read in chunks of this size. */
-export const ID_CHUNK = 500;
 
 /** All SQL about accounts, workspaces and campaigns. */
 export class CatalogRepository {
@@ -185,19 +183,9 @@ export class CatalogRepository {
     return this.db.dialect === 'postgres' ? `${column} COLLATE "C"` : column;
   }
 
-  private async inChunks<T>(ids: readonly string[], read: (placeholders: string, chunk: string[]) => Promise<T[]>): Promise<T[]> {
-    const unique = [...new Set(ids)];
-    const results: T[] = [];
-    for (let start = 0; start < unique.length; start += ID_CHUNK) {
-      const chunk = unique.slice(start, start + ID_CHUNK);
-      results.push(...(await read(placeholdersFor(chunk.length), chunk)));
-    }
-    return results;
+  private inChunks<T>(ids: readonly string[], read: (placeholders: string, chunk: string[]) => Promise<T[]>): Promise<T[]> {
+    return readInChunks([...new Set(ids)], (chunk) => read(placeholdersFor(chunk.length), chunk));
   }
-}
-
-export function placeholdersFor(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
 }
 
 async function requireAccount(tx: SqlExecutor, accountId: string, field: string): Promise<void> {

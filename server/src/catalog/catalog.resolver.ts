@@ -1,14 +1,11 @@
-import { lastBillingPeriods, billingPeriodContaining } from '@creditlens/usage-math';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApiKey } from '../auth/credentials.types';
-import { assertAdmin, assertCanReadUsage, canSeeAccount, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
-import { InvalidInputError } from '../errors/domain-errors';
-import type { Context } from '../graphql/context';
-import { connectionOf, PageArgs, type Listing } from '../graphql/pagination';
+/** The catalog's queries and mutations: accounts (through the account gate), workspaces, campaigns. */
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertAdmin, assertCanReadUsage, canSeeWorkspace, openAccount, visibleWorkspaces } from '../access';
+import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../errors';
+import type { CatalogContext as Context } from './catalog.context';
+import { connectionOf, PageArgs, type Listing } from '../graphql';
 import type { AccountRecord, CampaignRecord, WorkspaceRecord } from './catalog.model';
-import { UsageWindow } from '../usage/usage.types';
-import { toUsageWindow } from '../usage/usage.mapping';
-import { toAccount, toApiKey, toCampaign, toWorkspace } from './catalog.mapping';
+import { toAccount, toCampaign, toWorkspace } from './catalog.mapping';
 import {
   Account,
   AccountConnection,
@@ -20,9 +17,6 @@ import {
   WorkspaceConnection,
   WorkspaceInput,
 } from './catalog.types';
-import { checkText, checkTimeZone, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './catalog.validation';
-
-export const MAX_BILLING_PERIODS = 120;
 
 /** The catalog's listings: accounts by id, workspaces of an account and campaigns of a workspace by name then id. */
 const ACCOUNTS: Listing<AccountRecord> = { name: 'accounts', scope: '', keyLength: 1, keyOf: (account) => [account.id] };
@@ -36,11 +30,8 @@ export class CatalogResolver {
     description: 'An account, or null when it does not exist or the credential may not see it (the two answers are identical).',
   })
   async account(@Arg('id', () => ID, { description: "The host platform's account id." }) id: string, @Ctx() ctx: Context): Promise<Account | null> {
-    if (!canSeeAccount(ctx.principal, id)) return null;
-    const account = await ctx.services.catalog.findAccount(id);
-    if (!account) return null;
-    assertCanReadUsage(ctx.principal);
-    return toAccount(account);
+    const account = await openAccount(ctx.principal, id, (accountId) => ctx.services.catalog.findAccount(accountId));
+    return account && toAccount(account);
   }
 
   @Query(() => AccountConnection, { description: 'Every account, by id (admin key only).' })
@@ -62,30 +53,6 @@ export class CatalogResolver {
   ): Promise<WorkspaceConnection> {
     const visible = visibleWorkspaces(ctx.principal);
     return connectionOf(page, workspacesOf(account.id), (first, after) => ctx.services.catalog.listWorkspaces(account.id, visible, first, after), toWorkspace);
-  }
-
-  @FieldResolver(() => [ApiKey], { description: "The account's API keys, revoked and expired ones included, oldest first (admin key only). Secrets are never shown again." })
-  async apiKeys(@Root() account: Account, @Ctx() ctx: Context): Promise<ApiKey[]> {
-    assertAdmin(ctx.principal, 'apiKeys');
-    return (await ctx.services.apiKeys.listForAccount(account.id)).map(toApiKey);
-  }
-
-  @FieldResolver(() => UsageWindow, { description: "The current billing period: this calendar month in the account's time zone." })
-  currentPeriod(@Root() account: Account, @Ctx() ctx: Context): UsageWindow {
-    return toUsageWindow(billingPeriodContaining(ctx.now, account.timezone));
-  }
-
-  @FieldResolver(() => [UsageWindow], { description: 'The current billing period and the ones before it, newest first (empty periods included).' })
-  billingPeriods(
-    @Root() account: Account,
-    @Arg('last', () => Int, { nullable: true, defaultValue: 12, description: `How many periods, 1 to ${MAX_BILLING_PERIODS}.` }) last: number | null,
-    @Ctx() ctx: Context,
-  ): UsageWindow[] {
-    const count = last ?? 12;
-    if (count < 1 || count > MAX_BILLING_PERIODS) {
-      throw InvalidInputError.of('last', `must be from 1 to ${MAX_BILLING_PERIODS}, got ${count}`);
-    }
-    return lastBillingPeriods(ctx.now, account.timezone, count).map(toUsageWindow);
   }
 
   @Mutation(() => Account, { description: 'Create or rename an account (admin key only).' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { connectionTypes } from '../graphql/pagination';
+import { connectionTypes } from '../graphql';
 
 @ObjectType({ description: 'A billing entity (tenant) of the host platform, with its own time zone for billing periods.' })
 export class Account {

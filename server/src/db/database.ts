@@ -1,9 +1,22 @@
+/**
+ * Opening the database, and what TypeORM does here (docs/architecture.md says the same):
+ *
+ * - TypeORM's DataSource runs the migrations (db/migrations/, in order, each in a transaction)
+ *   and is the connection pool of the plain reads and of the write transactions, through its
+ *   public API only (`query`, `createQueryRunner`, `startTransaction`). No entity is mapped:
+ *   every statement is our own SQL, in the domain's repository, taking the account id first.
+ * - The two hot paths keep a connection of their own: on SQLite the writes run on a native
+ *   better-sqlite3 handle (one transaction at a time, prepared statements kept), and on
+ *   PostgreSQL the tenant reads run on a `pg.Pool` owned here, because the row-level-security
+ *   wall, the statement and the commit must go in one message of the simple query protocol,
+ *   which no TypeORM API sends.
+ */
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { DatabaseLocation } from '../config/config';
-import { ENTITIES } from './entities';
+import type { DatabaseLocation } from '../config';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';
 
@@ -79,7 +92,6 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     database: file,
     enableWAL: true,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
@@ -164,37 +176,37 @@ export function toPostgresPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++index}`);
 }
 
-/** What TypeORM's query runner connects to on PostgreSQL: a pg client; several statements in one text answer one result each. */
-interface PgConnection {
-  query(text: string): Promise<Array<{ rows: Row[] }>>;
-}
+/**
+ * Both pools (TypeORM's and the tenant reads'): at most 10 connections each, 5 s to connect, and
+ * neither JIT nor parallel plans. The API only runs short statements, whose row estimates for
+ * "recorded after asOf" can be far too high (it reads as a share of every account's entries); on
+ * such an estimate JIT compilation or parallel workers cost many times the statement itself
+ * (docs/performance.md has the figures).
+ */
+const POOL_SETTINGS = { max: 10, connectionTimeoutMillis: 5000, options: '-c jit=off -c max_parallel_workers_per_gather=0' };
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    // The entries-after-asOf arm's row estimate can be far off: `recorded_at > asOf` is read as
-    // a share of every account's entries, and an account's late entries are few. A high estimate
-    // made PostgreSQL JIT-compile a 5 ms query for 20–25 ms, and once other accounts had written
-    // since, plan a parallel aggregate whose workers took 36 ms to start for 0 rows (a 2 ms page
-    // took 64). The API only runs short statements: neither is ever worth it here.
-    extra: { max: 10, connectionTimeoutMillis: 5000, options: '-c jit=off -c max_parallel_workers_per_gather=0' },
+    extra: POOL_SETTINGS,
   });
   await dataSource.initialize();
+  const tenantPool = new Pool({ connectionString: url, ...POOL_SETTINGS });
+  // A pooled connection the server terminates while idle emits 'error' on the pool; the next
+  // query gets a fresh connection (and a broken one answers DATABASE_UNAVAILABLE), so nothing is lost.
+  tenantPool.on('error', () => undefined);
   const reader: SqlExecutor = {
     query: (sql, params = []) => dataSource.query(toPostgresPlaceholders(sql), [...params]),
   };
   // The wall, the statement and the commit go in one message of the simple query protocol: one
-  // round trip where three were (with parameters, each statement needs its own). Measured from a
-  // warm session at 10 M entries, the expand's statement took p50 1.39 ms and p95 1.5–1.6 ms this
-  // way, as it does bare (1.38, 1.5–1.7), against 1.65–1.87 and 2.1–2.9 in three round trips. The
-  // statement is always one of the repositories' own; the account and its values are written in as
-  // escaped literals, by one function.
+  // round trip where three were (with parameters, each statement needs its own), so the wall
+  // costs no latency (docs/performance.md has the figures). The statement is always one of the
+  // repositories' own; the account and its values are written in as escaped literals, by one function.
   const tenantReader = (accountId: string): SqlExecutor => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const text = inlineParameters(
@@ -203,18 +215,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
         COMMIT`,
         [accountId, ...params],
       );
-      const runner = dataSource.createQueryRunner();
-      let connection: PgConnection | undefined;
+      const client = await tenantPool.connect();
+      let broken: Error | undefined;
       try {
-        connection = (await runner.connect()) as PgConnection;
-        const results = await connection.query(text);
-        // One result per statement: BEGIN, SET, set_config, then the one asked for.
-        return results[3]!.rows as T[];
+        // Several statements in one text answer one result each: BEGIN, SET, set_config, then the one asked for.
+        const results = (await client.query(text)) as unknown as { rows: T[] }[];
+        return results[3]!.rows;
       } catch (error) {
-        await connection?.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        await runner.release();
+        client.release(broken);
       }
     },
   });
@@ -247,6 +258,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await dataSource.query('SELECT 1');
     },
     async close() {
+      await tenantPool.end();
       await dataSource.destroy();
     },
   };

@@ -1,7 +1,7 @@
-import { createServices } from '../http/app';
-import type { Principal } from '../auth/principal';
+import { createServices } from '../app';
+import type { Principal } from '../access';
 import { openScratchDatabase, databaseKinds, type ScratchDatabase } from '../testing/test-databases';
-import { ROLLUP_TABLES } from '../usage/rollups';
+import { ROLLUP_TABLES } from '../usage';
 import { TENANT_ROLE } from './database';
 
 const ADMIN: Principal = { kind: 'admin' };

@@ -1,5 +1,5 @@
 import { lastBillingPeriods, type CreditKind, type TimeWindow } from '@creditlens/usage-math';
-import type { UsageEntryInput } from '../usage/record-usage.service';
+import type { UsageEntryInput } from '../usage';
 
 /**
  * The demo account: an agency in Berlin with five client workspaces. Last month "Acme Robotics"

@@ -1,12 +1,19 @@
-import type { Principal } from '../auth/principal';
-import type { Services } from '../graphql/context';
+import type { Principal } from '../access';
+import type { CatalogRepository } from '../catalog';
+import type { RecordUsageService } from '../usage';
 import { DEMO_ACCOUNT, DEMO_CAMPAIGNS, DEMO_WORKSPACES, demoUsage } from './demo-data';
 
 const ADMIN: Principal = { kind: 'admin' };
 const BATCH = 1000;
 
+/** What seeding needs: the catalog's upserts and the ledger's one write. */
+export interface DemoServices {
+  readonly catalog: CatalogRepository;
+  readonly recordUsage: RecordUsageService;
+}
+
 /** Seeds the demo account into a database that does not have it yet; returns whether it did. */
-export async function seedDemoData(services: Services, now: Date): Promise<boolean> {
+export async function seedDemoData(services: DemoServices, now: Date): Promise<boolean> {
   if (await services.catalog.findAccount(DEMO_ACCOUNT.id)) return false;
   await services.catalog.upsertAccount(DEMO_ACCOUNT, now);
   for (const workspace of DEMO_WORKSPACES) await services.catalog.upsertWorkspace({ ...workspace, accountId: DEMO_ACCOUNT.id });

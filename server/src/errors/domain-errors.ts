@@ -1,7 +1,9 @@
 /**
- * Errors the domain raises, independent of GraphQL. graphql/error-mapping.ts turns them into
- * the contract's codes; anything else is an internal error and is masked in production.
+ * Errors the domain raises, independent of GraphQL. error-answers.ts turns them into the
+ * contract's codes; anything else is an internal error and is masked in production.
  */
+
+import { GraphQLError } from 'graphql';
 
 /** Where a rejected value sits: a field path, and for batch entries the entry's index. */
 export interface InputProblem {
@@ -45,3 +47,9 @@ export class UnauthenticatedError extends Error {
     this.name = 'UnauthenticatedError';
   }
 }
+
+/**
+ * A DateTime that is no instant: BAD_USER_INPUT wherever it is met, also in a literal of the
+ * document, which graphql-js otherwise reports as a validation failure (see error-answers.ts).
+ */
+export class InvalidDateTimeError extends GraphQLError {}

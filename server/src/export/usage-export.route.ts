@@ -1,9 +1,8 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { requestCredential } from '../auth/credential.middleware';
-import { InvalidInputError } from '../errors/domain-errors';
-import { ErrorCode, errorResponseBody, toHttpError } from '../graphql/error-mapping';
-import { parseInstant } from '../graphql/scalars';
+import { requestCredential } from '../auth';
+import { ErrorCode, errorResponseBody, InvalidInputError, toHttpError } from '../errors';
+import { parseInstant } from '../graphql';
 import { usageCsv, UTF8_BOM } from './usage-csv';
 import type { UsageExportRequest, UsageExportService } from './usage-export.service';
 

@@ -1,7 +1,7 @@
 import type { TimeWindow } from '@creditlens/usage-math';
-import { assertCanReadUsage, canSeeAccount, visibleWorkspaces, type Principal } from '../auth/principal';
-import type { CatalogRepository } from '../catalog/catalog.repository';
-import type { UsageService } from '../usage/usage.service';
+import { openAccount, visibleWorkspaces, type Principal } from '../access';
+import type { CatalogRepository } from '../catalog';
+import type { UsageService } from '../usage';
 import type { UsageCsvRow } from './usage-csv';
 
 export interface UsageExportRequest {
@@ -30,10 +30,8 @@ export class UsageExportService {
 
   /** null when the account does not exist or the credential may not see it: the two are one answer. */
   async export(principal: Principal, request: UsageExportRequest): Promise<UsageExport | null> {
-    if (!canSeeAccount(principal, request.accountId)) return null;
-    const account = await this.catalog.findAccount(request.accountId);
+    const account = await openAccount(principal, request.accountId, (accountId) => this.catalog.findAccount(accountId));
     if (!account) return null;
-    assertCanReadUsage(principal);
     const window = this.usage.checkWindow(request.window, 'window');
     const snapshot = await this.usage.snapshot(account, window, request.asOf);
     const page = await this.usage.accountUsage(snapshot, visibleWorkspaces(principal));

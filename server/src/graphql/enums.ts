@@ -1,37 +1,44 @@
+/**
+ * The contract's enums, each built from the one list it names, so the GraphQL values and the
+ * TypeScript union are the same strings and no cast stands between twins. ApiScope is built the
+ * same way beside its list (auth/api-scope.enum.ts).
+ */
+import { CREDIT_KINDS, type CreditKind } from '@creditlens/usage-math';
 import { registerEnumType } from 'type-graphql';
 
-export enum CreditKind {
-  FIRST_EMAIL_DRAFT = 'FIRST_EMAIL_DRAFT',
-  LEAD_ENRICHMENT = 'LEAD_ENRICHMENT',
-  REPLY = 'REPLY',
-  LEAD_FINDING = 'LEAD_FINDING',
-  SELF_LEARNING_AI = 'SELF_LEARNING_AI',
-  CONTACT_LIST_CLEANING = 'CONTACT_LIST_CLEANING',
+/** An object for registerEnumType whose keys and values are exactly `values`. */
+export function enumOf<V extends string>(values: readonly V[]): { readonly [K in V]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in V]: K };
 }
 
-registerEnumType(CreditKind, {
-  name: 'CreditKind',
-  description: 'A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row).',
-  valuesConfig: {
-    FIRST_EMAIL_DRAFT: { description: 'AI-drafted first emails. Attributed to a campaign when the entry names one.' },
-    LEAD_ENRICHMENT: { description: 'Deep lead enrichment. Attributed to a campaign when the entry names one.' },
-    REPLY: { description: 'Replies. Attributed to a campaign when the entry names one.' },
-    LEAD_FINDING: { description: 'Finding leads for a list. Never attributed to a campaign.' },
-    SELF_LEARNING_AI: { description: 'Self Learning AI model work. Never attributed to a campaign.' },
-    CONTACT_LIST_CLEANING: { description: 'Contact-list cleaning. Never attributed to a campaign.' },
-  },
-});
-
-export enum ApiScope {
-  USAGE_READ = 'USAGE_READ',
-  USAGE_WRITE = 'USAGE_WRITE',
+/**
+ * Registers the GraphQL enum `name` whose values are exactly `values`, each described (a value
+ * left undescribed does not compile), and returns the object that @Field and @Arg name.
+ */
+export function registerListEnum<V extends string>(
+  values: readonly V[],
+  name: string,
+  description: string,
+  valueDescriptions: Record<V, string>,
+): { readonly [K in V]: K } {
+  const enumObject = enumOf(values);
+  const valuesConfig: Partial<Record<V, { description: string }>> = {};
+  for (const value of values) valuesConfig[value] = { description: valueDescriptions[value] };
+  registerEnumType(enumObject, { name, description, valuesConfig });
+  return enumObject;
 }
 
-registerEnumType(ApiScope, {
-  name: 'ApiScope',
-  description: 'What an account API key may do, within its one account.',
-  valuesConfig: {
-    USAGE_READ: { description: 'Read usage, invoices and billing periods of the account.' },
-    USAGE_WRITE: { description: 'Record usage entries for the account.' },
+/** GraphQL's CreditKind: the values of @creditlens/usage-math's CREDIT_KINDS. */
+export const CreditKindEnum = registerListEnum<CreditKind>(
+  CREDIT_KINDS,
+  'CreditKind',
+  'A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row).',
+  {
+    FIRST_EMAIL_DRAFT: 'AI-drafted first emails. Attributed to a campaign when the entry names one.',
+    LEAD_ENRICHMENT: 'Deep lead enrichment. Attributed to a campaign when the entry names one.',
+    REPLY: 'Replies. Attributed to a campaign when the entry names one.',
+    LEAD_FINDING: 'Finding leads for a list. Never attributed to a campaign.',
+    SELF_LEARNING_AI: 'Self Learning AI model work. Never attributed to a campaign.',
+    CONTACT_LIST_CLEANING: 'Contact-list cleaning. Never attributed to a campaign.',
   },
-});
+);

@@ -1,6 +1,3 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { InvalidInputError } from '../errors/domain-errors';
-
 /**
  * Keyset pagination shared by every connection: one PageInfo type, one cursor codec, one bound
  * on `first`. A cursor is the position of the last row of a page (the values of the listing's
@@ -9,6 +6,8 @@ import { InvalidInputError } from '../errors/domain-errors';
  * the caller has not seen on that page, and the server trusts none of it — the scope is compared
  * with the listing asked for, and the position is only ever a bound in a WHERE clause.
  */
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { InvalidInputError } from '../errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;

@@ -1,14 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
+import { InvalidDateTimeError } from '../errors';
 
 /** RFC 3339 instant with an explicit zone: 2026-06-01T00:00:00Z or 2026-06-01T02:00:00+02:00. */
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/i;
-
-/**
- * A DateTime that is no instant: BAD_USER_INPUT wherever it is met, also in a literal of the
- * document, which graphql-js otherwise reports as a validation failure (see error-mapping.ts).
- */
-export class InvalidDateTimeError extends GraphQLError {}
 
 /**
  * The one parser of instants, for DateTime arguments and variables and for the CSV export's

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
-import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import { ErrorCode, errorResponseBody } from '../errors';
 
 export interface DocumentLimits {
   /** Lexical tokens of the query text (names, punctuation, values; comments not counted), as graphql-js's `maxTokens` counts them. */

@@ -52,3 +52,4 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   clock: Date.now,
   requestTimeoutMs: REQUEST_TIME_LIMIT_MS,
 };
+export { ATTACKS, sendAttack, type Attack, type AttackOutcome } from './attacks';

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import { ErrorCode, errorResponseBody } from '../errors';
 
 /**
  * How many recordUsage entries one server works on at once. A host back from an outage may send

@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { creditlensSchema } from '../graphql/schema';
+import { creditlensSchema } from '../app';
 import { PAGE_WITH_CAMPAIGNS_QUERY } from '../testing/operations';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
 import { measureOperation } from './query-measure';

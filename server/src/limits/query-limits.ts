@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type ValidationRule } from 'graphql';
-import { MAX_BILLING_PERIODS } from '../catalog/catalog.resolver';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/pagination';
+import { MAX_BILLING_PERIODS } from '../usage';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql';
 import { MEASURE_CAP, measureOperation, type CostModel, type OperationMeasure } from './query-measure';
 
 export interface QueryLimits {

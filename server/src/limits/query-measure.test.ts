@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildSchema, Kind, type ASTNode, parse, print, specifiedRules, validate, visit, type DocumentNode, type FragmentDefinitionNode, type InlineFragmentNode, type OperationDefinitionNode } from 'graphql';
-import { creditlensSchema } from '../graphql/schema';
+import { creditlensSchema } from '../app';
 import { fragmentFanOut } from './attacks';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
 import { MEASURE_CAP, measureOperation, type CostModel } from './query-measure';

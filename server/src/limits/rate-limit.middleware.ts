@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import { requestCredential } from '../auth/credential.middleware';
-import { credentialId } from '../auth/principal';
-import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import { requestCredential } from '../auth';
+import { credentialId } from '../access';
+import { ErrorCode, errorResponseBody } from '../errors';
 import type { TokenBuckets } from './rate-limiter';
 
 /**

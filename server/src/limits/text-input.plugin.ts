@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
-import { ErrorCode } from '../graphql/error-mapping';
+import { ErrorCode } from '../errors';
 
 /** What is wrong with one place of the input, and where (`entries[3].idempotencyKey`). */
 export interface InputProblem {

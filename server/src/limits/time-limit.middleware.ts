@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { ErrorCode, errorResponseBody } from '../graphql/error-mapping';
+import { ErrorCode, errorResponseBody } from '../errors';
 
 /** The timer functions the limit uses; tests pass their own to fire it at will. */
 export interface Timers {

@@ -2,9 +2,14 @@ import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE_ENV, postgresAnswers } from './p
 
 /**
  * Decides once per run whether the PostgreSQL half of the integration suite runs. With
- * CREDITLENS_REQUIRE_POSTGRES=1 (CI) an unreachable server fails the run instead of skipping.
+ * CREDITLENS_REQUIRE_POSTGRES=1 (CI) an unreachable server fails the run instead of skipping;
+ * with CREDITLENS_SKIP_POSTGRES=1 (`npm run test:fast`) it is skipped without asking.
  */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.CREDITLENS_SKIP_POSTGRES === '1') {
+    process.env[POSTGRES_AVAILABLE_ENV] = '0';
+    return;
+  }
   const available = await postgresAnswers();
   process.env[POSTGRES_AVAILABLE_ENV] = available ? '1' : '0';
   if (available) return;

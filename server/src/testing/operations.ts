@@ -1,6 +1,5 @@
-import type { TestServer } from './test-server';
-
 /** The operations the integration tests send, written as a client would. */
+import type { TestServer } from './test-server';
 
 export const PAGE_QUERY = /* GraphQL */ `
   query Page($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {

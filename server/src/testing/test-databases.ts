@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DatabaseLocation } from '../config/config';
-import { openDatabase, type Database, type DatabaseOptions } from '../db/database';
+import type { DatabaseLocation } from '../config';
+import { openDatabase, type Database, type DatabaseOptions } from '../db';
 import { createScratchDatabase, POSTGRES_AVAILABLE_ENV } from './postgres';
 
 export type DatabaseKind = DatabaseLocation['kind'];
@@ -26,28 +26,27 @@ export interface ScratchDatabase {
 }
 
 export async function openScratchDatabase(kind: DatabaseKind, options: DatabaseOptions = {}): Promise<ScratchDatabase> {
-  if (kind === 'sqlite') {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-test-'));
-    const location: DatabaseLocation = { kind, file: path.join(folder, `${randomBytes(4).toString('hex')}.sqlite`) };
-    const db = await openDatabase(location, options);
-    return {
-      db,
-      location,
-      async dispose() {
-        await db.close();
-        fs.rmSync(folder, { recursive: true, force: true });
-      },
-    };
-  }
-  const scratch = await createScratchDatabase();
-  const location: DatabaseLocation = { kind, url: scratch.url };
+  const { location, remove } = await createScratchLocation(kind);
   const db = await openDatabase(location, options);
   return {
     db,
     location,
     async dispose() {
       await db.close();
-      await scratch.drop();
+      await remove();
     },
   };
+}
+
+/** A new, empty database of `kind`, and how to remove it. */
+async function createScratchLocation(kind: DatabaseKind): Promise<{ location: DatabaseLocation; remove: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-test-'));
+    return {
+      location: { kind, file: path.join(folder, `${randomBytes(4).toString('hex')}.sqlite`) },
+      remove: async () => fs.rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  const scratch = await createScratchDatabase();
+  return { location: { kind, url: scratch.url }, remove: () => scratch.drop() };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, type AppOptions, type CreditlensApp } from '../http/app';
+import { createApp, type AppOptions, type CreditlensApp } from '../app';
 import { openScratchDatabase, type DatabaseKind, type ScratchDatabase } from './test-databases';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';

@@ -1,11 +1,10 @@
-import { CREDIT_KINDS, NO_CAMPAIGN_LABEL, sortBySpend, sumCredits, withShares, type CreditKind } from '@creditlens/usage-math';
-import type { CampaignKindSum, PageSums } from './usage.repository';
-import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
-
 /**
  * Pure assembly of usage answers from grouped ledger sums: totals, sorting, shares and
  * percents. Every level is the sum of the level below, so the page always reconciles.
  */
+import { CREDIT_KINDS, NO_CAMPAIGN_LABEL, sortBySpend, sumCredits, withShares, type CreditKind } from '@creditlens/usage-math';
+import type { CampaignKindSum, PageSums } from './usage.repository';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
 
 export function workspaceUsageId(workspaceId: string, snapshot: UsageSnapshot): string {
   return `${workspaceId}|${snapshotSuffix(snapshot)}`;

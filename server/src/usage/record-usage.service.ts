@@ -1,8 +1,8 @@
 import { isAttributableKind, type CreditKind } from '@creditlens/usage-math';
-import { assertCanRecordUsage, assertCanWriteUsage, canReadLedger, type Principal } from '../auth/principal';
-import type { CatalogRepository } from '../catalog/catalog.repository';
-import type { Database, SqlExecutor } from '../db/database';
-import { InvalidInputError, type InputProblem } from '../errors/domain-errors';
+import { assertCanRecordUsage, assertCanWriteUsage, canReadLedger, type Principal } from '../access';
+import type { CatalogRepository } from '../catalog';
+import type { Database, SqlExecutor } from '../db';
+import { InvalidInputError, type InputProblem } from '../errors';
 import { entryKey, type LedgerEntry, type UsageRepository } from './usage.repository';
 
 export const MAX_BATCH_ENTRIES = 10_000;

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database';
+import type { Database } from '../db';
 import { bucketExpression, keyColumn, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
 
 /** A rollup row that disagrees with the ledger it summarises. */

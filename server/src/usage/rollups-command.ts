@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig, parseDatabaseUrl } from '../config/config';
-import { openDatabase } from '../db/database';
+import { loadConfig, parseDatabaseUrl } from '../config';
+import { openDatabase } from '../db';
 import { RollupMaintenance } from './rollup-maintenance';
 
 /**

@@ -1,11 +1,12 @@
-import type { Principal } from '../auth/principal';
-import { createServices } from '../http/app';
-import type { Services } from '../graphql/context';
+import type { Principal } from '../access';
+import { createServices } from '../app';
+import type { Services } from '../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
-import { DAY_MS, HOUR_MS, planWindow } from './rollup-buckets';
+import { DAY_MS, HOUR_MS, planWindow } from './window-planner';
 import { RollupMaintenance } from './rollup-maintenance';
 import type { UsageEntryInput } from './record-usage.service';
-import { UsageRepository, type LedgerSlice } from './usage.repository';
+import { UsageRepository } from './usage.repository';
+import type { UsageSnapshot } from './usage.model';
 
 const ADMIN: Principal = { kind: 'admin' };
 const ACCOUNT = 'acct_prop';
@@ -72,7 +73,7 @@ describeEachDatabase('rollup answers equal the plain ledger query', (kind) => {
   });
   afterAll(() => scratch.dispose());
 
-  function randomSlice(): LedgerSlice {
+  function randomSlice(): UsageSnapshot {
     const aligned = random.next() < 0.3;
     const from = aligned ? START + random.int(60) * DAY_MS - 2 * HOUR_MS : START - DAY_MS + random.int(SPAN);
     const to = from + (aligned ? random.int(30) * DAY_MS + HOUR_MS : 1 + random.int(random.next() < 0.3 ? 3 * HOUR_MS : 40 * DAY_MS));

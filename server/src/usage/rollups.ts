@@ -1,5 +1,5 @@
-import type { Dialect } from '../db/database';
-import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './rollup-buckets';
+import type { Dialect } from '../db';
+import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './window-planner';
 
 /**
  * The pre-aggregated rollups of the ledger, maintained in the same transaction as every ledger

@@ -15,8 +15,16 @@
  * (SQLite runs one write transaction at a time anyway; the same rule holds there.)
  */
 
+import type { UsageSnapshot } from './usage.model';
+
 /** The snapshot a query reads: the requested one, or the latest committed, never past it. */
 export function effectiveAsOf(requested: Date | null | undefined, committedClock: number): number {
   if (!requested) return committedClock;
   return Math.min(requested.getTime(), committedClock);
 }
+
+/** Names one snapshot (account, window, asOf): two reads with the same key count the same entries. */
+export function snapshotKey(snapshot: UsageSnapshot): string {
+  return `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;
+}
+

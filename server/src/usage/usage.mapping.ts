@@ -1,11 +1,9 @@
-import type { TimeWindow } from '@creditlens/usage-math';
-import type { CreditKind } from '../graphql/enums';
-import { toSafeInt } from '../graphql/scalars';
+/** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
+import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
+import { toSafeInt } from '../graphql';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
 import type { InvoiceModel } from './usage.service';
 import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
-
-/** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
 
 export function toUsageWindow(window: TimeWindow): UsageWindow {
   return { from: window.from, to: window.to };

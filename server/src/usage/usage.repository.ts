@@ -1,10 +1,9 @@
-import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
-import { isUniqueViolation, type Database, type Dialect, type SqlExecutor } from '../db/database';
-import { ID_CHUNK, placeholdersFor } from '../catalog/catalog.repository';
-import { planWindow } from './rollup-buckets';
-import { campaignSumsStatement, pageSumsStatement } from './rollup-queries';
-import { bulkRows, type BulkColumn, type BulkRows } from '../db/bulk-rows';
+import type { CreditKind } from '@creditlens/usage-math';
+import { type BulkColumn, bulkRows, type BulkRows, type Database, type Dialect, isUniqueViolation, placeholdersFor, readInChunks, type SqlExecutor } from '../db';
+import { planWindow } from './window-planner';
+import { campaignSumsStatement, pageSumsStatement } from './rollup-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
+import type { UsageSnapshot } from './usage.model';
 
 /** One ledger line's identity: its account and idempotency key. */
 export function entryKey(accountId: string, idempotencyKey: string): string {
@@ -36,14 +35,6 @@ export interface CampaignKindSum {
   readonly archived: boolean;
   readonly kind: CreditKind;
   readonly credits: bigint;
-}
-
-/** The part of the ledger a usage answer reads: occurred in the window, recorded by asOf. */
-export interface LedgerSlice {
-  readonly accountId: string;
-  readonly window: TimeWindow;
-  /** Epoch ms on the account's ledger clock (see snapshot.ts). */
-  readonly asOf: number;
 }
 
 /** The columns recordUsage writes, in the order insertNew() gives its values. */
@@ -104,10 +95,7 @@ export class UsageRepository {
 
   /** Entries of `accountId` already recorded under any of `keys`. */
   async findRecorded(tx: SqlExecutor, accountId: string, keys: readonly string[]): Promise<LedgerEntry[]> {
-    const found: LedgerEntry[] = [];
-    const unique = [...new Set(keys)];
-    for (let start = 0; start < unique.length; start += ID_CHUNK) {
-      const chunk = unique.slice(start, start + ID_CHUNK);
+    return readInChunks([...new Set(keys)], async (chunk) => {
       const rows = await tx.query<{
         idempotency_key: string;
         workspace_id: string;
@@ -120,8 +108,8 @@ export class UsageRepository {
          FROM usage_entries WHERE account_id = ? AND idempotency_key IN (${placeholdersFor(chunk.length)})`,
         [accountId, ...chunk],
       );
-      for (const row of rows) {
-        found.push({
+      return rows.map(
+        (row): LedgerEntry => ({
           accountId,
           idempotencyKey: row.idempotency_key,
           workspaceId: row.workspace_id,
@@ -129,10 +117,9 @@ export class UsageRepository {
           kind: row.kind,
           credits: BigInt(row.credits),
           occurredAt: new Date(Number(row.occurred_at)),
-        });
-      }
-    }
-    return found;
+        }),
+      );
+    });
   }
 
   /**
@@ -170,9 +157,9 @@ export class UsageRepository {
   /**
    * PostgreSQL: the plain INSERT, betting that every entry is new, as nearly every batch's are.
    * ON CONFLICT makes each row a speculative insertion (the key checked, then inserted, then
-   * confirmed): EXPLAIN ANALYZE of 1,000 entries at 10 M took 37 ms against 30 ms plain, all of
-   * it under the account's clock lock. A key recorded already (a resent or raced batch) fails the statement: it is
-   * undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
+   * confirmed), which is slower, and all of it runs under the account's clock lock
+   * (docs/performance.md). A key recorded already (a resent or raced batch) fails the statement:
+   * it is undone to a savepoint and answers false, and the caller takes the ON CONFLICT path.
    */
   private async insertAllIfAllNew(tx: SqlExecutor, insert: string, chunks: readonly BulkRows[]): Promise<boolean> {
     await tx.query('SAVEPOINT insert_if_all_new');
@@ -214,10 +201,10 @@ export class UsageRepository {
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
-  async sumPage(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<PageSums> {
+  async sumPage(snapshot: UsageSnapshot, workspaceIds: readonly string[] | null): Promise<PageSums> {
     if (workspaceIds !== null && workspaceIds.length === 0) return { workspaces: [], byKind: [] };
-    const statement = pageSumsStatement(planned(this.db.dialect, slice, workspaceIds));
-    const rows = await this.db.tenantReader(slice.accountId).query<{ level: string; sum_key: string; workspace_name: string | null; credits: string }>(
+    const statement = pageSumsStatement(planned(this.db.dialect, snapshot, workspaceIds));
+    const rows = await this.db.tenantReader(snapshot.accountId).query<{ level: string; sum_key: string; workspace_name: string | null; credits: string }>(
       statement.sql,
       statement.params,
     );
@@ -228,30 +215,28 @@ export class UsageRepository {
   }
 
   /** Credits per workspace, campaign (null: none) and kind from the rollups: one statement per chunk of workspace ids. */
-  async sumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
-    const sums: CampaignKindSum[] = [];
-    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const statement = campaignSumsStatement({ ...planned(this.db.dialect, slice, null), workspaceIds: workspaceIds.slice(start, start + ID_CHUNK) });
-      const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
-      sums.push(...rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key })));
-    }
-    return sums;
+  async sumByCampaignAndKind(snapshot: UsageSnapshot, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
+    return readInChunks(workspaceIds, async (chunk) => {
+      const statement = campaignSumsStatement({ ...planned(this.db.dialect, snapshot, null), workspaceIds: chunk });
+      const rows = await this.db.tenantReader(snapshot.accountId).query<CampaignSumRow & { campaign_key: string }>(statement.sql, statement.params);
+      return rows.map((row) => toCampaignSum({ ...row, campaign_id: row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key }));
+    });
   }
 
   /**
    * The plain ledger query for sumByWorkspaceAndKind: the reference that the rollup answers are
    * checked against (tests, `rollups check`, the bench's baseline). Scans the whole window.
    */
-  async ledgerSumPage(slice: LedgerSlice, workspaceIds: readonly string[] | null): Promise<PageSums> {
+  async ledgerSumPage(snapshot: UsageSnapshot, workspaceIds: readonly string[] | null): Promise<PageSums> {
     const filter = workspaceIds === null ? '' : `AND u.workspace_id IN (${placeholdersFor(workspaceIds.length)})`;
     if (workspaceIds !== null && workspaceIds.length === 0) return { workspaces: [], byKind: [] };
-    const rows = await this.db.tenantReader(slice.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
+    const rows = await this.db.tenantReader(snapshot.accountId).query<{ workspace_id: string; workspace_name: string; kind: CreditKind; credits: string }>(
       `SELECT u.workspace_id, w.name AS workspace_name, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
        FROM usage_entries u
        JOIN workspaces w ON w.account_id = u.account_id AND w.workspace_id = u.workspace_id
        WHERE u.account_id = ? AND u.occurred_at >= ? AND u.occurred_at < ? AND u.recorded_at <= ? ${filter}
        GROUP BY u.workspace_id, w.name, u.kind`,
-      [...sliceParams(slice), ...(workspaceIds ?? [])],
+      [...snapshotParams(snapshot), ...(workspaceIds ?? [])],
     );
     const workspaces = new Map<string, { workspaceId: string; workspaceName: string; credits: bigint }>();
     const kinds = new Map<CreditKind, bigint>();
@@ -265,22 +250,19 @@ export class UsageRepository {
   }
 
   /** The plain ledger query for sumByCampaignAndKind (see ledgerSumByWorkspaceAndKind). */
-  async ledgerSumByCampaignAndKind(slice: LedgerSlice, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
-    const sums: CampaignKindSum[] = [];
-    for (let start = 0; start < workspaceIds.length; start += ID_CHUNK) {
-      const chunk = workspaceIds.slice(start, start + ID_CHUNK);
-      const rows = await this.db.tenantReader(slice.accountId).query<CampaignSumRow>(
+  async ledgerSumByCampaignAndKind(snapshot: UsageSnapshot, workspaceIds: readonly string[]): Promise<CampaignKindSum[]> {
+    return readInChunks(workspaceIds, async (chunk) => {
+      const rows = await this.db.tenantReader(snapshot.accountId).query<CampaignSumRow>(
         `SELECT u.workspace_id, u.campaign_id, c.name AS campaign_name, c.archived, u.kind, CAST(SUM(u.credits) AS TEXT) AS credits
          FROM usage_entries u
          LEFT JOIN campaigns c ON c.account_id = u.account_id AND c.campaign_id = u.campaign_id
          WHERE u.account_id = ? AND u.occurred_at >= ? AND u.occurred_at < ? AND u.recorded_at <= ?
            AND u.workspace_id IN (${placeholdersFor(chunk.length)})
          GROUP BY u.workspace_id, u.campaign_id, c.name, c.archived, u.kind`,
-        [...sliceParams(slice), ...chunk],
+        [...snapshotParams(snapshot), ...chunk],
       );
-      sums.push(...rows.map(toCampaignSum));
-    }
-    return sums;
+      return rows.map(toCampaignSum);
+    });
   }
 }
 
@@ -304,12 +286,12 @@ function toCampaignSum(row: CampaignSumRow): CampaignKindSum {
   };
 }
 
-/** A slice with its window planned into rollup buckets and ledger edges. */
-function planned(dialect: Dialect, slice: LedgerSlice, workspaceIds: readonly string[] | null) {
-  const window = { from: slice.window.from.getTime(), to: slice.window.to.getTime() };
-  return { dialect, accountId: slice.accountId, plan: planWindow(window.from, window.to), window, asOf: slice.asOf, workspaceIds };
+/** A snapshot with its window planned into rollup buckets and ledger edges. */
+function planned(dialect: Dialect, snapshot: UsageSnapshot, workspaceIds: readonly string[] | null) {
+  const window = { from: snapshot.window.from.getTime(), to: snapshot.window.to.getTime() };
+  return { dialect, accountId: snapshot.accountId, plan: planWindow(window.from, window.to), window, asOf: snapshot.asOf, workspaceIds };
 }
 
-function sliceParams(slice: LedgerSlice): unknown[] {
-  return [slice.accountId, slice.window.from.getTime(), slice.window.to.getTime(), slice.asOf];
+function snapshotParams(snapshot: UsageSnapshot): unknown[] {
+  return [snapshot.accountId, snapshot.window.from.getTime(), snapshot.window.to.getTime(), snapshot.asOf];
 }

@@ -1,18 +1,16 @@
+/** Usage answers: Account.usage and Account.invoice, and the expand query's workspace row with its campaign rows. */
 import { sumCredits } from '@creditlens/usage-math';
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertAccountWide, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../auth/principal';
-import { toWorkspace } from '../catalog/catalog.mapping';
-import { Account } from '../catalog/catalog.types';
-import type { Context } from '../graphql/context';
-import { DateTimeScalar, toSafeInt } from '../graphql/scalars';
+import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertAccountWide, assertCanReadAccount, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../access';
+import { Account, toWorkspace } from '../catalog';
+import type { UsageContext as Context } from './usage.context';
+import { DateTimeScalar, toSafeInt } from '../graphql';
 import { workspaceUsageId } from './breakdown';
 import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';
 import {
   AccountUsage,
   CampaignUsage,
   Invoice,
-  RecordUsageResult,
-  UsageEntryInput,
   UsageWindowInput,
   WorkspaceUsage,
 } from './usage.types';
@@ -29,6 +27,7 @@ export class AccountUsageResolver {
     @Arg('asOf', () => DateTimeScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
     @Ctx() ctx: Context,
   ): Promise<AccountUsage> {
+    assertCanReadAccount(ctx.principal, account.id);
     const { usage } = ctx.services;
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
     const snapshot = await usage.snapshot(account, checked, asOf);
@@ -42,6 +41,7 @@ export class AccountUsageResolver {
     @Arg('period', () => UsageWindowInput, { description: 'Exactly one billing period, e.g. from currentPeriod or billingPeriods.' }) period: UsageWindowInput,
     @Ctx() ctx: Context,
   ): Promise<Invoice> {
+    assertCanReadAccount(ctx.principal, account.id);
     assertAccountWide(ctx.principal, 'invoices are account-wide');
     const checked = ctx.services.usage.checkWindow(period, 'period');
     return toInvoice(await ctx.services.usage.invoice(account, checked));
@@ -100,16 +100,6 @@ export class WorkspaceUsageResolver {
   async campaigns(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<CampaignUsage[]> {
     const rows = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: row.snapshot });
     return rows.map(toCampaignUsage);
-  }
-
-  @Mutation(() => RecordUsageResult, {
-    description: 'Record a batch of at most 10,000 ledger entries: atomic (all or nothing) and idempotent per (account, idempotencyKey). A rejection names every bad entry by index and field.',
-  })
-  recordUsage(
-    @Arg('entries', () => [UsageEntryInput], { description: 'The entries: at most 10,000 per batch and 8 MiB per request. Resend a failed batch as is: recorded keys count as duplicates.' }) entries: UsageEntryInput[],
-    @Ctx() ctx: Context,
-  ): Promise<RecordUsageResult> {
-    return ctx.services.recordUsage.record(ctx.principal, entries, ctx.now);
   }
 }
 

@@ -1,8 +1,8 @@
 import { billingPeriodContaining, isBillingPeriod, validateWindow, WindowError, type TimeWindow } from '@creditlens/usage-math';
-import type { AccountRecord } from '../catalog/catalog.model';
-import { InvalidInputError } from '../errors/domain-errors';
+import type { AccountRecord } from '../catalog';
+import { InvalidInputError } from '../errors';
 import { buildAccountUsage, buildCampaignRows } from './breakdown';
-import { effectiveAsOf } from './snapshot';
+import { effectiveAsOf, snapshotKey } from './snapshot';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot } from './usage.model';
 import type { UsageRepository } from './usage.repository';
 
@@ -88,8 +88,3 @@ export class UsageService {
     return { period, lines: page.byKind, totalCredits: page.totalCredits };
   }
 }
-
-export function snapshotKey(snapshot: UsageSnapshot): string {
-  return `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;
-}
-

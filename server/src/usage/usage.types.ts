@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Campaign, Workspace } from '../catalog/catalog.types';
-import { CreditKind } from '../graphql/enums';
-import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars';
+import { Campaign, Workspace } from '../catalog';
+import type { CreditKind } from '@creditlens/usage-math';
+import { CreditKindEnum, DateTimeScalar, SafeIntScalar } from '../graphql';
 import type { UsageSnapshot } from './usage.model';
 
 @InputType({ description: 'A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days.' })
@@ -24,7 +24,7 @@ export class UsageWindow {
 
 @ObjectType({ description: 'Credits of one kind of credit use.' })
 export class KindUsage {
-  @Field(() => CreditKind, { description: 'The kind of credit use.' })
+  @Field(() => CreditKindEnum, { description: 'The kind of credit use.' })
   kind!: CreditKind;
 
   @Field(() => SafeIntScalar, { description: 'Whole credits (net of refunds) of this kind.' })
@@ -122,7 +122,7 @@ export class UsageEntryInput {
   @Field(() => ID, { nullable: true, description: 'A campaign of that workspace, for FIRST_EMAIL_DRAFT, LEAD_ENRICHMENT and REPLY only; left out, the entry lands in No campaign.' })
   campaignId?: string | null;
 
-  @Field(() => CreditKind, { description: 'The kind of credit use.' })
+  @Field(() => CreditKindEnum, { description: 'The kind of credit use.' })
   kind!: CreditKind;
 
   @Field(() => SafeIntScalar, { description: 'Whole credits; negative for refunds and corrections.' })

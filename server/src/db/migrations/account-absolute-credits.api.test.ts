@@ -1,5 +1,5 @@
-import type { Principal } from '../../auth/principal';
-import { createServices } from '../../http/app';
+import type { Principal } from '../../access';
+import { createServices } from '../../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../../testing/test-databases';
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
 

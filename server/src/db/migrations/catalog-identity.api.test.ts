@@ -1,4 +1,4 @@
-import { createServices } from '../../http/app';
+import { createServices } from '../../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../../testing/test-databases';
 
 describeEachDatabase('workspaces and campaigns the ledger refers to', (kind) => {

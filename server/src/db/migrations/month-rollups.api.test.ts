@@ -1,7 +1,7 @@
-import type { Principal } from '../../auth/principal';
-import { createServices } from '../../http/app';
+import type { Principal } from '../../access';
+import { createServices } from '../../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../../testing/test-databases';
-import { RollupMaintenance } from '../../usage/rollup-maintenance';
+import { RollupMaintenance } from '../../usage';
 import { MonthRollups1764500000000 } from './1764500000000-month-rollups';
 
 const ADMIN: Principal = { kind: 'admin' };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
-import type { EmbedKeyring } from '../../auth/embed-tokens';
+import type { EmbedKeyring } from '../../auth';
 import { DEMO_ACCOUNT } from '../demo-data';
 import { DEMO_ASSETS_PATH, demoPageHtml } from './demo-page.html';
 
@@ -25,7 +25,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-sr
 /**
  * GET / — the demo host's Billing → Usage page on the seeded demo account, and its script at
  * /demo-assets/. Each page view mints a short-lived embed token for the demo account only
- * (read-only; issue 5 decides when the page is served at all).
+ * (read-only; served only where the demo data is, DEMO=1: app/http-app.ts).
  */
 export function demoPage(embedKeys: EmbedKeyring, options: DemoPageOptions = {}): Router {
   const assetsDir = options.assetsDir ?? defaultAssetsDir();

@@ -1,0 +1,17 @@
+/** Access: the caller (Principal) and every rule about what it may see and do. A leaf-most domain: it imports only errors/. */
+export { assertCanReadAccount, openAccount } from './account-gate';
+export {
+  API_SCOPES,
+  assertAccountWide,
+  assertAdmin,
+  assertCanReadUsage,
+  assertCanRecordUsage,
+  assertCanWriteUsage,
+  canReadLedger,
+  canSeeAccount,
+  canSeeWorkspace,
+  credentialId,
+  visibleWorkspaces,
+  type ApiScope,
+  type Principal,
+} from './principal';

@@ -1,0 +1,2 @@
+/** The configuration, read once from the environment and validated (config.ts). */
+export * from './config';

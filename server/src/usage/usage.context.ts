@@ -1,0 +1,21 @@
+/** What the usage resolvers read of a request's context: their slice of the joined Context (app/context.ts). */
+import type { Principal } from '../access';
+import type { CatalogRepository } from '../catalog';
+import type { RecordUsageService } from './record-usage.service';
+import type { UsageLoaders } from './usage.loaders';
+import type { UsageService } from './usage.service';
+
+export interface UsageServices {
+  readonly usage: UsageService;
+  readonly recordUsage: RecordUsageService;
+  /** The expand query finds its workspace (and the account it belongs to) in the catalog. */
+  readonly catalog: CatalogRepository;
+}
+
+export interface UsageContext {
+  readonly principal: Principal;
+  /** The request's clock: one "now" for every field of one answer. */
+  readonly now: Date;
+  readonly services: UsageServices;
+  readonly loaders: UsageLoaders;
+}

@@ -1,0 +1,33 @@
+/**
+ * Usage's per-request DataLoaders, beside the batch they call (UsageService.campaignBreakdowns
+ * and accountUsage): the expand's batching lives here. Made per request, never module globals —
+ * a cache that outlived the request could answer one tenant with another's numbers.
+ */
+import DataLoader from 'dataloader';
+import { snapshotKey } from './snapshot';
+import type { AccountUsageModel, CampaignUsageModel, UsageSnapshot } from './usage.model';
+import type { CampaignBreakdownKey, UsageService } from './usage.service';
+
+export interface AccountPageKey {
+  readonly snapshot: UsageSnapshot;
+  readonly workspaceIds: ReadonlySet<string> | null;
+}
+
+export interface UsageLoaders {
+  /** Campaign rows of every workspace row asked for in one request: one statement per chunk of workspaces. */
+  readonly campaignRows: DataLoader<CampaignBreakdownKey, CampaignUsageModel[], string>;
+  /** An account's page per (snapshot, visible workspaces): computed once per request however many fields need it. */
+  readonly accountPages: DataLoader<AccountPageKey, AccountUsageModel, string>;
+}
+
+export function createUsageLoaders(usage: UsageService): UsageLoaders {
+  return {
+    campaignRows: new DataLoader((keys) => usage.campaignBreakdowns(keys), {
+      cacheKeyFn: (key) => `${key.workspaceId}\u0000${snapshotKey(key.snapshot)}`,
+    }),
+    accountPages: new DataLoader(
+      (keys) => Promise.all(keys.map((key) => usage.accountUsage(key.snapshot, key.workspaceIds))),
+      { cacheKeyFn: (key) => `${snapshotKey(key.snapshot)}\u0000${key.workspaceIds === null ? '*' : [...key.workspaceIds].sort().join(',')}` },
+    ),
+  };
+}

@@ -1,0 +1,2 @@
+import { recorded } from '../usage';
+export const access = recorded;

@@ -1,0 +1,2 @@
+import { service } from '../usage/usage.service';
+export const catalog = service;

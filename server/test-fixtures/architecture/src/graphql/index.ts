@@ -1,0 +1,2 @@
+import { catalog } from '../catalog';
+export const scalars = catalog;

@@ -1,0 +1,2 @@
+import { access } from '../access';
+export const recorded = access;
