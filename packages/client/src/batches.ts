@@ -1,4 +1,4 @@
-/** The server's limits for one recordUsage request (see the README's "Limits"). */
+/** The server's limits for one recordUsage request (see docs/api.md, "Limits"). */
 export const MAX_BATCH_ENTRIES = 10_000;
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 /** The client's batch size unless asked otherwise: progress (one report per batch) comes at least every 1,000 entries. */

@@ -1,7 +1,7 @@
 import { billingPeriodContaining } from '@creditlens/usage-math';
 
 /**
- * The tabs the explorer opens with: the README's example operations, ready to run against the
+ * The tabs the explorer opens with: the example operations of docs/api.md, ready to run against the
  * demo account once a credential is filled in.
  */
 export interface ExplorerTab {

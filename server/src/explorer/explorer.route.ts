@@ -29,7 +29,7 @@ export function wantsHtml(req: Request): boolean {
 
 /**
  * GET /graphql from a browser: the GraphiQL explorer, with a field for the Authorization header
- * and the README's operations in tabs. Other requests to /graphql pass through to the API.
+ * and the example operations of docs/api.md in tabs. Other requests to /graphql pass through to the API.
  */
 export function explorerRouter(endpointPath = '/graphql'): Router {
   const router = Router();

@@ -3,7 +3,7 @@ import { DAY, DAY_MS, HOUR, HOUR_MS, MONTH, type Grain } from './window-planner'
 
 /**
  * The pre-aggregated rollups of the ledger, maintained in the same transaction as every ledger
- * insert. Grains were chosen by measurement (see README "Performance"): the page reads
+ * insert. Grains were chosen by measurement (see docs/performance.md): the page reads
  * per-workspace sums and the account's per-kind sums, the expand per-campaign-and-kind sums,
  * each by UTC month, UTC day and UTC hour, so that any window is a few buckets (see
  * rollup-buckets.ts). Month buckets made a billing period one bucket and a few hours at its edges

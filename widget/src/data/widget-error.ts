@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
 /**
- * The server's error codes (`extensions.code`, server/src/graphql/error-mapping.ts). Defined
+ * The server's error codes (`extensions.code`, server/src/errors/error-answers.ts). Defined
  * here until `@creditlens/client` exports its union; the lists must stay the same.
  */
 export type ErrorCode =
