@@ -157,7 +157,7 @@ interface HostState {
 }
 
 /** The host page at `query`, in a fresh context of `width` px with the OS in `osScheme`, once its workspace rows show. */
-async function openHostState(query: string, width: number, osScheme: 'light' | 'dark' = 'light'): Promise<HostState> {
+async function openHostState(query: string, width: number, osScheme: 'light' | 'dark'): Promise<HostState> {
   const context = await browser!.newContext({ viewport: { width, height: 900 }, colorScheme: osScheme });
   const statePage = await context.newPage();
   const stateRecord = recordPage(statePage);
@@ -170,17 +170,24 @@ async function openHostState(query: string, width: number, osScheme: 'light' | '
   return { page: statePage, record: stateRecord, headers: response!.headers(), close: () => context.close() };
 }
 
+/** Runs `check` on the host page in that state, then asserts the page reported no problem (console errors, CSP violations, HTTP errors). */
+async function inHostState(query: string, width: number, osScheme: 'light' | 'dark', check: (state: HostState) => Promise<void>): Promise<void> {
+  const state = await openHostState(query, width, osScheme);
+  try {
+    await check(state);
+    expect(state.record.problems).toEqual([]);
+  } finally {
+    await state.close();
+  }
+}
+
 const barColour = (statePage: Page) => statePage.locator('[role="row"][aria-level="1"] .clw-bar-fill').first().evaluate((fill) => getComputedStyle(fill).backgroundColor);
 const cornerRadius = (statePage: Page) => statePage.locator('.clw').evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
 const tokenRequests = (stateRecord: PageRecord) => stateRecord.requests.filter((url) => new URL(url).pathname === '/api/creditlens/embed-token').length;
 
 describe('the host app example in the states a host meets (one build)', () => {
-  it.each([
-    ['light', 'light', ''],
-    ['dark', 'dark', ''],
-  ] as const)('at 1280 px in a %s OS, on a host that allows both schemes, paints %s with the host\'s brand bars and no axe violations', async (osScheme, scheme, query) => {
-    const state = await openHostState(query, 1280, osScheme);
-    try {
+  it.each(['light', 'dark'] as const)('at 1280 px in a %s OS, on a host that allows both schemes, follows the OS, with the host\'s brand bars and no axe violations', async (scheme) => {
+    await inHostState('', 1280, scheme, async (state) => {
       await expectNoAxeViolations(state.page);
       await expandFirstWorkspace(state.page);
       expect(await widgetBackground(state.page)).toBe(WIDGET_BACKGROUND[scheme]);
@@ -188,10 +195,7 @@ describe('the host app example in the states a host meets (one build)', () => {
       expect(state.headers['content-security-policy']).toBeUndefined();
       await expectNoAxeViolations(state.page);
       await state.page.screenshot({ path: path.join(ARTIFACTS, `host-app-1280-${scheme}.png`), fullPage: true });
-      expect(state.record.problems).toEqual([]);
-    } finally {
-      await state.close();
-    }
+    });
   });
 
   it.each([
@@ -199,22 +203,17 @@ describe('the host app example in the states a host meets (one build)', () => {
     ['light', 'dark'],
     ['dark', 'light'],
   ] as const)('at 320 px with the host theme %s (OS %s): no horizontal overflow, names of at least 60 px, the full name on focus, no axe violations', async (scheme, osScheme) => {
-    const state = await openHostState(`?theme=${scheme}`, 320, osScheme);
-    try {
+    await inHostState(`?theme=${scheme}`, 320, osScheme, async (state) => {
       await expandFirstWorkspace(state.page);
       expect(await widgetBackground(state.page)).toBe(WIDGET_BACKGROUND[scheme]);
       await expectNarrowLayout(state.page, 288);
       await expectNoAxeViolations(state.page);
       await state.page.screenshot({ path: path.join(ARTIFACTS, `host-app-320-${scheme}.png`), fullPage: true });
-      expect(state.record.problems).toEqual([]);
-    } finally {
-      await state.close();
-    }
+    });
   });
 
   it('is styled under a strict CSP (style-src with a per-request nonce, Vite\'s html.cspNonce), with no violation reported', async () => {
-    const state = await openHostState('?csp=nonce', 1280);
-    try {
+    await inHostState('?csp=nonce', 1280, 'light', async (state) => {
       await expandFirstWorkspace(state.page);
       const nonce = await state.page.locator('meta[property="csp-nonce"]').evaluate((meta) => (meta as HTMLMetaElement).nonce);
       expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
@@ -223,19 +222,15 @@ describe('the host app example in the states a host meets (one build)', () => {
       expect(await cornerRadius(state.page)).toBe('8px');
       expect(await barColour(state.page)).toBe(HOST_ACCENT.light);
       await expectNoAxeViolations(state.page);
-      expect(state.record.problems).toEqual([]);
 
       // A fresh nonce on every request: one that repeats is no defence.
       const again = await fetch(`${host!.url}/?csp=nonce`);
       expect(again.headers.get('content-security-policy')).not.toContain(nonce);
-    } finally {
-      await state.close();
-    }
+    });
   });
 
   it('is styled under style-src \'self\' by the linked @creditlens/widget/styles.css with injectStyles={false}, injecting no <style>', async () => {
-    const state = await openHostState('?csp=self&theme=dark', 320);
-    try {
+    await inHostState('?csp=self&theme=dark', 320, 'light', async (state) => {
       await expandFirstWorkspace(state.page);
       expect(state.headers['content-security-policy']).toContain("style-src 'self'");
       expect(await state.page.locator('style').count()).toBe(0);
@@ -244,15 +239,11 @@ describe('the host app example in the states a host meets (one build)', () => {
       expect(await cornerRadius(state.page)).toBe('8px');
       await expectNarrowLayout(state.page, 288);
       await expectNoAxeViolations(state.page);
-      expect(state.record.problems).toEqual([]);
-    } finally {
-      await state.close();
-    }
+    });
   });
 
   it('keeps working past the expiry of 6-second tokens, asking the host\'s backend for new ones, without a reload', async () => {
-    const state = await openHostState('?ttl=6', 1280);
-    try {
+    await inHostState('?ttl=6', 1280, 'light', async (state) => {
       await state.page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
       const asked = tokenRequests(state.record);
       await state.page.waitForTimeout(10_000);
@@ -265,10 +256,7 @@ describe('the host app example in the states a host meets (one build)', () => {
       expect(await state.page.locator('[role="alert"]').count()).toBe(0);
       expect(await campaignRows(state.page).count()).toBeGreaterThan(0);
       await expectNoAxeViolations(state.page);
-      expect(state.record.problems).toEqual([]);
-    } finally {
-      await state.close();
-    }
+    });
   });
 
   it('refuses a token lifetime outside 5 s to 15 min at its token endpoint, saying which', async () => {
