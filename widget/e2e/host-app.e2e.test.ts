@@ -2,18 +2,22 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordPage, requireChromium, type PageRecord } from './support/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, recordPage, requireChromium, type PageRecord } from './support/chromium';
 import { freePort, REPO, runStep, startApiServer, startListening, stopProcess, type ListeningProcess } from './support/processes';
 import { installed, npmInstall, copyProject, packWidget } from './support/tarballs';
 import { campaignRows, footerTotal, readRows, settled, workspaceRows, WORKSPACE_ROW } from './support/treegrid';
+import { expandFirstWorkspace, expectNarrowLayout, expectNoAxeViolations, reportCspViolations, widgetBackground } from './support/widget-states';
 
 /**
  * examples/host-app as a host developer meets the widget: copied out of the repository, the
  * widget installed from its npm tarball beside React 18.3 and Apollo Client 4.0 (the low end of
  * its peer ranges), built with Vite, served from another origin than the API (another port), and
  * driven in headless Chromium against a real server in development mode (explorer on) that lists
- * the host's origin in CORS_ORIGINS.
+ * the host's origin in CORS_ORIGINS. One build serves every state of issue 16 a host meets:
+ * 1280 px and 320 px, light and dark, a strict CSP with a nonce, `style-src 'self'` with the
+ * linked stylesheet, tokens of a few seconds, the host's brand colour on a --clw-* variable, and
+ * axe with zero violations in each (server.mjs and src/page-options.ts select them by query).
  */
 
 const ARTIFACTS = path.join(REPO, 'artifacts');
@@ -26,7 +30,7 @@ let hostDir: string;
 let api: ListeningProcess | undefined;
 let host: ListeningProcess | undefined;
 let hostOrigin: string;
-let browser: BrowserContext | undefined;
+let browser: Browser | undefined;
 let page: Page;
 let record: PageRecord;
 
@@ -54,8 +58,10 @@ beforeAll(async () => {
     timeoutMs: 30_000,
   });
 
-  ({ browser, page } = await launchChromium(path.join(tempDir, 'chromium-profile'), { width: 1280, height: 900 }));
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })).newPage();
   record = recordPage(page);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
 }, 900_000);
 
 afterAll(async () => {
@@ -129,12 +135,133 @@ describe('the host app example, on another origin than the API', () => {
     expect(campaigns.reduce((sum, campaign) => sum + campaign.credits, 0)).toBe(biggest!.credits);
     expect(record.graphqlOperations).toEqual(['CreditUsagePage', 'CreditUsageWorkspace']);
 
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'host-app-1280.png'), fullPage: true });
   });
 
   it('logged no errors and asked nothing of any machine but this one', () => {
     expect(record.requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
     expect(record.problems).toEqual([]);
+  });
+});
+
+// The host's brand accent (host.css `.clw { --clw-bar: var(--host-accent) }`), light and dark.
+const HOST_ACCENT = { light: 'rgb(107, 79, 216)', dark: 'rgb(165, 140, 255)' } as const;
+const WIDGET_BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(13, 17, 23)' } as const;
+
+interface HostState {
+  readonly page: Page;
+  readonly record: PageRecord;
+  /** The page's own HTTP answer (its Content-Security-Policy). */
+  readonly headers: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** The host page at `query`, in a fresh context of `width` px with the OS in `osScheme`, once its workspace rows show. */
+async function openHostState(query: string, width: number, osScheme: 'light' | 'dark'): Promise<HostState> {
+  const context = await browser!.newContext({ viewport: { width, height: 900 }, colorScheme: osScheme });
+  const statePage = await context.newPage();
+  const stateRecord = recordPage(statePage);
+  await reportCspViolations(statePage);
+  const response = await statePage.goto(`${host!.url}/${query}`);
+  await workspaceRows(statePage).first().waitFor({ timeout: 30_000 }).catch((error: Error) => {
+    throw new Error(`no workspace rows on ${query || '/'}: ${error.message}\nwhat the page reported: ${JSON.stringify(stateRecord.problems, null, 2)}`);
+  });
+  await settled(statePage);
+  return { page: statePage, record: stateRecord, headers: response!.headers(), close: () => context.close() };
+}
+
+/** Runs `check` on the host page in that state, then asserts the page reported no problem (console errors, CSP violations, HTTP errors). */
+async function inHostState(query: string, width: number, osScheme: 'light' | 'dark', check: (state: HostState) => Promise<void>): Promise<void> {
+  const state = await openHostState(query, width, osScheme);
+  try {
+    await check(state);
+    expect(state.record.problems).toEqual([]);
+  } finally {
+    await state.close();
+  }
+}
+
+const barColour = (statePage: Page) => statePage.locator('[role="row"][aria-level="1"] .clw-bar-fill').first().evaluate((fill) => getComputedStyle(fill).backgroundColor);
+const cornerRadius = (statePage: Page) => statePage.locator('.clw').evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
+const tokenRequests = (stateRecord: PageRecord) => stateRecord.requests.filter((url) => new URL(url).pathname === '/api/creditlens/embed-token').length;
+
+describe('the host app example in the states a host meets (one build)', () => {
+  it.each(['light', 'dark'] as const)('at 1280 px in a %s OS, on a host that allows both schemes, follows the OS, with the host\'s brand bars and no axe violations', async (scheme) => {
+    await inHostState('', 1280, scheme, async (state) => {
+      await expectNoAxeViolations(state.page);
+      await expandFirstWorkspace(state.page);
+      expect(await widgetBackground(state.page)).toBe(WIDGET_BACKGROUND[scheme]);
+      expect(await barColour(state.page)).toBe(HOST_ACCENT[scheme]);
+      expect(state.headers['content-security-policy']).toBeUndefined();
+      await expectNoAxeViolations(state.page);
+      await state.page.screenshot({ path: path.join(ARTIFACTS, `host-app-1280-${scheme}.png`), fullPage: true });
+    });
+  });
+
+  it.each([
+    // The host's theme switch wins over the OS either way.
+    ['light', 'dark'],
+    ['dark', 'light'],
+  ] as const)('at 320 px with the host theme %s (OS %s): no horizontal overflow, names of at least 60 px, the full name on focus, no axe violations', async (scheme, osScheme) => {
+    await inHostState(`?theme=${scheme}`, 320, osScheme, async (state) => {
+      await expandFirstWorkspace(state.page);
+      expect(await widgetBackground(state.page)).toBe(WIDGET_BACKGROUND[scheme]);
+      await expectNarrowLayout(state.page, 288);
+      await expectNoAxeViolations(state.page);
+      await state.page.screenshot({ path: path.join(ARTIFACTS, `host-app-320-${scheme}.png`), fullPage: true });
+    });
+  });
+
+  it('is styled under a strict CSP (style-src with a per-request nonce, Vite\'s html.cspNonce), with no violation reported', async () => {
+    await inHostState('?csp=nonce', 1280, 'light', async (state) => {
+      await expandFirstWorkspace(state.page);
+      const nonce = await state.page.locator('meta[property="csp-nonce"]').evaluate((meta) => (meta as HTMLMetaElement).nonce);
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(state.headers['content-security-policy']).toContain(`style-src 'nonce-${nonce}'`);
+      expect(await state.page.locator('style#creditlens-widget-styles').evaluate((style) => (style as HTMLStyleElement).nonce)).toBe(nonce);
+      expect(await cornerRadius(state.page)).toBe('8px');
+      expect(await barColour(state.page)).toBe(HOST_ACCENT.light);
+      await expectNoAxeViolations(state.page);
+
+      // A fresh nonce on every request: one that repeats is no defence.
+      const again = await fetch(`${host!.url}/?csp=nonce`);
+      expect(again.headers.get('content-security-policy')).not.toContain(nonce);
+    });
+  });
+
+  it('is styled under style-src \'self\' by the linked @creditlens/widget/styles.css with injectStyles={false}, injecting no <style>', async () => {
+    await inHostState('?csp=self&theme=dark', 320, 'light', async (state) => {
+      await expandFirstWorkspace(state.page);
+      expect(state.headers['content-security-policy']).toContain("style-src 'self'");
+      expect(await state.page.locator('style').count()).toBe(0);
+      expect(await state.page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname))).toContainEqual(expect.stringMatching(/^\/assets\/styles-.*\.css$/));
+      expect(await widgetBackground(state.page)).toBe(WIDGET_BACKGROUND.dark);
+      expect(await cornerRadius(state.page)).toBe('8px');
+      await expectNarrowLayout(state.page, 288);
+      await expectNoAxeViolations(state.page);
+    });
+  });
+
+  it('keeps working past the expiry of 6-second tokens, asking the host\'s backend for new ones, without a reload', async () => {
+    await inHostState('?ttl=6', 1280, 'light', async (state) => {
+      await state.page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+      const asked = tokenRequests(state.record);
+      await state.page.waitForTimeout(10_000);
+      await expandFirstWorkspace(state.page);
+      await state.page.getByRole('button', { name: 'Refresh' }).click();
+      await settled(state.page);
+
+      expect(await state.page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+      expect(tokenRequests(state.record)).toBeGreaterThan(asked);
+      expect(await state.page.locator('[role="alert"]').count()).toBe(0);
+      expect(await campaignRows(state.page).count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(state.page);
+    });
+  });
+
+  it('refuses a token lifetime outside 5 s to 15 min at its token endpoint, saying which', async () => {
+    const response = await fetch(`${host!.url}/api/creditlens/embed-token?ttlSeconds=2`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('ttlSeconds must be a whole number of seconds from 5 to 900, got "2"');
   });
 });

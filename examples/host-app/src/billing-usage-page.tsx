@@ -1,26 +1,31 @@
 import { CreditUsageBreakdown } from '@creditlens/widget';
-import { useEffect, useState } from 'react';
-import { fetchEmbedSession, type EmbedSession } from './embed-session';
+// The widget's stylesheet as a file of this build, for pages whose CSP allows only `style-src 'self'`.
+import widgetStylesUrl from '@creditlens/widget/styles.css?url';
+import { useEffect, useMemo, useState } from 'react';
+import { embedTokenSource, fetchEmbedSession, type EmbedSession } from './embed-session';
+import type { PageOptions } from './page-options';
 
 type SessionState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly session: EmbedSession } | { readonly status: 'failed'; readonly message: string };
 
 /**
  * The host's Billing → Usage page. The widget makes its own Apollo client for the Creditlens
- * endpoint (another origin: the API lists this page's origin in CORS_ORIGINS) with the embed
- * token the host's backend minted; the host itself needs no GraphQL of its own.
+ * endpoint (another origin: the API lists this page's origin in CORS_ORIGINS) with embed tokens
+ * the host's backend mints, renewed through the `token` function; the host itself needs no
+ * GraphQL of its own.
  */
-export function BillingUsagePage() {
+export function BillingUsagePage({ options }: { options: PageOptions }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
-    fetchEmbedSession(abort.signal).then(
+    fetchEmbedSession({ signal: abort.signal, ttlSeconds: options.tokenTtlSeconds }).then(
       (session) => setState({ status: 'ready', session }),
       (error: unknown) => {
         if (!abort.signal.aborted) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => abort.abort();
-  }, []);
+  }, [options.tokenTtlSeconds]);
+  const token = useMemo(() => (state.status === 'ready' ? embedTokenSource(state.session, options.tokenTtlSeconds) : undefined), [state, options.tokenTtlSeconds]);
 
   return (
     <div className="host">
@@ -38,8 +43,16 @@ export function BillingUsagePage() {
             Usage could not be loaded: {state.message}
           </p>
         )}
-        {state.status === 'ready' && (
-          <CreditUsageBreakdown endpoint={state.session.endpoint} token={state.session.token} accountId={state.session.accountId} locale="en-US" />
+        {options.linkedStyles && <link rel="stylesheet" href={widgetStylesUrl} />}
+        {state.status === 'ready' && token && (
+          <CreditUsageBreakdown
+            endpoint={state.session.endpoint}
+            token={token}
+            accountId={state.session.accountId}
+            locale="en-US"
+            nonce={options.nonce}
+            injectStyles={!options.linkedStyles}
+          />
         )}
       </main>
     </div>

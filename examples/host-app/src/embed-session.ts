@@ -12,8 +12,23 @@ export interface EmbedSession {
 export const EMBED_SESSION_PATH = '/api/creditlens/embed-token';
 
 /** Asks the host's backend for an embed session; the admin key never reaches the browser. */
-export async function fetchEmbedSession(signal?: AbortSignal): Promise<EmbedSession> {
-  const response = await fetch(EMBED_SESSION_PATH, { signal, headers: { accept: 'application/json' } });
+export async function fetchEmbedSession(options: { signal?: AbortSignal; ttlSeconds?: number } = {}): Promise<EmbedSession> {
+  const url = options.ttlSeconds === undefined ? EMBED_SESSION_PATH : `${EMBED_SESSION_PATH}?ttlSeconds=${options.ttlSeconds}`;
+  const response = await fetch(url, { signal: options.signal, headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`${EMBED_SESSION_PATH} answered HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as EmbedSession;
+}
+
+/**
+ * The widget's `token` function: the session's own token first, then a fresh one from the host's
+ * backend each time the widget asks (before the current one expires, or after an UNAUTHENTICATED
+ * answer), so a page left open keeps working with no reload.
+ */
+export function embedTokenSource(session: EmbedSession, ttlSeconds?: number): () => Promise<string> {
+  let unused: string | undefined = session.token;
+  return async () => {
+    const token = unused;
+    unused = undefined;
+    return token ?? (await fetchEmbedSession({ ttlSeconds })).token;
+  };
 }

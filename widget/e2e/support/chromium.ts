@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (.ci/run installs it), driven by playwright-core. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -49,4 +49,9 @@ export function recordPage(page: Page): PageRecord {
   });
   page.on('pageerror', (error) => record.problems.push(`pageerror: ${error.message}`));
   return record;
+}
+
+/** A browser for tests that open many pages, each in a fresh context (its own viewport and OS colour scheme). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
