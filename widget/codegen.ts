@@ -13,7 +13,8 @@ const [clientOutput] = Object.values(client.generates) as Types.ConfiguredOutput
 
 const config: CodegenConfig = {
   schema: '../schema.graphql',
-  documents: 'src/data/operations/*.graphql',
+  // The row selections are the client's fragments, so a widget row and a client row are one shape.
+  documents: ['src/data/operations/*.graphql', '../packages/client/src/operations/fragments.graphql'],
   generates: {
     'src/data/generated/graphql.ts': { plugins: clientOutput!.plugins, config: clientOutput!.config },
   },

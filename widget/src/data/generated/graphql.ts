@@ -26,6 +26,12 @@ export type UsageWindowInput = {
   to: string;
 };
 
+export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+
+export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
+
+export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
   window?: UsageWindowInput | null | undefined;
@@ -61,7 +67,49 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const UsageTotalsFragmentDoc = new TypedDocumentString(`
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+    `, {"fragmentName":"UsageTotals"}) as unknown as TypedDocumentString<UsageTotalsFragment, unknown>;
+export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+    `, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
+export const CampaignRowFragmentDoc = new TypedDocumentString(`
+    fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}
+    `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
@@ -75,38 +123,42 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
       asOf
       totalCredits
       workspaces {
-        id
-        workspace {
-          id
-          name
-        }
-        credits
-        share
-        percent
+        ...WorkspaceRow
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}`) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
 export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     query CreditUsageWorkspace($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
   workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
     id
     campaigns {
-      campaign {
-        id
-        name
-        archived
-      }
-      label
-      credits
-      share
-      percent
-      byKind {
-        kind
-        credits
-      }
+      ...CampaignRow
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;
+    fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}`) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;
