@@ -138,8 +138,11 @@ export function limitViolations(measure: OperationMeasure, limits: QueryLimits):
 /** A GraphQL validation rule: every operation over a limit is refused before it runs. */
 export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule {
   return (context) => ({
+    // Once per document, before its operations are measured (each of them reads the sizes).
+    Document(document) {
+      notePageSizes(document);
+    },
     OperationDefinition(operation) {
-      notePageSizes(context.getDocument());
       const measure = measureOperation(context.getSchema(), context.getDocument(), operation, limits.costModel);
       for (const violation of limitViolations(measure, limits)) {
         context.reportError(new GraphQLError(violation.message, { nodes: [operation], extensions: { limit: violation.limit } }));
