@@ -36,7 +36,9 @@ async function loadCampaignPages(catalog: CatalogRepository, keys: readonly Camp
   const groups = new Map<string, CampaignPageKey[]>();
   for (const key of keys) {
     const group = JSON.stringify([key.accountId, key.first, key.after]);
-    groups.set(group, [...(groups.get(group) ?? []), key]);
+    const members = groups.get(group);
+    if (members) members.push(key);
+    else groups.set(group, [key]);
   }
   const pages = new Map<CampaignPageKey, Page<CampaignRecord>>();
   for (const group of groups.values()) {
