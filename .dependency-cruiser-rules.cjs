@@ -14,7 +14,7 @@
  */
 
 /** The server's domains, lowest first: each may import the ones before it, never one after it. */
-const DOMAIN_ORDER = ['access', 'catalog', 'auth', 'usage', 'export', 'limits', 'demo'];
+const DOMAIN_ORDER = ['access', 'catalog', 'auth', 'usage', 'webhooks', 'budgets', 'export', 'limits', 'demo'];
 /** The folders that may import the composition root (besides tests and main.ts). */
 const HARNESSES = ['bench', 'soak', 'testing'];
 const TEST = '\\.test\\.tsx?$';

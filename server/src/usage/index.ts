@@ -6,14 +6,14 @@
 export { BillingPeriodResolver } from './billing-periods.resolver';
 export { MAX_BILLING_PERIODS } from './billing-periods';
 export { RecordUsageResolver } from './record-usage.resolver';
-export { RecordUsageService, MAX_BATCH_ENTRIES, type RecordUsageResult, type UsageEntryInput } from './record-usage.service';
+export { RecordUsageService, MAX_BATCH_ENTRIES, type RecordedUsageListener, type RecordUsageResult, type UsageEntryInput } from './record-usage.service';
 export { RollupMaintenance, type RollupDifference } from './rollup-maintenance';
 export { campaignSumsStatement, pageSumsStatement } from './rollup-sql';
 export { ROLLUP_TABLES } from './rollups';
 export { snapshotKey } from './snapshot';
 export type { UsageContext, UsageServices } from './usage.context';
 export { createUsageLoaders, type AccountPageKey, type UsageLoaders } from './usage.loaders';
-export { UsageRepository } from './usage.repository';
+export { UsageRepository, type LedgerEntry } from './usage.repository';
 export type { UsageSnapshot } from './usage.model';
 export { AccountUsageResolver, WorkspaceUsageResolver } from './usage.resolver';
 export { UsageService } from './usage.service';

@@ -20,6 +20,17 @@ export interface UsageEntryInput {
   readonly occurredAt: Date;
 }
 
+/**
+ * Work that commits or rolls back with the entries it follows, run inside recordUsage's
+ * transaction after the entries and their rollups are written (budgets store their threshold
+ * events here). Domains above usage/ implement it; the composition root passes them in, so
+ * usage/ never imports them.
+ */
+export interface RecordedUsageListener {
+  /** `recorded`: the entries this transaction inserted (never duplicates), all accounts of the batch. */
+  afterRecord(tx: SqlExecutor, recorded: readonly LedgerEntry[], now: Date): Promise<void>;
+}
+
 export interface RecordUsageResult {
   readonly accepted: number;
   readonly duplicates: number;
@@ -35,6 +46,7 @@ export class RecordUsageService {
     private readonly db: Database,
     private readonly catalog: CatalogRepository,
     private readonly usage: UsageRepository,
+    private readonly listeners: readonly RecordedUsageListener[] = [],
   ) {}
 
   async record(principal: Principal, inputs: readonly UsageEntryInput[], now: Date): Promise<RecordUsageResult> {
@@ -62,7 +74,11 @@ export class RecordUsageService {
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
       const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped, canReadLedger(principal)));
       await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
-      if (inserted.size > 0) await this.usage.addRecordedToRollups(tx, clocks);
+      if (inserted.size > 0) {
+        await this.usage.addRecordedToRollups(tx, clocks);
+        const recorded = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+        for (const listener of this.listeners) await listener.afterRecord(tx, recorded, now);
+      }
       return { accepted: inserted.size, duplicates };
     });
   }

@@ -9,6 +9,7 @@ import { LedgerReferencesByImmutableCatalog1764700000000 } from './1764700000000
 import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-recorded-index';
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
 import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
+import { WebhookOutbox1766000000000 } from './1766000000000-webhook-outbox';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WorkspaceRecordedIndex1764800000000,
   AccountAbsoluteCredits1764900000000,
   CatalogListingsAndKeyLifetimes1765000000000,
+  WebhookOutbox1766000000000,
 ];

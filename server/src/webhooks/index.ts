@@ -1,0 +1,1 @@
+export { BUDGET_THRESHOLD_CROSSED, storeWebhookEvents, type NewWebhookEvent, type StoredWebhookEvent } from './webhook-outbox';
