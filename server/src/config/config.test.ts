@@ -49,8 +49,32 @@ describe('configuration', () => {
     [{ DEMO: '2' }, /^DEMO: must be 1 or 0/],
     [{ ADMIN_API_KEY: 'short' }, /^ADMIN_API_KEY: must be at least 16/],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/],
+    [{ METRICS: 'on' }, /^METRICS: must be 1 or 0/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters, got 5/],
+    [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL: "localhost:6379" is not a redis:\/\/ or rediss:\/\/ URL/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '5s' }, /^DATABASE_STATEMENT_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '50' }, /^DATABASE_STATEMENT_TIMEOUT_MS:/],
   ])('stops on a bad value, naming the variable: %o', (env, message) => {
     expect(problemOf({ ...base, ...env })).toMatch(message);
+  });
+
+  it('serves no metrics unless METRICS=1 opens them or METRICS_TOKEN guards them (the token wins)', () => {
+    expect(loadConfig(base).metrics).toEqual({ kind: 'off' });
+    expect(loadConfig({ ...base, METRICS: '1' }).metrics).toEqual({ kind: 'open' });
+    expect(loadConfig({ ...base, METRICS: '1', METRICS_TOKEN: 't'.repeat(20) }).metrics).toEqual({ kind: 'token', token: 't'.repeat(20) });
+  });
+
+  it('counts the rate limit on Redis only with REDIS_URL, and gives statements 30 s by default', () => {
+    expect(loadConfig(base)).toMatchObject({ redisUrl: null, statementTimeoutMs: 30_000, prettyLogs: false });
+    expect(loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_STATEMENT_TIMEOUT_MS: '5000', NODE_ENV: 'development' })).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379',
+      statementTimeoutMs: 5000,
+      prettyLogs: true,
+    });
+  });
+
+  it('hides credentials of a Redis URL it refuses', () => {
+    expect(problemOf({ ...base, REDIS_URL: 'http://user:secret@host' })).not.toContain('secret');
   });
 
   it('reads LOG_LEVEL in any case', () => {

@@ -18,7 +18,20 @@ export interface Config {
   readonly demo: boolean;
   /** LOG_LEVEL: the least severe level written (pino's levels, or silent). */
   readonly logLevel: LogLevel;
+  /** NODE_ENV=development: log lines pretty-printed for a terminal (pino-pretty, when installed). */
+  readonly prettyLogs: boolean;
+  /** Who may read GET /metrics: METRICS_TOKEN set: a Bearer token; else METRICS=1: anyone; else nobody (404). */
+  readonly metrics: MetricsAccess;
+  /** REDIS_URL: where replicas count the rate limit together; null: in PostgreSQL (or in the process on SQLite). */
+  readonly redisUrl: string | null;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: PostgreSQL statement timeout of a request's statements once its own time limit no longer applies (a streamed export), and their cap. */
+  readonly statementTimeoutMs: number;
 }
+
+export type MetricsAccess = { readonly kind: 'off' } | { readonly kind: 'open' } | { readonly kind: 'token'; readonly token: string };
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 /** A configuration value that the server refuses to start with; the message names the variable. */
 export class ConfigError extends Error {
@@ -70,7 +83,37 @@ export function loadConfig(env: Environment): Config {
     explorer: flag(env, 'EXPLORER', !production),
     demo: flag(env, 'DEMO', !production),
     logLevel: logLevel(env),
+    prettyLogs: env.NODE_ENV === 'development',
+    metrics: metricsAccess(env),
+    redisUrl: redisUrl(env),
+    statementTimeoutMs: statementTimeout(env),
   };
+}
+
+function metricsAccess(env: Environment): MetricsAccess {
+  const token = nonEmpty(env, 'METRICS_TOKEN');
+  if (token !== undefined) {
+    if (token.length < MIN_METRICS_TOKEN_LENGTH) throw new ConfigError('METRICS_TOKEN', `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters, got ${token.length}`);
+    return { kind: 'token', token };
+  }
+  return flag(env, 'METRICS', false) ? { kind: 'open' } : { kind: 'off' };
+}
+
+function redisUrl(env: Environment): string | null {
+  const url = nonEmpty(env, 'REDIS_URL');
+  if (url === undefined) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError('REDIS_URL', `"${redactUrl(url)}" is not a redis:// or rediss:// URL`);
+  return url;
+}
+
+function statementTimeout(env: Environment): number {
+  const raw = nonEmpty(env, 'DATABASE_STATEMENT_TIMEOUT_MS');
+  if (raw === undefined) return DEFAULT_STATEMENT_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 100 || value > 3_600_000) {
+    throw new ConfigError('DATABASE_STATEMENT_TIMEOUT_MS', `must be a whole number of milliseconds from 100 to 3600000, got "${raw}"`);
+  }
+  return value;
 }
 
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };

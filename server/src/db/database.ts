@@ -19,6 +19,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseLocation } from '../config';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';
+import { statementTimeoutMs } from './statement-budget';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Row = Record<string, unknown>;
@@ -44,15 +45,42 @@ export interface Database {
    */
   tenantReader(accountId: string): SqlExecutor;
   writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * One statement in a transaction of its own (autocommit), on the pool of the plain reads: for
+   * a shared counter that needs no transaction of several statements (the rate limit's buckets).
+   */
+  readonly autocommit: SqlExecutor;
+  /** How busy each connection pool is (PostgreSQL: TypeORM's and the tenant reads'; SQLite: none). */
+  poolStats(): PoolStats[];
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
   readonly dataSource: DataSource;
 }
 
+/** One pool's connections: open, idle, and the checkouts waiting for one. */
+export interface PoolStats {
+  readonly pool: 'typeorm' | 'tenant_reads';
+  readonly max: number;
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+}
+
+/** Told of every statement the repositories ran, when it ended: how long it took and whether it failed. */
+export type StatementObserver = (sql: string, seconds: number, failed: boolean) => void;
+
 export interface DatabaseOptions {
   /** Called with every statement the repositories run (tests count them to prove batching). */
   onStatement?: (sql: string) => void;
+  /** Called when each statement ends (metrics: statement durations). */
+  onStatementEnd?: StatementObserver;
+  /**
+   * PostgreSQL: the statement timeout, ms, of every statement run under a statement budget
+   * (db/statement-budget.ts) — a request's statements get the smaller of it and the request's
+   * remaining time; those of a streamed answer past its headers get it alone. Default 30 s.
+   */
+  statementTimeoutMs?: number;
   /** Tests build the schema from migrations too; this only lets them skip the log line. */
   logMigrations?: boolean;
 }
@@ -69,11 +97,35 @@ export async function openDatabase(location: DatabaseLocation, options: Database
   return database;
 }
 
-function observed(executor: SqlExecutor, onStatement: DatabaseOptions['onStatement']): SqlExecutor {
-  if (!onStatement) return executor;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+function observed(executor: SqlExecutor, { onStatement, onStatementEnd }: DatabaseOptions): SqlExecutor {
+  if (!onStatement && !onStatementEnd) return executor;
+  return {
+    async query<T extends Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      onStatement?.(sql);
+      if (!onStatementEnd) return executor.query<T>(sql, params);
+      const started = process.hrtime.bigint();
+      let failed = true;
+      try {
+        const rows = await executor.query<T>(sql, params);
+        failed = false;
+        return rows;
+      } finally {
+        onStatementEnd(sql, Number(process.hrtime.bigint() - started) / 1e9, failed);
+      }
+    },
+  };
+}
+
+/**
+ * SQLite runs a statement synchronously and cannot cancel it; what it can do is not start one
+ * for a request whose time is up (statementTimeoutMs throws RequestTimeoutError then).
+ */
+function withinBudget(executor: SqlExecutor): SqlExecutor {
   return {
     query(sql, params) {
-      onStatement(sql);
+      statementTimeoutMs(DEFAULT_STATEMENT_TIMEOUT_MS);
       return executor.query(sql, params);
     },
   };
@@ -117,34 +169,37 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
       return [];
     },
   };
-  const reader: SqlExecutor = {
+  const reader: SqlExecutor = withinBudget({
     query: (sql, params = []) => dataSource.query(sql, params.map(toSqliteValue)),
-  };
-  const observedReader = observed(reader, options.onStatement);
+  });
+  const observedReader = observed(reader, options);
 
   let queue: Promise<unknown> = Promise.resolve();
+  const writeTransaction = <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
+    // One write transaction at a time on the writer connection: they run in turn.
+    const run = async (): Promise<T> => {
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(observed(withinBudget(writerExecutor), options));
+        writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
   return {
     dialect: 'sqlite',
     dataSource,
     reader: observedReader,
     tenantReader: () => observedReader,
-    writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      // One write transaction at a time on the writer connection: they run in turn.
-      const run = async (): Promise<T> => {
-        writer.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(observed(writerExecutor, options.onStatement));
-          writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
-        }
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    writeTransaction,
+    autocommit: { query: (sql, params) => writeTransaction((tx) => tx.query(sql, params)) },
+    poolStats: () => [],
     async ping() {
       await dataSource.query('SELECT 1');
     },
@@ -186,6 +241,7 @@ export function toPostgresPlaceholders(sql: string): string {
 const POOL_SETTINGS = { max: 10, connectionTimeoutMillis: 5000, options: '-c jit=off -c max_parallel_workers_per_gather=0' };
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const defaultTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -200,51 +256,75 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // A pooled connection the server terminates while idle emits 'error' on the pool; the next
   // query gets a fresh connection (and a broken one answers DATABASE_UNAVAILABLE), so nothing is lost.
   tenantPool.on('error', () => undefined);
-  const reader: SqlExecutor = {
-    query: (sql, params = []) => dataSource.query(toPostgresPlaceholders(sql), [...params]),
+
+  // The wall (for tenant reads), the statement timeout, the statement and the commit go in one
+  // message of the simple query protocol: one round trip where several were (with parameters,
+  // each statement needs its own), so neither the wall nor the timeout costs latency
+  // (docs/performance.md has the figures). The statement is always one of the repositories' own;
+  // its values are written in as escaped literals, by one function.
+  const inOneMessage = async <T extends Row>(prelude: readonly string[], sql: string, params: readonly unknown[]): Promise<T[]> => {
+    const text = inlineParameters(`BEGIN READ ONLY; ${prelude.map((statement) => `${statement}; `).join('')}${sql};\nCOMMIT`, params);
+    const client = await tenantPool.connect();
+    let broken: Error | undefined;
+    try {
+      // Several statements in one text answer one result each: BEGIN, the prelude's, then the one asked for.
+      const results = (await client.query(text)) as unknown as { rows: T[] }[];
+      return results[1 + prelude.length]!.rows;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   };
-  // The wall, the statement and the commit go in one message of the simple query protocol: one
-  // round trip where three were (with parameters, each statement needs its own), so the wall
-  // costs no latency (docs/performance.md has the figures). The statement is always one of the
-  // repositories' own; the account and its values are written in as escaped literals, by one function.
+  const timeoutStatement = (ms: number) => `SET LOCAL statement_timeout = ${ms}`;
+
+  // Outside a request the plain reads stay on TypeORM's pool (the rollups command, VACUUM in the
+  // bench); a request's reads carry its statement timeout, so they go in one message as well.
+  const reader: SqlExecutor = {
+    query(sql, params = []) {
+      const timeoutMs = statementTimeoutMs(defaultTimeoutMs);
+      if (timeoutMs === null) return dataSource.query(toPostgresPlaceholders(sql), [...params]);
+      return inOneMessage([timeoutStatement(timeoutMs)], sql, params);
+    },
+  };
   const tenantReader = (accountId: string): SqlExecutor => ({
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const text = inlineParameters(
-        `BEGIN READ ONLY; SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', ?, true);
-        ${sql};
-        COMMIT`,
-        [accountId, ...params],
-      );
-      const client = await tenantPool.connect();
-      let broken: Error | undefined;
-      try {
-        // Several statements in one text answer one result each: BEGIN, SET, set_config, then the one asked for.
-        const results = (await client.query(text)) as unknown as { rows: T[] }[];
-        return results[3]!.rows;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw error;
-      } finally {
-        client.release(broken);
-      }
+    query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const timeoutMs = statementTimeoutMs(defaultTimeoutMs);
+      const prelude = [...(timeoutMs === null ? [] : [timeoutStatement(timeoutMs)]), `SET LOCAL ROLE ${TENANT_ROLE}`, `SELECT set_config('${TENANT_SETTING}', ?, true)`];
+      return inOneMessage<T>(prelude, sql, [accountId, ...params]);
     },
   });
+  const autocommit: SqlExecutor = {
+    query: (sql, params = []) => dataSource.query(toPostgresPlaceholders(sql), [...params]),
+  };
+  const typeormPool = (dataSource.driver as unknown as { master?: Pool }).master;
+  const statsOf = (pool: 'typeorm' | 'tenant_reads', of: Pool | undefined): PoolStats[] =>
+    of ? [{ pool, max: POOL_SETTINGS.max, total: of.totalCount, idle: of.idleCount, waiting: of.waitingCount }] : [];
   return {
     dialect: 'postgres',
     dataSource,
-    reader: observed(reader, options.onStatement),
-    tenantReader: (accountId) => observed(tenantReader(accountId), options.onStatement),
+    reader: observed(reader, options),
+    tenantReader: (accountId) => observed(tenantReader(accountId), options),
+    autocommit: observed(autocommit, options),
+    poolStats: () => [...statsOf('typeorm', typeormPool), ...statsOf('tenant_reads', tenantPool)],
     async writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const timeoutMs = statementTimeoutMs(defaultTimeoutMs);
       const runner = dataSource.createQueryRunner();
       await runner.connect();
       try {
         await runner.startTransaction();
+        // Once per transaction: each statement may take at most the time the request had left
+        // when the transaction began, and none starts once that time is up (checked below).
+        if (timeoutMs !== null) await runner.query(timeoutStatement(timeoutMs));
         const tx: SqlExecutor = {
           // Structured results: TypeORM returns [rows, count] for a bare UPDATE … RETURNING otherwise.
-          query: async (sql, params = []) =>
-            (await runner.query(toPostgresPlaceholders(sql), [...params], true)).records,
+          query: async (sql, params = []) => {
+            statementTimeoutMs(defaultTimeoutMs);
+            return (await runner.query(toPostgresPlaceholders(sql), [...params], true)).records;
+          },
         };
-        const result = await work(observed(tx, options.onStatement));
+        const result = await work(observed(tx, options));
         await runner.commitTransaction();
         return result;
       } catch (error) {

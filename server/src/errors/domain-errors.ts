@@ -49,6 +49,30 @@ export class UnauthenticatedError extends Error {
 }
 
 /**
+ * The request's time ran out before (or while) the database worked for it: a statement was
+ * cancelled by its statement timeout, or was not started because no time was left. Maps to
+ * REQUEST_TIMEOUT (503, Retry-After), the answer of the request time limit itself.
+ */
+export class RequestTimeoutError extends Error {
+  constructor(message = 'the request ran out of time and its database work was cancelled: ask for less (a shorter window, fewer fields) or retry') {
+    super(message);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
+/** PostgreSQL's query_canceled, and the words it uses when the cause is statement_timeout (not a user's cancel). */
+const QUERY_CANCELED = '57014';
+
+/** True when `error` (or the driver error TypeORM wraps) is a statement cancelled by its statement timeout, or a RequestTimeoutError. */
+export function isRequestTimeout(error: unknown): boolean {
+  if (error instanceof RequestTimeoutError) return true;
+  const failed = error as { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown } | null;
+  if (failed === null || typeof failed !== 'object') return false;
+  if (failed.code === QUERY_CANCELED && typeof failed.message === 'string' && /statement timeout/.test(failed.message)) return true;
+  return isRequestTimeout(failed.driverError) || isRequestTimeout(failed.originalError);
+}
+
+/**
  * A DateTime that is no instant: BAD_USER_INPUT wherever it is met, also in a literal of the
  * document, which graphql-js otherwise reports as a validation failure (see error-answers.ts).
  */

@@ -6,7 +6,7 @@ import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/error
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
-import { ForbiddenError, InvalidDateTimeError, InvalidInputError, UnauthenticatedError } from './domain-errors';
+import { ForbiddenError, InvalidDateTimeError, InvalidInputError, isRequestTimeout, RequestTimeoutError, UnauthenticatedError } from './domain-errors';
 
 /** What the internal-errors plugin needs of a logger (pino's `error(object, message)`). */
 export interface ErrorLogger {
@@ -50,7 +50,10 @@ export const ErrorCode = {
 /** One of the codes above. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, DATABASE_UNAVAILABLE: 503 };
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, DATABASE_UNAVAILABLE: 503, REQUEST_TIMEOUT: 503 };
+
+/** What a request that ran out of time is told to wait before retrying, s (the time limit's answer says the same). */
+export const REQUEST_TIMEOUT_RETRY_AFTER_SECONDS = 1;
 
 /** An answer that tells the client to come back: HTTP status, Retry-After seconds and the GraphQL-shaped body. */
 export interface RetryLaterAnswer {
@@ -81,7 +84,8 @@ export function toHttpError(error: unknown): { status: number; headers: Record<s
   const mapped = toGraphQLError(error);
   if (!mapped) return null;
   const { code, http: _http, ...extensions } = mapped.extensions as Record<string, unknown> & { code: string };
-  return { status: HTTP_STATUS[code] ?? 400, headers: {}, body: errorResponseBody(code as ErrorCode, mapped.message, extensions) };
+  const headers: Record<string, string> = code === ErrorCode.REQUEST_TIMEOUT ? { 'retry-after': String(REQUEST_TIMEOUT_RETRY_AFTER_SECONDS) } : {};
+  return { status: HTTP_STATUS[code] ?? 400, headers, body: errorResponseBody(code as ErrorCode, mapped.message, extensions) };
 }
 
 /** The one place domain errors become GraphQL errors. */
@@ -100,6 +104,11 @@ export function toGraphQLError(error: unknown): GraphQLError | null {
   if (error instanceof UnauthenticatedError) {
     return new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
+  if (isRequestTimeout(error)) {
+    return new GraphQLError(error instanceof RequestTimeoutError ? error.message : new RequestTimeoutError().message, {
+      extensions: { code: ErrorCode.REQUEST_TIMEOUT, retryAfterSeconds: REQUEST_TIMEOUT_RETRY_AFTER_SECONDS },
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
       extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
@@ -112,7 +121,8 @@ export function toGraphQLError(error: unknown): GraphQLError | null {
  * Apollo decides a response's HTTP status before formatError sees a resolver's failure, so an
  * operation that failed because the database is away would answer 200. This plugin makes it
  * 503 with Retry-After — the status every HTTP client and load balancer reads as "try again" —
- * whenever any error of the response is DATABASE_UNAVAILABLE.
+ * whenever any error of the response is DATABASE_UNAVAILABLE or REQUEST_TIMEOUT (a statement
+ * cancelled by the request's statement timeout).
  */
 export function retryLaterStatusPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
@@ -122,9 +132,10 @@ export function retryLaterStatusPlugin<TContext extends object>(): ApolloServerP
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
           const unavailable = errors.find((error) => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
-          if (!unavailable) return;
+          const timedOut = errors.find((error) => error.extensions?.code === ErrorCode.REQUEST_TIMEOUT);
+          if (!unavailable && !timedOut) return;
           response.http.status = 503;
-          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          response.http.headers.set('retry-after', String(unavailable ? DATABASE_RETRY_AFTER_SECONDS : REQUEST_TIMEOUT_RETRY_AFTER_SECONDS));
         },
       };
     },
