@@ -4,8 +4,9 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig, parseDatabaseUrl, type Config } from './config';
 import { openDatabase } from './db';
 import { seedDemoData } from './demo';
-import { createApp, createDrain, listen, ListenError } from './app';
+import { createApp, createDrain, listen, ListenError, rollupStatementObserver } from './app';
 import { createLogger } from './logging';
+import { Metrics } from './metrics';
 
 /** How long SIGTERM waits for requests in flight: past the 10 s request time limit, so only a stuck one is cut. */
 const DRAIN_DEADLINE_MS = 15_000;
@@ -24,9 +25,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const logger = createLogger({ level: config.logLevel });
-  const db = await openDatabase(parseDatabaseUrl(config.databaseUrl));
-  const creditlens = await createApp(config, db, { logger });
+  const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
+  const metrics = new Metrics();
+  const db = await openDatabase(parseDatabaseUrl(config.databaseUrl), { statementTimeoutMs: config.statementTimeoutMs, onStatementEnd: rollupStatementObserver(metrics) });
+  const creditlens = await createApp(config, db, { logger, metrics });
   if (config.demo && (await seedDemoData(creditlens.services, new Date()))) {
     console.log('Seeded the demo account "acct_demo" (Northwind Outreach, Europe/Berlin).');
   }

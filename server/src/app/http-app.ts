@@ -24,11 +24,14 @@ import {
   refuseUnstorableInput,
   timedOut,
   timeLimit,
-  TokenBuckets,
   type HttpLimits,
   type IngestAdmissionLimit,
+  type RateLimiter,
 } from '../limits';
 import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logging';
+import { Metrics } from '../metrics';
+import { metricsRoute, requestObserver, type RequestObserver } from './observability';
+import { createRateLimiter } from './rate-limit-store';
 
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -41,6 +44,11 @@ export interface AppOptions {
   readonly ingestAdmission?: Partial<IngestAdmissionLimit>;
   /** The server's logger, made once by main.ts; none: nothing is logged. */
   readonly logger?: Logger;
+  /**
+   * The server's metrics (main.ts makes them before opening the database, whose statements they
+   * time); none: a registry of this app's own.
+   */
+  readonly metrics?: Metrics;
 }
 
 /** What a draining server tells new requests to wait before retrying (on another replica, or on this one restarted), s. */
@@ -49,6 +57,8 @@ const SHUTTING_DOWN_RETRY_AFTER_SECONDS = 1;
 export interface CreditlensApp {
   readonly app: Express;
   readonly services: Services;
+  /** What GET /metrics answers; the webhook dispatcher's backlog is bound here (metrics.bindWebhookBacklog). */
+  readonly metrics: Metrics;
   /**
    * Stop taking new requests (SIGTERM): they answer 503 SHUTTING_DOWN with Retry-After and every
    * response closes its connection, while the requests in flight finish normally.
@@ -76,26 +86,41 @@ const apiHeaders = helmet({
   referrerPolicy: { policy: 'no-referrer' },
 });
 
-/** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
+/** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz, GET /metrics. */
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
-  const services = createServices(config, db);
+  const metrics = options.metrics ?? new Metrics();
+  metrics.bindPools(() => db.poolStats());
+  const services = createServices(config, db, metrics);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const logger = options.logger ?? silentLogger();
-  const apollo = await startApollo(config, limits, logger);
+  const observer = requestObserver(metrics, logger);
+  const apollo = await startApollo(config, limits, logger, observer);
+  const rateLimiter = createRateLimiter({ db, redisUrl: config.redisUrl ?? null, limit: limits.rateLimit, clock: limits.clock, metrics, logger });
   const gate = shutdownGate();
   const app = express();
   app.disable('x-powered-by');
-  app.use(assignRequestId, apiHeaders, noStore, gate.middleware);
+  app.use(assignRequestId, observer.middleware, apiHeaders, noStore, gate.middleware);
   app.get('/healthz', healthz(db));
-  mountApi(app, { config, services, limits, apollo, ingestAdmission: options.ingestAdmission });
+  const scrape = metricsRoute(config.metrics ?? { kind: 'off' }, metrics);
+  if (scrape) app.get('/metrics', scrape);
+  mountApi(app, { config, services, limits, apollo, ingestAdmission: options.ingestAdmission, rateLimiter: rateLimiter.limiter });
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
   app.use(jsonErrors(logger));
-  return { app, services, drain: gate.close, stop: () => apollo.stop() };
+  return {
+    app,
+    services,
+    metrics,
+    drain: gate.close,
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
+  };
 }
 
 /** Apollo with the contract's error answers, the query limits and no cache control, started. */
-async function startApollo(config: AppConfig, limits: HttpLimits, logger: Logger): Promise<ApolloServer<Context>> {
+async function startApollo(config: AppConfig, limits: HttpLimits, logger: Logger, observer: RequestObserver): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: creditlensSchema(),
     // Every request is authenticated before execution, so introspection only ever answers callers with a credential.
@@ -118,6 +143,7 @@ async function startApollo(config: AppConfig, limits: HttpLimits, logger: Logger
       refuseUnstorableInput(limits.document.maxNesting),
       retryLaterStatusPlugin(),
       internalErrorsPlugin(logger),
+      observer.apolloPlugin,
     ],
     logger,
   });
@@ -161,17 +187,18 @@ interface ApiParts {
   readonly limits: HttpLimits;
   readonly apollo: ApolloServer<Context>;
   readonly ingestAdmission: Partial<IngestAdmissionLimit> | undefined;
+  readonly rateLimiter: RateLimiter;
 }
 
 /** POST /graphql and GET /export/usage.csv behind CORS, a time limit, a credential and its rate limit — all before the body is read. */
-function mountApi(app: Express, { config, services, limits, apollo, ingestAdmission: admission }: ApiParts): void {
+function mountApi(app: Express, { config, services, limits, apollo, ingestAdmission: admission, rateLimiter }: ApiParts): void {
   const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
   const cors = corsForEmbedTokens(config.corsOrigins ?? []);
   const guard = [
     timeLimit(limits.requestTimeoutMs, limits.timers),
     requireCredential(authenticator),
     embedTokensOnlyCrossOrigin,
-    rateLimitPerCredential(new TokenBuckets(limits.rateLimit, limits.clock)),
+    rateLimitPerCredential(rateLimiter),
   ];
   // CORS before anything else that serves these paths, so a preflight from a listed origin is
   // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.

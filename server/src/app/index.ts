@@ -10,3 +10,4 @@ export { creditlensSchema } from './schema';
 export { printedSchema, SCHEMA_FILE } from './emit-schema';
 export { createDrain, type DrainOptions } from './drain';
 export { listen, ListenError } from './listen';
+export { rollupStatementObserver } from './observability';

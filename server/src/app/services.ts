@@ -1,25 +1,44 @@
 /** The long-lived services, made once per server from the configuration and the database. */
+import type { Principal } from '../access';
 import { ApiKeyRepository, createEmbedKeyring } from '../auth';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
-import { RecordUsageService, UsageRepository, UsageService } from '../usage';
+import type { Metrics } from '../metrics';
+import { RecordUsageService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
 import type { Services } from './context';
 import type { Config } from '../config';
 
 export type { Services };
 
 /** What the app reads of the configuration (tests build it by hand). */
-export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> & Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo'>>;
+export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> &
+  Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo' | 'metrics' | 'redisUrl'>>;
 
-export function createServices(config: AppConfig, db: Database): Services {
+export function createServices(config: AppConfig, db: Database, metrics?: Metrics): Services {
   const usageRepository = new UsageRepository(db);
   const catalog = new CatalogRepository(db);
   return {
     catalog,
     usage: new UsageService(usageRepository),
-    recordUsage: new RecordUsageService(db, catalog, usageRepository),
+    recordUsage: metrics ? new CountedRecordUsageService(metrics, db, catalog, usageRepository) : new RecordUsageService(db, catalog, usageRepository),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),
   };
 }
 
+/** recordUsage counting its committed entries into creditlens_usage_entries_total (a batch refused or rolled back counts nothing). */
+class CountedRecordUsageService extends RecordUsageService {
+  constructor(
+    private readonly metrics: Metrics,
+    ...services: ConstructorParameters<typeof RecordUsageService>
+  ) {
+    super(...services);
+  }
+
+  override async record(principal: Principal, inputs: readonly UsageEntryInput[], now: Date): Promise<RecordUsageResult> {
+    const result = await super.record(principal, inputs, now);
+    if (result.accepted > 0) this.metrics.usageEntries.inc({ outcome: 'recorded' }, result.accepted);
+    if (result.duplicates > 0) this.metrics.usageEntries.inc({ outcome: 'duplicate' }, result.duplicates);
+    return result;
+  }
+}

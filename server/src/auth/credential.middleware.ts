@@ -32,9 +32,14 @@ export function requireCredential(authenticator: Authenticator, clock: () => Dat
   };
 }
 
+/** The credential of a request, when requireCredential established one (the request log asks of every request). */
+export function credentialOf(res: Response): RequestCredential | null {
+  return (res.locals[LOCALS_KEY] as RequestCredential | undefined) ?? null;
+}
+
 /** The credential of a request that went through requireCredential. */
 export function requestCredential(res: Response): RequestCredential {
-  const credential = res.locals[LOCALS_KEY] as RequestCredential | undefined;
+  const credential = credentialOf(res);
   if (!credential) throw new Error('requestCredential: the route is not guarded by requireCredential');
   return credential;
 }

@@ -15,6 +15,7 @@ export { MEASURE_CAP, measureOperation, type CostModel, type OperationMeasure } 
 export { DEFAULT_DOCUMENT_LIMITS, documentLimits, documentLimitViolation, type DocumentLimits, type DocumentLimitViolation } from './document-limits.middleware';
 export { TokenBuckets, type RateLimit } from './rate-limiter';
 export { rateLimitPerCredential } from './rate-limit.middleware';
+export { inProcess, InsuredBuckets, PostgresBuckets, RedisBuckets, type InsuranceOptions, type RateLimiter, type RedisScripting } from './shared-buckets';
 export { timeLimit, timedOut, type Timers } from './time-limit.middleware';
 export { firstDocumentProblem, firstInputProblem, refuseUnstorableInput, type InputProblem } from './text-input.plugin';
 export { DEFAULT_INGEST_ADMISSION, ingestAdmission, ingestWeight, type IngestAdmissionLimit } from './ingest-admission.middleware';

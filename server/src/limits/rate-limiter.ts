@@ -12,9 +12,10 @@ interface Bucket {
 }
 
 /**
- * Token buckets by key, in memory. Each replica counts for itself (the server is stateless):
- * behind n replicas a credential may send up to n times the rate, which still caps a runaway
- * script or a leaked token; a shared count would need a shared store.
+ * Token buckets by key, in this process's memory: the rate limit of a SQLite server (one
+ * process), and the insurance of the shared buckets (shared-buckets.ts) while PostgreSQL or
+ * Redis does not answer — each replica then counts for itself, up to n times the rate behind n
+ * replicas, which still caps a runaway script or a leaked token.
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();

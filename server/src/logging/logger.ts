@@ -12,6 +12,8 @@ export interface LoggerOptions {
   readonly level: LogLevel;
   /** Where the JSON lines go: stdout by default; tests pass a stream (anything with write(line)) to read them. */
   readonly destination?: DestinationStream;
+  /** Pretty lines for a terminal (NODE_ENV=development), through pino-pretty when it is installed (a devDependency). */
+  readonly pretty?: boolean;
 }
 
 /**
@@ -21,8 +23,21 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions): Logger {
   const settings = { level: options.level, base: { service: 'creditlens' } };
+  if (options.destination) return pino(settings, options.destination);
+  // A transport runs in a worker thread and may lose the last lines before process.exit: fine for
+  // a developer's terminal, never used in production (config.ts sets `pretty` for development only).
+  if (options.pretty && prettyPrinterInstalled()) return pino({ ...settings, transport: { target: 'pino-pretty', options: { colorize: true } } });
   // stdout written synchronously: a line logged just before process.exit is not lost.
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  return pino(settings);
+}
+
+function prettyPrinterInstalled(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A logger that writes nothing: servers built without one (tests that do not read logs). */

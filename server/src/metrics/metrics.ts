@@ -72,6 +72,9 @@ export class Metrics {
   private webhookBacklogBound = false;
 
   constructor() {
+    // Every outcome and reason present from the first scrape, at 0: an alert on a rate sees a series from the start.
+    for (const outcome of ['recorded', 'duplicate']) this.usageEntries.labels({ outcome }).inc(0);
+    for (const reason of ['rate_limited', 'server_busy', 'request_timeout', 'shutting_down'] satisfies RefusalReason[]) this.refusedRequests.labels({ reason }).inc(0);
     const metrics = this;
     new Gauge({
       name: 'creditlens_db_pool_connections',

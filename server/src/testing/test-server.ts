@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, type AppOptions, type CreditlensApp } from '../app';
+import { createApp, rollupStatementObserver, type AppConfig, type AppOptions, type CreditlensApp } from '../app';
+import { Metrics } from '../metrics';
 import { openScratchDatabase, type DatabaseKind, type ScratchDatabase } from './test-databases';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
@@ -26,10 +27,23 @@ export interface TestServer {
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean; demo?: boolean; logger?: AppOptions['logger'] } = {},
+  options: {
+    production?: boolean;
+    corsOrigins?: readonly string[];
+    limits?: AppOptions['limits'];
+    explorer?: boolean;
+    demo?: boolean;
+    logger?: AppOptions['logger'];
+    metrics?: AppConfig['metrics'];
+    redisUrl?: string;
+    /** PostgreSQL: the statement timeout past a streamed answer's headers (DATABASE_STATEMENT_TIMEOUT_MS). */
+    statementTimeoutMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
-  const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
+  // As main.ts: the metrics exist before the database, whose rollup statements they time.
+  const metrics = new Metrics();
+  const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql), onStatementEnd: rollupStatementObserver(metrics), statementTimeoutMs: options.statementTimeoutMs });
   const creditlens = await createApp(
     {
       production: options.production ?? false,
@@ -40,9 +54,11 @@ export async function startTestServer(
       explorer: options.explorer ?? false,
       // On by default, so that the isolation suite meets the demo page's routes too.
       demo: options.demo ?? true,
+      metrics: options.metrics ?? { kind: 'open' },
+      redisUrl: options.redisUrl ?? null,
     },
     scratch.db,
-    { limits: options.limits, logger: options.logger },
+    { limits: options.limits, logger: options.logger, metrics },
   );
   const server: Server = await new Promise((resolve) => {
     const listening = creditlens.app.listen(0, '127.0.0.1', () => resolve(listening));
