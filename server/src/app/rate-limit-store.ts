@@ -9,8 +9,12 @@ import { inProcess, InsuredBuckets, PostgresBuckets, RedisBuckets, TokenBuckets,
 import type { Logger } from '../logging';
 import type { Metrics } from '../metrics';
 
-/** A shared decision normally takes a millisecond; past this the process's buckets decide. */
-const STORE_TIMEOUT_MS = 250;
+/**
+ * A shared decision normally takes a millisecond; past this the process's buckets decide. Long
+ * enough that a busy database's slow moment (or a cold process) does not split the count, short
+ * against the 10 s request limit.
+ */
+const STORE_TIMEOUT_MS = 1_000;
 /** After a failure the process's buckets decide alone this long, so requests do not wait on a store that is down. */
 const STORE_PAUSE_MS = 5_000;
 
