@@ -58,6 +58,13 @@ function architectureRules(root) {
       to: { path: src, pathNot: `${src}errors/` },
     },
     {
+      name: 'metrics-is-a-leaf',
+      comment: 'metrics/ (the Prometheus registry and its metrics) imports nothing else of the server: whoever records into it may import it.',
+      severity: 'error',
+      from: { path: `${src}metrics/`, pathNot: TEST },
+      to: { path: src, pathNot: `${src}metrics/` },
+    },
+    {
       name: 'graphql-imports-no-domain',
       comment: 'graphql/ holds the scalars, enums and connections every domain uses: it imports only errors/.',
       severity: 'error',
