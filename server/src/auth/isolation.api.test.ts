@@ -144,6 +144,8 @@ const EXTRA_CASES: Record<string, OperationCase> = {
 /** Endpoints anyone may call (no credential): they must leak nothing either. */
 const PUBLIC_ENDPOINTS: Record<string, HttpRequest> = {
   'GET /healthz': { method: 'GET', path: '/healthz' },
+  // Open in the test servers (METRICS=1): its labels name operations and outcomes, never a tenant.
+  'GET /metrics': { method: 'GET', path: '/metrics' },
   'GET /': { method: 'GET', path: '/' },
   'USE /demo-assets': { method: 'GET', path: '/demo-assets/demo.js' },
 };
