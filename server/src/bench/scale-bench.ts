@@ -8,6 +8,7 @@ import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindo
 import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
+import { benchRateLimitDecisions } from './rate-limit-decisions';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -300,6 +301,7 @@ async function main(): Promise<void> {
       log(`${name} plan: ${plan.ledgerWindowScan ? 'SCANS the ledger of the window' : 'reads the ledger only through index ranges (edges, entries after asOf)'}${workers} (full plan in the JSON file)`);
     }
   }
+  await benchRateLimitDecisions(log);
   const bundle = widgetBundle();
   if (bundle) log(`\nwidget bundle: ${bundle}`);
   const file = path.join(RESULTS, `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
