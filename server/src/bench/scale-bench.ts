@@ -10,6 +10,7 @@ import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
 import { describeHistoryImport, measureHistoryImport } from './history-import';
 import { measureIngest, WARM_UP_BATCHES } from './live-ingest';
+import { describePageLoad, measurePageLoad } from './page-load';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -151,7 +152,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    const load = await measurePageLoad(endpoint, db);
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, load, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
       `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;
     log(`ingest (batches of 1,000, two clients, after ${2 * WARM_UP_BATCHES} untimed batches): into one account ${rate(result.ingest.oneAccount)}; into two accounts ${rate(result.ingest.twoAccounts)}`);
     for (const line of describeHistoryImport(result.historyImport)) log(line);
+    for (const line of describePageLoad(result.load)) log(line);
     const mib = (value: number) => value.toFixed(0);
     log(
       `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest (220 batches)`,
