@@ -25,17 +25,22 @@ export const BENCH_MONTH = { from: Date.parse('2026-09-30T22:00:00Z'), to: Date.
 const NEVER_ATTRIBUTED = ['LEAD_FINDING', 'SELF_LEARNING_AI', 'CONTACT_LIST_CLEANING', 'REPLY'];
 const ATTRIBUTED = ['FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'REPLY'];
 
-/** An account with the bench's workspaces and campaigns; ids are prefixed so that two accounts can coexist. */
-export async function insertCatalog(db: Database, accountId: string, prefix: string): Promise<void> {
+/** An account with the bench's workspaces and campaigns (or `shape`'s); ids are prefixed so that two accounts can coexist. */
+export async function insertCatalog(
+  db: Database,
+  accountId: string,
+  prefix: string,
+  shape = { workspaces: BENCH_WORKSPACES, campaignsPerWorkspace: BENCH_CAMPAIGNS_PER_WORKSPACE },
+): Promise<void> {
   await db.writeTransaction(async (tx) => {
     await tx.query(`INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, 'Bench', 'Europe/Berlin', 0, ?)`, [
       accountId,
       BENCH_MONTH.from,
     ]);
-    for (let w = 0; w < BENCH_WORKSPACES; w++) {
+    for (let w = 0; w < shape.workspaces; w++) {
       await tx.query('INSERT INTO workspaces (account_id, workspace_id, name) VALUES (?, ?, ?)', [accountId, `${prefix}ws${w}`, `Workspace ${String(w).padStart(3, '0')}`]);
-      const values = Array.from({ length: BENCH_CAMPAIGNS_PER_WORKSPACE }, () => '(?, ?, ?, ?, ?)').join(', ');
-      const params = Array.from({ length: BENCH_CAMPAIGNS_PER_WORKSPACE }, (_, c) => [accountId, `${prefix}ws${w}_c${c}`, `${prefix}ws${w}`, `Campaign ${w}.${c}`, false]).flat();
+      const values = Array.from({ length: shape.campaignsPerWorkspace }, () => '(?, ?, ?, ?, ?)').join(', ');
+      const params = Array.from({ length: shape.campaignsPerWorkspace }, (_, c) => [accountId, `${prefix}ws${w}_c${c}`, `${prefix}ws${w}`, `Campaign ${w}.${c}`, false]).flat();
       await tx.query(`INSERT INTO campaigns (account_id, campaign_id, workspace_id, name, archived) VALUES ${values}`, params);
     }
   });

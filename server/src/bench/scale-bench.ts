@@ -7,7 +7,10 @@ import { openDatabase, type Database } from '../db';
 import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindow, ROLLUP_TABLES, UsageRepository } from '../usage';
 import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
-import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
+import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
+import { describeHistoryImport, measureHistoryImport } from './history-import';
+import { measureIngest, WARM_UP_BATCHES } from './live-ingest';
+import { describePageLoad, measurePageLoad } from './page-load';
 import { benchRateLimitDecisions } from './rate-limit-decisions';
 
 /**
@@ -15,7 +18,8 @@ import { benchRateLimitDecisions } from './rate-limit-decisions';
  * the naive ledger query and the bare rollup SQL for the same answer, measured in the same run.
  *
  * Flags: --db=sqlite|postgres|both (default both), --pg-entries=N (10,000,000),
- * --sqlite-entries=N (1,000,000), --runs=N (200). The data sets are generated once and kept
+ * --sqlite-entries=N (1,000,000), --runs=N (200), --sqlite-import=N (1,000,000) and
+ * --pg-import=N (10,000,000) for the history import (history-import.ts). The data sets are generated once and kept
  * (bench-results/data for SQLite, database creditlens_bench_<N> on PostgreSQL).
  */
 const ROOT = path.resolve(__dirname, '../../..');
@@ -149,7 +153,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    const load = await measurePageLoad(endpoint, db);
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, load, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -197,55 +202,6 @@ async function memoryOverRequests(endpoint: string, child: ChildProcess): Promis
   return samples;
 }
 
-const WARM_UP_BATCHES = 5;
-
-/**
- * recordUsage at 1,000 entries per batch from two concurrent clients, into new accounts of the
- * run's own: both clients into one account (its writers queue on the account's ledger clock, the
- * price of exact snapshots: the rate one account can send at), and then each client into an
- * account of its own (what the server process takes from several accounts at once).
- */
-async function measureIngest(endpoint: string, db: Database) {
-  const runId = Date.now().toString(36);
-  return {
-    oneAccount: await ingestInto(endpoint, db, [`${runId}a`, `${runId}a`]),
-    twoAccounts: await ingestInto(endpoint, db, [`${runId}b`, `${runId}c`]),
-  };
-}
-
-async function ingestInto(endpoint: string, db: Database, accountOfClient: readonly [string, string]) {
-  const accounts = [...new Set(accountOfClient)];
-  for (const id of accounts) await insertCatalog(db, `${INGEST_ACCOUNT_PREFIX}_${id}`, `ingest_${id}_`);
-  const batches = 50;
-  const mutation = `mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted duplicates } }`;
-  const client = async (id: number, count = batches) => {
-    const account = accountOfClient[Math.abs(id) - 1]!;
-    const prefix = `ingest_${account}_`;
-    for (let b = 0; b < count; b++) {
-      const entries = Array.from({ length: 1000 }, (_, i) => {
-        const w = (i * 7 + b) % 200;
-        return {
-          idempotencyKey: `ingest-${id}-${b}-${i}`,
-          accountId: `${INGEST_ACCOUNT_PREFIX}_${account}`,
-          workspaceId: `${prefix}ws${w}`,
-          campaignId: i % 10 === 0 ? null : `${prefix}ws${w}_c${i % 40}`,
-          kind: i % 10 === 0 ? 'LEAD_FINDING' : 'REPLY',
-          credits: 1 + (i % 50),
-          occurredAt: new Date(BENCH_MONTH.to + 86_400_000 + ((b * 1000 + i) % 86_400) * 1000).toISOString(),
-        };
-      });
-      const result = await graphql(endpoint, mutation, { entries });
-      if (result.recordUsage.accepted !== 1000) throw new Error(`batch not fully accepted: ${JSON.stringify(result)}`);
-    }
-  };
-  // Untimed warm-up: the server's first batches compile its code paths and fill its caches.
-  await Promise.all([client(-1, WARM_UP_BATCHES), client(-2, WARM_UP_BATCHES)]);
-  const start = Date.now();
-  await Promise.all([client(1), client(2)]);
-  const seconds = (Date.now() - start) / 1000;
-  return { entries: 2 * batches * 1000, seconds, perSecond: Math.round((2 * batches * 1000) / seconds) };
-}
-
 function widgetBundle(): string | null {
   const script = path.join(ROOT, 'widget/scripts/bundle-size.mjs');
   if (!fs.existsSync(script)) return null;
@@ -270,14 +226,14 @@ const ratio = (value: number) => `${value.toFixed(1)}×`.padStart(8);
 
 async function main(): Promise<void> {
   const which = flag('db', 'both');
-  const plans: Array<['sqlite' | 'postgres', number]> = [];
-  if (which !== 'postgres') plans.push(['sqlite', Number(flag('sqlite-entries', '1000000'))]);
-  if (which !== 'sqlite') plans.push(['postgres', Number(flag('pg-entries', '10000000'))]);
+  const plans: Array<['sqlite' | 'postgres', number, number]> = [];
+  if (which !== 'postgres') plans.push(['sqlite', Number(flag('sqlite-entries', '1000000')), Number(flag('sqlite-import', '1000000'))]);
+  if (which !== 'sqlite') plans.push(['postgres', Number(flag('pg-entries', '10000000')), Number(flag('pg-import', '10000000'))]);
   fs.mkdirSync(RESULTS, { recursive: true });
   const results = [];
-  for (const [kind, entries] of plans) {
+  for (const [kind, entries, imported] of plans) {
     const probeBefore = cpuProbe();
-    const result = { ...(await benchDatabase(kind, entries)), cpuProbeMs: [probeBefore, cpuProbe()] };
+    const result = { ...(await benchDatabase(kind, entries)), historyImport: await measureHistoryImport(kind, imported, ROOT, POSTGRES_ADMIN_URL), cpuProbeMs: [probeBefore, cpuProbe()] };
     results.push(result);
     log(`\n${kind}: ${entries.toLocaleString('en-US')} ledger entries in the month; rollup rows: ${ROLLUP_TABLES.map((t) => `${t.name} ${result.counts[t.name]!.toLocaleString('en-US')}`).join(', ')}`);
     if (Object.keys(result.settings).length > 0) log(`database settings: ${Object.entries(result.settings).map(([name, value]) => `${name} ${value}`).join(', ')}`);
@@ -291,6 +247,8 @@ async function main(): Promise<void> {
     const rate = (ingest: { entries: number; seconds: number; perSecond: number }) =>
       `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;
     log(`ingest (batches of 1,000, two clients, after ${2 * WARM_UP_BATCHES} untimed batches): into one account ${rate(result.ingest.oneAccount)}; into two accounts ${rate(result.ingest.twoAccounts)}`);
+    for (const line of describeHistoryImport(result.historyImport)) log(line);
+    for (const line of describePageLoad(result.load)) log(line);
     const mib = (value: number) => value.toFixed(0);
     log(
       `server RSS (MiB): ${mib(result.rss.beforeMiB)} before the queries; ${result.rss.afterEachCaseMiB.map(mib).join(', ')} after each of the three cases (${2 * (RUNS + 3)} API requests each); ${mib(result.rss.afterMiB)} after the ingest (220 batches)`,

@@ -40,6 +40,26 @@ describeEachDatabase('recordUsage', (kind) => {
     expect(await totalOf(accountId)).toBe(before);
   });
 
+  it('answers a resent batch from one lookup of the ledger, without taking the account clock or writing anything', async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => e(`resend-${i}`, 1 + (i % 7), { workspaceId: i % 2 === 0 ? 'ws_1' : 'ws_2' }));
+    expectNoErrors(await record(server, batch));
+    server.statements.length = 0;
+    const response = await record(server, batch);
+    expect(response.data!.recordUsage).toEqual({ accepted: 0, duplicates: 300 });
+    const ledgerReads = server.statements.filter((sql) => /FROM usage_entries/.test(sql));
+    expect(ledgerReads).toHaveLength(1);
+    expect(server.statements.filter((sql) => /^\s*(INSERT|UPDATE|DELETE|SAVEPOINT|BEGIN)/i.test(sql))).toEqual([]);
+  });
+
+  it('refuses a resent batch whose keys are all recorded when one of them differs, naming it, and writes nothing', async () => {
+    const before = await totalOf(accountId);
+    const response = await record(server, [e('a1', 10), e('a2', 21, { campaignId: 'c_1' })]);
+    expect(response.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.message).toContain('entries[1].idempotencyKey');
+    expect(response.errors![0]!.message).toContain('credits: 20 vs 21');
+    expect(await totalOf(accountId)).toBe(before);
+  });
+
   it('records the new entries of a batch that also resends recorded ones, and counts only those', async () => {
     const before = await totalOf(accountId);
     const response = await record(server, [e('a1', 10), e('mixed-1', 7), e('a2', 20, { campaignId: 'c_1' }), e('mixed-2', 3, { campaignId: 'c_1' })]);

@@ -67,12 +67,20 @@ export class RecordUsageService {
     // Writers of one account queue on its clock lock, taken first: what the transaction does
     // after it bounds an account's ingest rate (an insert and one rollup statement, on PostgreSQL).
     const candidates = firsts.map(({ entry }) => entry);
+    // A resent batch (a resumed import, a retry after a lost answer) is answered from one lookup
+    // outside the write transaction: entries already committed with the same content change
+    // nothing, so neither the clock lock nor a write is needed. Else the transaction decides.
+    const recordedBefore = await this.usage.findRecorded(this.db.reader, candidates);
+    if (recordedBefore.size === candidates.length) {
+      return { accepted: 0, duplicates: batchDuplicates + duplicatesOrThrow(firsts, recordedBefore, canReadLedger(principal)) };
+    }
     const added = absoluteCreditsByAccount(candidates);
     return this.db.writeTransaction(async (tx) => {
       const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-      const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped, canReadLedger(principal)));
+      const recorded = skipped.length === 0 ? new Map<string, LedgerEntry>() : await this.usage.findRecorded(tx, skipped.map(({ entry }) => entry));
+      const duplicates = batchDuplicates + duplicatesOrThrow(skipped, recorded, canReadLedger(principal));
       await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
       if (inserted.size > 0) {
         await this.usage.addRecordedToRollups(tx, clocks);
@@ -81,29 +89,6 @@ export class RecordUsageService {
       }
       return { accepted: inserted.size, duplicates };
     });
-  }
-
-  /**
-   * The entries the ledger already held (a resent batch, or one racing this one): each is a
-   * duplicate if recorded with the same content, else the whole batch is refused, naming them.
-   */
-  private async duplicatesOrThrow(tx: SqlExecutor, skipped: readonly { entry: LedgerEntry; index: number }[], mayReadLedger: boolean): Promise<number> {
-    if (skipped.length === 0) return 0;
-    const conflicts: InputProblem[] = [];
-    let duplicates = 0;
-    for (const accountId of new Set(skipped.map(({ entry }) => entry.accountId))) {
-      const ofAccount = skipped.filter(({ entry }) => entry.accountId === accountId);
-      const recorded = new Map(
-        (await this.usage.findRecorded(tx, accountId, ofAccount.map(({ entry }) => entry.idempotencyKey))).map((entry) => [entry.idempotencyKey, entry]),
-      );
-      for (const { entry, index } of ofAccount) {
-        const changed = differences(recorded.get(entry.idempotencyKey)!, entry);
-        if (changed.length === 0) duplicates += 1;
-        else conflicts.push({ index, field: 'idempotencyKey', message: `"${entry.idempotencyKey}" was already recorded with different content${mayReadLedger ? ` (${changed.join(', ')})` : ''}` });
-      }
-    }
-    throwIfAny(conflicts);
-    return duplicates;
   }
 
   /**
@@ -171,6 +156,23 @@ export class RecordUsageService {
     });
     return problems;
   }
+}
+
+/**
+ * The entries the ledger already held (a resent batch, or one racing this one), with what it
+ * holds under their keys: each is a duplicate if recorded with the same content, else the whole
+ * batch is refused, naming them.
+ */
+function duplicatesOrThrow(skipped: readonly { entry: LedgerEntry; index: number }[], recorded: ReadonlyMap<string, LedgerEntry>, mayReadLedger: boolean): number {
+  const conflicts: InputProblem[] = [];
+  let duplicates = 0;
+  for (const { entry, index } of skipped) {
+    const changed = differences(recorded.get(entryKey(entry.accountId, entry.idempotencyKey))!, entry);
+    if (changed.length === 0) duplicates += 1;
+    else conflicts.push({ index, field: 'idempotencyKey', message: `"${entry.idempotencyKey}" was already recorded with different content${mayReadLedger ? ` (${changed.join(', ')})` : ''}` });
+  }
+  throwIfAny(conflicts);
+  return duplicates;
 }
 
 /** The most an account's lifetime sum of |credits| may reach: then every window's sum is a SafeInt. */

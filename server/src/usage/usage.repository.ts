@@ -93,23 +93,28 @@ export class UsageRepository {
     await tx.query('UPDATE accounts SET absolute_credits = CAST(? AS BIGINT) WHERE account_id = ?', [absoluteCredits.toString(), accountId]);
   }
 
-  /** Entries of `accountId` already recorded under any of `keys`. */
-  async findRecorded(tx: SqlExecutor, accountId: string, keys: readonly string[]): Promise<LedgerEntry[]> {
-    return readInChunks([...new Set(keys)], async (chunk) => {
-      const rows = await tx.query<{
-        idempotency_key: string;
-        workspace_id: string;
-        campaign_id: string | null;
-        kind: CreditKind;
-        credits: string;
-        occurred_at: string | number;
-      }>(
-        `SELECT idempotency_key, workspace_id, campaign_id, kind, CAST(credits AS TEXT) AS credits, occurred_at
-         FROM usage_entries WHERE account_id = ? AND idempotency_key IN (${placeholdersFor(chunk.length)})`,
-        [accountId, ...chunk],
-      );
-      return rows.map(
-        (row): LedgerEntry => ({
+  /**
+   * The entries of `entries` that the ledger holds already (same account and idempotency key,
+   * whatever their content), by entryKey(): one statement per account, an index lookup of the
+   * primary key per key (PostgreSQL binds the keys as one array; SQLite reads them in chunks).
+   * `executor` is the write transaction, or the reader for a look before taking any lock.
+   */
+  async findRecorded(executor: SqlExecutor, entries: readonly LedgerEntry[]): Promise<Map<string, LedgerEntry>> {
+    const keysByAccount = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      const keys = keysByAccount.get(entry.accountId) ?? new Set<string>();
+      keys.add(entry.idempotencyKey);
+      keysByAccount.set(entry.accountId, keys);
+    }
+    const recorded = new Map<string, LedgerEntry>();
+    for (const [accountId, keys] of keysByAccount) {
+      const columns = `SELECT idempotency_key, workspace_id, campaign_id, kind, CAST(credits AS TEXT) AS credits, occurred_at FROM usage_entries WHERE account_id = ?`;
+      const rows =
+        this.db.dialect === 'postgres'
+          ? await executor.query<RecordedRow>(`${columns} AND idempotency_key = ANY(CAST(? AS TEXT[]))`, [accountId, [...keys]])
+          : await readInChunks([...keys], (chunk) => executor.query<RecordedRow>(`${columns} AND idempotency_key IN (${placeholdersFor(chunk.length)})`, [accountId, ...chunk]));
+      for (const row of rows) {
+        recorded.set(entryKey(accountId, row.idempotency_key), {
           accountId,
           idempotencyKey: row.idempotency_key,
           workspaceId: row.workspace_id,
@@ -117,9 +122,10 @@ export class UsageRepository {
           kind: row.kind,
           credits: BigInt(row.credits),
           occurredAt: new Date(Number(row.occurred_at)),
-        }),
-      );
-    });
+        });
+      }
+    }
+    return recorded;
   }
 
   /**
@@ -265,6 +271,15 @@ export class UsageRepository {
     });
   }
 }
+
+type RecordedRow = {
+  idempotency_key: string;
+  workspace_id: string;
+  campaign_id: string | null;
+  kind: CreditKind;
+  credits: string;
+  occurred_at: string | number;
+};
 
 type CampaignSumRow = {
   workspace_id: string;
