@@ -1,5 +1,6 @@
 /** The long-lived services, made once per server from the configuration and the database. */
 import { ApiKeyRepository, createEmbedKeyring } from '../auth';
+import { BudgetService, BudgetsRepository, ThresholdEvents } from '../budgets';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import { RecordUsageService, UsageRepository, UsageService } from '../usage';
@@ -14,10 +15,12 @@ export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSignin
 export function createServices(config: AppConfig, db: Database): Services {
   const usageRepository = new UsageRepository(db);
   const catalog = new CatalogRepository(db);
+  const budgets = new BudgetsRepository(db);
   return {
     catalog,
     usage: new UsageService(usageRepository),
-    recordUsage: new RecordUsageService(db, catalog, usageRepository),
+    recordUsage: new RecordUsageService(db, catalog, usageRepository, [new ThresholdEvents(db, budgets)]),
+    budgets: new BudgetService(db, budgets, catalog),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),
   };
