@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { openDatabase, type Database } from '../db';
 import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindow, ROLLUP_TABLES, UsageRepository } from '../usage';
 import { measure, postGraphQL, type Timing } from './bench-client';
+import { benchBudgetIngest } from './budget-ingest';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
 
@@ -147,8 +148,9 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
+    const budgetIngest = await benchBudgetIngest(endpoint, db, log);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, budgetIngest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');

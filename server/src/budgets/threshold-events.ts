@@ -43,17 +43,18 @@ export class ThresholdEvents implements RecordedUsageListener {
     const found = await this.budgets.budgetsForIngest(tx, accountId, earliest - LONGEST_PERIOD_MS);
     if (!found) return;
     const crossed = new Set(found.crossings.map(crossingKey));
-    const open = openChecks(entries, found.budgets, found.timezone).filter(({ budget, period }) =>
-      budget.thresholds.some((threshold) => !crossed.has(crossingKey({ budgetId: budget.id, periodFrom: period.from.getTime(), threshold }))),
-    );
     const crossings: { crossing: Crossing; budget: BudgetRecord; period: TimeWindow; credits: bigint }[] = [];
-    for (const { period, checks } of groupByPeriod(open)) {
-      const budgets = checks.map(({ budget }) => budget);
-      const sums = await sumScopes(tx, this.db, accountId, { from: period.from.getTime(), to: period.to.getTime() }, EVERYTHING_VISIBLE, scopesOf(budgets));
-      for (const { budget } of checks) {
+    for (const touched of touchedByPeriod(entries, found.budgets, found.timezone)) {
+      const { period } = touched;
+      const periodFrom = period.from.getTime();
+      // A budget whose every threshold has its crossing in this period has nothing left to store: its sum is not read.
+      const open = touched.budgets.filter((budget) => budget.thresholds.some((threshold) => !crossed.has(crossingKey({ budgetId: budget.id, periodFrom, threshold }))));
+      if (open.length === 0) continue;
+      const sums = await sumScopes(tx, this.db, accountId, { from: periodFrom, to: period.to.getTime() }, EVERYTHING_VISIBLE, scopesOf(open));
+      for (const budget of open) {
         const credits = creditsOf(sums, budget);
         for (const threshold of reachedThresholds(credits, budget.creditsPerPeriod, budget.thresholds)) {
-          const crossing = { budgetId: budget.id, periodFrom: period.from.getTime(), threshold };
+          const crossing = { budgetId: budget.id, periodFrom, threshold };
           if (!crossed.has(crossingKey(crossing))) crossings.push({ crossing, budget, period, credits });
         }
       }
@@ -70,39 +71,31 @@ function crossingKey(crossing: Crossing): string {
 }
 
 /**
- * Each (budget, billing period) that the entries touch: a budget of the account is touched by
- * every entry, one of a workspace or campaign by the entries of its scope. The period of each
- * entry is found once per period, not once per entry (most batches fall in one).
+ * The budgets each billing period of the entries touches: a budget of the account is touched by
+ * every entry, one of a workspace or campaign by the entries of its scope. The period of an entry
+ * is computed only when it is not the previous entry's (most batches fall in one period), and
+ * nothing per entry but map lookups: this runs under the account's clock lock.
  */
-function openChecks(entries: readonly LedgerEntry[], budgets: readonly BudgetRecord[], timezone: string): { budget: BudgetRecord; period: TimeWindow }[] {
+function touchedByPeriod(entries: readonly LedgerEntry[], budgets: readonly BudgetRecord[], timezone: string): { period: TimeWindow; budgets: BudgetRecord[] }[] {
   const accountBudget = budgets.find((budget) => budget.workspaceId === null);
   const byWorkspace = new Map(budgets.filter((budget) => budget.workspaceId !== null && budget.campaignId === null).map((budget) => [budget.workspaceId!, budget]));
   const byCampaign = new Map(budgets.filter((budget) => budget.campaignId !== null).map((budget) => [budget.campaignId!, budget]));
-  const periods: TimeWindow[] = [];
-  const touched = new Map<string, { budget: BudgetRecord; period: TimeWindow }>();
+  const groups = new Map<number, { period: TimeWindow; budgets: Set<BudgetRecord> }>();
+  let group: { period: TimeWindow; budgets: Set<BudgetRecord> } | undefined;
   for (const entry of entries) {
-    const scoped = [accountBudget, byWorkspace.get(entry.workspaceId), entry.campaignId === null ? undefined : byCampaign.get(entry.campaignId)];
-    const budgetsOfEntry = scoped.filter((budget): budget is BudgetRecord => budget !== undefined);
-    if (budgetsOfEntry.length === 0) continue;
     const at = entry.occurredAt.getTime();
-    let period = periods.find((known) => known.from.getTime() <= at && at < known.to.getTime());
-    if (!period) {
-      period = billingPeriodContaining(entry.occurredAt, timezone);
-      periods.push(period);
+    if (!group || at < group.period.from.getTime() || at >= group.period.to.getTime()) {
+      const period = billingPeriodContaining(entry.occurredAt, timezone);
+      group = groups.get(period.from.getTime()) ?? { period, budgets: new Set() };
+      groups.set(period.from.getTime(), group);
     }
-    for (const budget of budgetsOfEntry) touched.set(`${budget.id}\u0000${period.from.getTime()}`, { budget, period });
+    if (accountBudget) group.budgets.add(accountBudget);
+    const ofWorkspace = byWorkspace.get(entry.workspaceId);
+    if (ofWorkspace) group.budgets.add(ofWorkspace);
+    const ofCampaign = entry.campaignId === null ? undefined : byCampaign.get(entry.campaignId);
+    if (ofCampaign) group.budgets.add(ofCampaign);
   }
-  return [...touched.values()];
-}
-
-function groupByPeriod(checks: readonly { budget: BudgetRecord; period: TimeWindow }[]): { period: TimeWindow; checks: { budget: BudgetRecord }[] }[] {
-  const groups = new Map<number, { period: TimeWindow; checks: { budget: BudgetRecord }[] }>();
-  for (const check of checks) {
-    const group = groups.get(check.period.from.getTime()) ?? { period: check.period, checks: [] };
-    group.checks.push(check);
-    groups.set(check.period.from.getTime(), group);
-  }
-  return [...groups.values()];
+  return [...groups.values()].filter((touched) => touched.budgets.size > 0).map((touched) => ({ period: touched.period, budgets: [...touched.budgets] }));
 }
 
 /** The event as PRODUCT.md's body `data` says, instants ISO-8601. */
