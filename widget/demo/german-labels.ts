@@ -36,4 +36,7 @@ export const GERMAN_LABELS: Labels = {
   reasonListCleaning: 'Bereinigung von Kontaktlisten',
   reasonWithoutCampaign: 'ohne Kampagne erfasste Arbeit',
   reasonNone: 'Verbrauch ohne Kampagne',
+  budgetUsed: '{percent} des Budgets',
+  budgetProjected: 'Prognose {percent} bis {date}',
+  budgetCrossed: 'erreichte Schwellen: {thresholds}',
 };

@@ -120,6 +120,12 @@ describe('the widget on a harness host page of another origin', () => {
     try {
       await expectNoAxeViolations(page);
       await expandFirstWorkspace(page);
+      // The demo's budgets: the biggest workspace and its heaviest campaign show a budget bar, the campaign past 80 %, with the host's action beside it.
+      const budgeted = page.locator('[role="row"][aria-level="2"][data-row-key]').filter({ has: page.locator('.clw-budget') });
+      await expect(budgeted.count()).resolves.toBe(1);
+      await expect(budgeted.locator('.clw-budget').textContent()).resolves.toMatch(/^(8\d|9\d)% of budget/);
+      await expect(budgeted.locator('.clw-mark.clw-crossed').count()).resolves.toBe(2);
+      await expect(budgeted.locator('.host-action').count()).resolves.toBeGreaterThan(0);
       await expectNoAxeViolations(page);
       expect(await widgetBackground(page)).toBe('rgb(255, 255, 255)');
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CreditlensClient, CreditlensError } from '@creditlens/client';
 import packageJson from '../package.json';
+import { budgetsCommand } from './budgets.command';
 import { CommandLineError } from './command-line-error';
 import { importCommand } from './import.command';
 import { retryLine } from './progress';
@@ -44,12 +45,29 @@ records nothing twice. Progress and retries are reported on stderr.
 
 ${CONNECTION_HELP}`;
 
+const BUDGETS_HELP = `creditlens budgets: budgets per billing period on the account, a workspace or a campaign
+
+Usage:
+  creditlens budgets set --account ID [--workspace ID] [--campaign ID] --credits N [--thresholds 50,80,100] [--json]
+  creditlens budgets list --account ID [--json]
+  creditlens budgets delete BUDGET_ID
+
+  set      sets the budget of the account (no --workspace, no --campaign), a workspace or a
+           campaign; a scope that has one gets it replaced, keeping its id and the threshold
+           events already stored. --thresholds are whole percents 1 to 1,000 (default 50,80,100;
+           "" for none). Needs the admin key or an API key with USAGE_WRITE for the account.
+  list     the account's budgets: the account's first, then workspaces', then campaigns'
+  delete   deletes one budget (exit code 1 when it does not exist or the token may not manage it)
+
+${CONNECTION_HELP}`;
+
 export const HELP = `creditlens: usage breakdowns and usage imports for Creditlens
 
 Usage:
   creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
                    [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
   creditlens import FILE [--batch-size N]
+  creditlens budgets set|list|delete …
   creditlens COMMAND --help     the options of one command
   creditlens --version
 
@@ -64,10 +82,12 @@ Commands:
            same column names. Every line is checked before anything is sent; batches of at most
            10,000 entries are atomic and idempotent, so running it again after an interruption
            records nothing twice.
+  budgets  Sets, lists and deletes budgets per billing period on the account, a workspace or a
+           campaign (creditlens budgets --help).
 
 ${CONNECTION_HELP}`;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, budgets: BUDGETS_HELP };
 
 /** Runs the command line; resolves to the exit code (0 done, 1 failed, 2 wrong use). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -89,6 +109,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         csv: { type: 'boolean' },
         json: { type: 'boolean' },
         'batch-size': { type: 'string' },
+        workspace: { type: 'string' },
+        campaign: { type: 'string' },
+        credits: { type: 'string' },
+        thresholds: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,7 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write((command !== undefined && COMMAND_HELP[command]) || HELP);
       return first === undefined && !values.help ? 2 : 0;
     }
-    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage or import`);
+    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import or budgets`);
     const client = connect(values.endpoint ?? io.env.CREDITLENS_ENDPOINT, values.token ?? io.env.CREDITLENS_TOKEN);
     client.onRetry = (notice) => io.stderr.write(retryLine(notice));
     if (first === 'usage') {
@@ -111,6 +135,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       await usageCommand(client, values, io);
       return 0;
     }
+    if (first === 'budgets') return await budgetsCommand(client, rest, values, io);
     if (rest.length !== 1) throw new CommandLineError('import takes exactly one FILE');
     return await importCommand(client, rest[0]!, values, io);
   } catch (error) {

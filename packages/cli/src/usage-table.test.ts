@@ -11,8 +11,8 @@ const account: AccountWithUsage = {
     totalCredits: 1_234_567,
     byKind: [],
     workspaces: [
-      { id: 'r1', workspace: { id: 'ws_a', name: 'Acme' }, credits: 1_200_000, share: 0.972, percent: 97.2 },
-      { id: 'r2', workspace: { id: 'ws_b', name: 'Globex Logistics' }, credits: 34_567, share: 0.028, percent: 2.8 },
+      { id: 'r1', workspace: { id: 'ws_a', name: 'Acme' }, credits: 1_200_000, share: 0.972, percent: 97.2, budget: null },
+      { id: 'r2', workspace: { id: 'ws_b', name: 'Globex Logistics' }, credits: 34_567, share: 0.028, percent: 2.8, budget: null },
     ],
   },
 };
@@ -23,10 +23,11 @@ const acmeCampaigns: WorkspaceCampaigns = {
   credits: 1_200_000,
   share: 0.972,
   percent: 97.2,
+  budget: null,
   campaigns: [
-    { campaign: { id: 'c1', name: 'Q3', archived: false }, label: 'Q3', credits: 1_000_000, share: 0.833, percent: 83.3, byKind: [] },
-    { campaign: null, label: 'No campaign', credits: 150_000, share: 0.125, percent: 12.5, byKind: [] },
-    { campaign: { id: 'c2', name: 'Old', archived: true }, label: 'Old', credits: 50_000, share: 0.042, percent: 4.2, byKind: [] },
+    { campaign: { id: 'c1', name: 'Q3', archived: false }, label: 'Q3', credits: 1_000_000, share: 0.833, percent: 83.3, byKind: [], budget: null },
+    { campaign: null, label: 'No campaign', credits: 150_000, share: 0.125, percent: 12.5, byKind: [], budget: null },
+    { campaign: { id: 'c2', name: 'Old', archived: true }, label: 'Old', credits: 50_000, share: 0.042, percent: 4.2, byKind: [], budget: null },
   ],
 };
 

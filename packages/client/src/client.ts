@@ -6,11 +6,15 @@ import {
   AccountPeriodsDocument,
   AccountUsageDocument,
   BillingPeriodsDocument,
+  DeleteBudgetDocument,
   ListAccountsDocument,
+  ListBudgetsDocument,
   ListApiKeysDocument,
   ListWorkspacesDocument,
   RecordUsageDocument,
+  SetBudgetDocument,
   WorkspaceCampaignsDocument,
+  type BudgetInput,
   type ListAccountsQuery,
   type ListApiKeysQuery,
   type ListWorkspacesQuery,
@@ -18,7 +22,7 @@ import {
   type UsageEntryInput,
   type UsageWindowInput,
 } from './generated/graphql.js';
-import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, Invoice, WorkspaceCampaigns } from './results.js';
+import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, BudgetFields, Invoice, WorkspaceCampaigns } from './results.js';
 import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
@@ -36,6 +40,8 @@ export type AccountsPage = ListAccountsQuery['accounts'];
 /** One page of an account's workspaces. */
 export type WorkspacesPage = NonNullable<ListWorkspacesQuery['account']>['workspaces'];
 export type ApiKeyInfo = NonNullable<ListApiKeysQuery['account']>['apiKeys'][number];
+/** A budget with its scope (workspace and campaign null on the account-wide one). */
+export type BudgetInfo = BudgetFields;
 
 export interface ListOptions {
   /** Rows per request, 1 to 500; the server's default (50) when left out. */
@@ -165,6 +171,25 @@ export class CreditlensClient {
   /** An account's API keys with their labels, expiry, last use and revocation (admin key only); null like getAccountUsage. */
   async listApiKeys(accountId: string): Promise<ApiKeyInfo[] | null> {
     return (await this.execute(ListApiKeysDocument, { accountId })).account?.apiKeys ?? null;
+  }
+
+  /**
+   * Sets the budget of the account, a workspace or a campaign (admin key, or an API key with
+   * USAGE_WRITE for its account); a scope that has one gets it replaced, keeping its id.
+   * Thresholds default to [50, 80, 100]. Bad input is a CreditlensError with code BAD_USER_INPUT.
+   */
+  async setBudget(input: BudgetInput): Promise<BudgetInfo> {
+    return (await this.execute(SetBudgetDocument, { input })).setBudget;
+  }
+
+  /** Deletes a budget; false for an unknown id and for one the credential may not manage. */
+  async deleteBudget(id: string): Promise<boolean> {
+    return (await this.execute(DeleteBudgetDocument, { id })).deleteBudget;
+  }
+
+  /** An account's budgets, the account-wide one first, then workspaces', then campaigns'; null like getAccountUsage. */
+  async listBudgets(accountId: string): Promise<BudgetInfo[] | null> {
+    return (await this.execute(ListBudgetsDocument, { accountId })).account?.budgets ?? null;
   }
 
   /**

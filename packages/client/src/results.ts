@@ -27,6 +27,33 @@ export interface AccountSummary {
   readonly timezone: string;
 }
 
+/** A budget with its scope: workspace and campaign null on the account-wide budget. */
+export interface BudgetFields {
+  readonly id: string;
+  /** The workspace (the campaign's, for a campaign budget); null on the account-wide budget. */
+  readonly workspace: { readonly id: string; readonly name: string } | null;
+  readonly campaign: { readonly id: string; readonly name: string; readonly archived: boolean } | null;
+  readonly creditsPerPeriod: number;
+  /** Whole percents, ascending. */
+  readonly thresholds: number[];
+}
+
+/** A row's budget in the billing period that contains the window's start, at the page's snapshot. */
+export interface BudgetStatusRow {
+  /** The budget; its scope is the row's. */
+  readonly budget: Pick<BudgetFields, 'id' | 'creditsPerPeriod' | 'thresholds'>;
+  /** The billing period counted. */
+  readonly period: UsageWindow;
+  /** The period's credits ÷ creditsPerPeriod (1.05 = 105 %); null when the window spans more than one period. */
+  readonly used: number | null;
+  /** Thresholds whose event is stored for the period, ascending. */
+  readonly crossed: number[];
+  /** Current period only: the credits projected at the pace of the last 168 hours. */
+  readonly projectedCredits: number | null;
+  /** Current period only: when that pace reaches the budget, if before the period ends. */
+  readonly projectedRunOutAt: string | null;
+}
+
 /** One workspace's row on the page. */
 export interface WorkspaceRow {
   /** Stable per (workspace, window, asOf): a cache key, not the workspace id. */
@@ -38,6 +65,8 @@ export interface WorkspaceRow {
   readonly share: number | null;
   /** share × 100 rounded to 0.1 so that the rows sum to exactly 100.0; null like share. */
   readonly percent: number | null;
+  /** The workspace's budget; null when it has none. */
+  readonly budget: BudgetStatusRow | null;
 }
 
 /** One campaign row of a workspace, or its No campaign row (campaign null). */
@@ -53,6 +82,8 @@ export interface CampaignRow {
   readonly percent: number | null;
   /** The row's credits per kind (kinds with entries only). */
   readonly byKind: KindUsage[];
+  /** The campaign's budget; null when it has none and on the No campaign row. */
+  readonly budget: BudgetStatusRow | null;
 }
 
 /** The usage of an account in a window, read at one ledger snapshot. */

@@ -4,6 +4,7 @@ export {
   API_SCOPES,
   assertAccountWide,
   assertAdmin,
+  assertCanManageBudgets,
   assertCanReadUsage,
   assertCanRecordUsage,
   assertCanWriteUsage,

@@ -105,3 +105,13 @@ export function assertAccountWide(principal: Principal, why: string): void {
     throw new ForbiddenError(`this embed token sees only some workspaces, and ${why}`);
   }
 }
+
+/** Budgets of an account: the admin key anywhere, a USAGE_WRITE key only in its own account (as recordUsage). */
+export function assertCanManageBudgets(principal: Principal, accountId: string): void {
+  if (principal.kind === 'embed') throw new ForbiddenError('embed tokens are read-only');
+  if (principal.kind === 'apiKey' && !principal.scopes.includes('USAGE_WRITE')) throw new ForbiddenError('this API key lacks the USAGE_WRITE scope');
+  if (principal.kind === 'apiKey' && principal.accountId !== accountId) {
+    // Same words whether that account exists or not.
+    throw new ForbiddenError(`this API key may only manage budgets of its own account, not "${accountId}"`);
+  }
+}

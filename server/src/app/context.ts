@@ -1,18 +1,19 @@
 /**
  * The joined per-request Context: every domain's slice (access's principal, the catalog's,
- * auth's and usage's services and loaders) in one object. Loaders are made per request, so no
+ * auth's, usage's and budgets' services and loaders) in one object. Loaders are made per request, so no
  * cache outlives it or crosses tenants.
  */
 import type { Principal } from '../access';
 import type { AuthServices } from '../auth';
+import { createBudgetLoaders, type BudgetLoaders, type BudgetServices } from '../budgets';
 import { createCatalogLoaders, type CatalogLoaders, type CatalogServices } from '../catalog';
 import { createUsageLoaders, type UsageLoaders, type UsageServices } from '../usage';
 
 /** Long-lived services, shared by all requests. */
-export type Services = CatalogServices & AuthServices & UsageServices;
+export type Services = CatalogServices & AuthServices & UsageServices & BudgetServices;
 
 /** Per-request loaders: a fresh set per request. */
-export type Loaders = CatalogLoaders & UsageLoaders;
+export type Loaders = CatalogLoaders & UsageLoaders & BudgetLoaders;
 
 export interface Context {
   readonly principal: Principal;
@@ -25,5 +26,5 @@ export interface Context {
 }
 
 export function createContext(principal: Principal, now: Date, requestId: string, services: Services): Context {
-  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage) } };
+  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage), ...createBudgetLoaders(services.budgets) } };
 }

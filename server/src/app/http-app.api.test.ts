@@ -41,6 +41,20 @@ describeEachDatabase('the HTTP surface', (kind) => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows[0].campaigns.some((row: any) => row.campaign === null && row.credits > 0)).toBe(true);
   });
+
+  it('gives the demo budgets, with one campaign past 80 % of its budget this month', async () => {
+    const page = await server.graphql(
+      `query($id: ID!) { account(id: $id) { usage { budget { used } workspaces { workspace { id } budget { used } campaigns { campaign { id } budget { used crossed } } } } } }`,
+      { id: DEMO_ACCOUNT.id },
+    );
+    expectNoErrors(page);
+    const campaigns = page.data!.account.usage.workspaces.flatMap((row: any) => row.campaigns.filter((campaign: any) => campaign.budget));
+    expect(campaigns.map((campaign: any) => campaign.campaign.id)).toEqual(['cmp_acme_1']);
+    expect(campaigns[0].budget.used).toBeGreaterThan(0.8);
+    expect(campaigns[0].budget.used).toBeLessThan(1);
+    expect(campaigns[0].budget.crossed).toEqual([50, 80]);
+    expect(page.data!.account.usage.budget.used).toBeGreaterThan(0);
+  });
 });
 
 describe('security headers', () => {

@@ -16,7 +16,7 @@ describe('schema.graphql', () => {
       throw new Error(`${type} is missing`);
     };
     expect(fields('Query')).toEqual(['account', 'accounts', 'workspaceUsage']);
-    expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
+    expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'budgets', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
     expect(fields('Workspace')).toEqual(['campaigns', 'id', 'name']);
     expect(fields('ApiKey')).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scopes']);
     expect(fields('PageInfo')).toEqual(['endCursor', 'hasNextPage']);
@@ -27,13 +27,16 @@ describe('schema.graphql', () => {
     expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
     expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
     expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
-    expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'totalCredits', 'window', 'workspaces']);
-    expect(fields('WorkspaceUsage')).toEqual(['campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
-    expect(fields('CampaignUsage')).toEqual(['byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
+    expect(fields('AccountUsage')).toEqual(['asOf', 'budget', 'byKind', 'totalCredits', 'window', 'workspaces']);
+    expect(fields('WorkspaceUsage')).toEqual(['budget', 'campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
+    expect(fields('CampaignUsage')).toEqual(['budget', 'byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
+    expect(fields('BudgetInput')).toEqual(['accountId', 'campaignId', 'creditsPerPeriod', 'thresholds', 'workspaceId']);
+    expect(fields('Budget')).toEqual(['campaign', 'creditsPerPeriod', 'id', 'thresholds', 'workspace']);
+    expect(fields('BudgetStatus')).toEqual(expect.arrayContaining(['budget', 'crossed', 'projectedCredits', 'projectedRunOutAt', 'used']));
     expect(fields('UsageEntryInput')).toEqual(['accountId', 'campaignId', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'workspaceId']);
     expect(fields('CreditKind')).toEqual(['CONTACT_LIST_CLEANING', 'FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'LEAD_FINDING', 'REPLY', 'SELF_LEARNING_AI']);
     expect(fields('Mutation')).toEqual(
-      expect.arrayContaining(['createApiKey', 'createEmbedToken', 'recordUsage', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
+      expect.arrayContaining(['createApiKey', 'createEmbedToken', 'deleteBudget', 'recordUsage', 'setBudget', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
     );
     expect(schema.getType('DateTime')).toBeDefined();
     expect(schema.getType('SafeInt')).toBeDefined();

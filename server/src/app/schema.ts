@@ -2,6 +2,7 @@
 import { buildSchemaSync } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
+import { AccountBudgetsResolver, AccountUsageBudgetResolver, BudgetsResolver, CampaignUsageBudgetResolver, WorkspaceUsageBudgetResolver } from '../budgets';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
 import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
@@ -21,6 +22,11 @@ export function creditlensSchema(): GraphQLSchema {
         AccountUsageResolver,
         WorkspaceUsageResolver,
         RecordUsageResolver,
+        BudgetsResolver,
+        AccountBudgetsResolver,
+        AccountUsageBudgetResolver,
+        WorkspaceUsageBudgetResolver,
+        CampaignUsageBudgetResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,

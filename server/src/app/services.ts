@@ -1,6 +1,7 @@
 /** The long-lived services, made once per server from the configuration and the database. */
 import type { Principal } from '../access';
 import { ApiKeyRepository, createEmbedKeyring } from '../auth';
+import { BudgetService, BudgetsRepository, ThresholdEvents } from '../budgets';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import type { Metrics } from '../metrics';
@@ -17,10 +18,13 @@ export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSignin
 export function createServices(config: AppConfig, db: Database, metrics?: Metrics): Services {
   const usageRepository = new UsageRepository(db);
   const catalog = new CatalogRepository(db);
+  const budgets = new BudgetsRepository(db);
+  const recordUsageParts: ConstructorParameters<typeof RecordUsageService> = [db, catalog, usageRepository, [new ThresholdEvents(db, budgets)]];
   return {
     catalog,
     usage: new UsageService(usageRepository),
-    recordUsage: metrics ? new CountedRecordUsageService(metrics, db, catalog, usageRepository) : new RecordUsageService(db, catalog, usageRepository),
+    recordUsage: metrics ? new CountedRecordUsageService(metrics, ...recordUsageParts) : new RecordUsageService(...recordUsageParts),
+    budgets: new BudgetService(db, budgets, catalog),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),
   };

@@ -22,6 +22,7 @@ interface Ids {
   readonly workspaceId: string;
   readonly campaignId: string;
   readonly apiKeyId: string;
+  readonly budgetId: string;
 }
 
 interface HttpRequest {
@@ -113,6 +114,17 @@ const GRAPHQL_CASES: Record<string, OperationCase> = {
     rights: ADMIN_ONLY,
     request: (ids) => gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: ids.apiKeyId }),
   },
+  'Mutation.setBudget': {
+    rights: { admin: 'allowed', readKey: 'FORBIDDEN', writeKey: 'allowed', embedWhole: 'FORBIDDEN', embedScoped: 'FORBIDDEN' },
+    request: (ids) =>
+      gql(`mutation($input: BudgetInput!) { setBudget(input: $input) { workspace { id name } campaign { id name } creditsPerPeriod thresholds } }`, {
+        input: { accountId: ids.accountId, workspaceId: ids.workspaceId, campaignId: ids.campaignId, creditsPerPeriod: 1000 },
+      }),
+  },
+  'Mutation.deleteBudget': {
+    rights: { admin: 'allowed', readKey: 'FORBIDDEN', writeKey: 'allowed', embedWhole: 'FORBIDDEN', embedScoped: 'FORBIDDEN' },
+    request: (ids) => gql(`mutation($id: ID!) { deleteBudget(id: $id) }`, { id: ids.budgetId }),
+  },
 };
 
 /** Operations beside the root fields: a field with its own rule, and the HTTP endpoints. */
@@ -129,6 +141,19 @@ const EXTRA_CASES: Record<string, OperationCase> = {
     rights: READERS,
     request: (ids) =>
       gql(`query($id: ID!) { account(id: $id) { workspaces { edges { node { id campaigns { totalCount edges { cursor node { id name archived } } } } } } } }`, { id: ids.accountId }),
+  },
+  'Account.budgets': {
+    rights: READERS,
+    request: (ids) => gql(`query($id: ID!) { account(id: $id) { budgets { id workspace { id name } campaign { id name } creditsPerPeriod thresholds } } }`, { id: ids.accountId }),
+  },
+  'budget status on usage rows': {
+    rights: READERS,
+    request: (ids) =>
+      gql(
+        `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { budget { used crossed }
+          workspaces { workspace { id } budget { budget { id creditsPerPeriod } used crossed } campaigns { label budget { budget { id creditsPerPeriod } used crossed } } } } } }`,
+        { id: ids.accountId, window: JUNE_2026 },
+      ),
   },
   'Account.apiKeys': {
     rights: ADMIN_ONLY,
@@ -157,14 +182,14 @@ const ENDPOINT_CASES: Record<string, string> = {
   'GET /export/usage.csv': 'GET /export/usage.csv',
 };
 
-const MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_a1', campaignId: 'camp_a1', apiKeyId: 'spare' };
-const THEIRS: Ids = { accountId: 'acct_b', workspaceId: 'ws_b1', campaignId: 'camp_b1', apiKeyId: 'theirs' };
-const MISSING: Ids = { accountId: 'acct_zz', workspaceId: 'ws_zz', campaignId: 'camp_zz', apiKeyId: 'zzzzzzzzzzzz' };
+const MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_a1', campaignId: 'camp_a1', apiKeyId: 'spare', budgetId: 'mine' };
+const THEIRS: Ids = { accountId: 'acct_b', workspaceId: 'ws_b1', campaignId: 'camp_b1', apiKeyId: 'theirs', budgetId: 'theirs' };
+const MISSING: Ids = { accountId: 'acct_zz', workspaceId: 'ws_zz', campaignId: 'camp_zz', apiKeyId: 'zzzzzzzzzzzz', budgetId: 'bud_zzzzzzzzzzzz' };
 /** The other tenant's workspace named inside one's own account, and its missing twin. */
-const THEIRS_IN_MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_b1', campaignId: 'camp_b1', apiKeyId: 'theirs' };
-const MISSING_IN_MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_zz', campaignId: 'camp_zz', apiKeyId: 'zzzzzzzzzzzz' };
+const THEIRS_IN_MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_b1', campaignId: 'camp_b1', apiKeyId: 'theirs', budgetId: 'theirs' };
+const MISSING_IN_MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_zz', campaignId: 'camp_zz', apiKeyId: 'zzzzzzzzzzzz', budgetId: 'bud_zzzzzzzzzzzz' };
 /** What a workspace-scoped token may not see in its own account. */
-const HIDDEN: Ids = { accountId: 'acct_a', workspaceId: 'ws_a2', campaignId: 'camp_a2', apiKeyId: 'theirs' };
+const HIDDEN: Ids = { accountId: 'acct_a', workspaceId: 'ws_a2', campaignId: 'camp_a2', apiKeyId: 'theirs', budgetId: 'hidden' };
 
 const THEIR_CANARIES = ['Their Account Canary', 'Their Workspace Canary', 'Their Campaign Canary', '313131'];
 const HIDDEN_CANARIES = ['Alpha Hidden Canary', 'Alpha Hidden Campaign Canary', '424242'];
@@ -263,6 +288,16 @@ describeEachDatabase('tenant isolation', (kind) => {
     (MINE as { apiKeyId: string }).apiKeyId = (await key('acct_a', ['USAGE_READ'])).id;
     const theirKey = (await key('acct_b', ['USAGE_READ'])).id;
     for (const ids of [THEIRS, THEIRS_IN_MINE, HIDDEN]) (ids as { apiKeyId: string }).apiKeyId = theirKey;
+    // Budgets with canary amounts on every scope; deleteBudget's own id is a spare budget, set again before each credential deletes it.
+    const budget = async (input: Record<string, unknown>) =>
+      (await server.graphql(`mutation($input: BudgetInput!) { setBudget(input: $input) { id } }`, { input })).data!.setBudget.id as string;
+    const theirBudget = await budget({ accountId: 'acct_b', campaignId: 'camp_b1', creditsPerPeriod: 313131 });
+    await budget({ accountId: 'acct_b', creditsPerPeriod: 313131 });
+    await budget({ accountId: 'acct_a', workspaceId: 'ws_a2', creditsPerPeriod: 424242 });
+    const hiddenBudget = await budget({ accountId: 'acct_a', campaignId: 'camp_a2', creditsPerPeriod: 424242 });
+    (MINE as { budgetId: string }).budgetId = await budget({ accountId: 'acct_a', workspaceId: 'ws_a1', creditsPerPeriod: 100 });
+    for (const ids of [THEIRS, THEIRS_IN_MINE]) (ids as { budgetId: string }).budgetId = theirBudget;
+    (HIDDEN as { budgetId: string }).budgetId = hiddenBudget;
   });
   afterAll(async () => {
     console.log(`tenant isolation (${kind}): ${covered.length} operation × credential cases`);
@@ -280,7 +315,7 @@ describeEachDatabase('tenant isolation', (kind) => {
 
   function swapIds(text: string, from: Ids, to: Ids): string {
     let swapped = text;
-    for (const field of ['accountId', 'workspaceId', 'campaignId', 'apiKeyId'] as const) {
+    for (const field of ['accountId', 'workspaceId', 'campaignId', 'apiKeyId', 'budgetId'] as const) {
       if (from[field] !== to[field]) swapped = swapped.split(from[field]).join(to[field]);
     }
     return swapped;

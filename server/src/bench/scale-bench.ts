@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { openDatabase, type Database } from '../db';
 import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindow, ROLLUP_TABLES, UsageRepository } from '../usage';
 import { measure, postGraphQL, type Timing } from './bench-client';
+import { benchBudgetIngest } from './budget-ingest';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
 import { describeHistoryImport, measureHistoryImport } from './history-import';
@@ -152,9 +153,10 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
+    const budgetIngest = await benchBudgetIngest(endpoint, db, log);
     const rssAfter = rssOf(child);
     const load = await measurePageLoad(endpoint, db);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, load, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, budgetIngest, load, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');

@@ -5,7 +5,7 @@ import { ROLLUP_TABLES } from '../usage';
 import { TENANT_ROLE } from './database';
 
 const ADMIN: Principal = { kind: 'admin' };
-const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', ...ROLLUP_TABLES.map((table) => table.name)];
+const TABLES = ['accounts', 'workspaces', 'campaigns', 'usage_entries', ...ROLLUP_TABLES.map((table) => table.name), 'budgets', 'budget_crossings'];
 
 const describePostgres = databaseKinds().includes('postgres') ? describe : describe.skip;
 
@@ -19,6 +19,7 @@ describePostgres('row-level security on PostgreSQL', () => {
       await services.catalog.upsertAccount({ id: account, name: account, timezone: 'UTC' }, new Date());
       await services.catalog.upsertWorkspace({ id: `${account}_ws`, accountId: account, name: 'ws' });
       await services.catalog.upsertCampaign({ id: `${account}_c`, workspaceId: `${account}_ws`, name: 'c' });
+      await services.budgets.set(ADMIN, { accountId: account, creditsPerPeriod: 5, thresholds: [100] }, new Date());
       await services.recordUsage.record(
         ADMIN,
         [{ idempotencyKey: 'k1', accountId: account, workspaceId: `${account}_ws`, campaignId: `${account}_c`, kind: 'REPLY' as const, credits: 5, occurredAt: new Date('2026-06-01T10:00:00Z') }],

@@ -36,6 +36,18 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = Object.entries(CAMPAIGN_N
   names.map((name, index) => ({ id: `${workspaceId.replace('ws_', 'cmp_')}_${index + 1}`, workspaceId, name, archived: name === 'Re-engagement 2025' })),
 );
 
+/**
+ * Budgets per billing period, set before the usage is recorded (so seeding stores the threshold
+ * events it crosses). This month's data is the same whatever day it is generated on (only the
+ * instants move), so they place "Q3 Outbound – DACH" at about 91 % of its budget: past 80 %.
+ */
+export const DEMO_BUDGETS = [
+  { accountId: DEMO_ACCOUNT.id, creditsPerPeriod: 50_000 },
+  { accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', creditsPerPeriod: 20_000 },
+  { accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_globex', creditsPerPeriod: 12_000 },
+  { accountId: DEMO_ACCOUNT.id, campaignId: 'cmp_acme_1', creditsPerPeriod: 5_000 },
+] as const;
+
 /** Mulberry32: small, seeded, good enough to make demo numbers look lived-in. */
 function random(seed: number): () => number {
   let state = seed;

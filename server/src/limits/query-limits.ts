@@ -18,6 +18,8 @@ export const WORKSPACES_PER_PAGE = 100;
 export const CAMPAIGNS_PER_WORKSPACE = 25;
 /** Six credit kinds: byKind lists never hold more. */
 const KINDS = 6;
+/** The thresholds assumed per budget: the default [50, 80, 100]. */
+const BUDGET_THRESHOLDS = 3;
 /** Storage work of one aggregate over the ledger (a usage page, an invoice, one expand). */
 const LEDGER_AGGREGATE = 1000;
 
@@ -35,6 +37,9 @@ export const CREDITLENS_COST_MODEL: CostModel = {
     'AccountUsage.byKind': KINDS,
     'CampaignUsage.byKind': KINDS,
     'Invoice.lines': KINDS,
+    // Budgets hold the default three thresholds nearly always; a list of 1,000 is legal but rare.
+    'Budget.thresholds': BUDGET_THRESHOLDS,
+    'BudgetStatus.crossed': BUDGET_THRESHOLDS,
     'Account.billingPeriods': billingPeriodsAsked,
     'AccountConnection.edges': edgesAsked,
     'WorkspaceConnection.edges': edgesAsked,

@@ -16,5 +16,6 @@ export { createUsageLoaders, type AccountPageKey, type UsageLoaders } from './us
 export { UsageRepository, type LedgerEntry } from './usage.repository';
 export type { UsageSnapshot } from './usage.model';
 export { AccountUsageResolver, WorkspaceUsageResolver } from './usage.resolver';
+export { AccountUsage, CampaignUsage, UsageWindow, WorkspaceUsage } from './usage.types';
 export { UsageService } from './usage.service';
 export { planWindow } from './window-planner';

@@ -1,7 +1,7 @@
 /** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import { toSafeInt } from '../graphql';
-import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
 import type { InvoiceModel } from './usage.service';
 import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
 
@@ -31,11 +31,15 @@ export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: Re
     totalCredits: toSafeInt(model.totalCredits),
     byKind: model.byKind.map(toKindUsage),
     workspaces: model.workspaces.map((row) => toWorkspaceUsage(row, visibleWorkspaceIds)),
+    snapshot: model.snapshot,
+    visibleWorkspaceIds,
   };
 }
 
-export function toCampaignUsage(model: CampaignUsageModel): CampaignUsage {
+export function toCampaignUsage(model: CampaignUsageModel, row: { readonly workspaceId: string; readonly snapshot: UsageSnapshot }): CampaignUsage {
   return {
+    workspaceId: row.workspaceId,
+    snapshot: row.snapshot,
     campaign: model.campaign,
     label: model.label,
     credits: toSafeInt(model.credits),

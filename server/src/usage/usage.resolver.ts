@@ -99,7 +99,7 @@ export class WorkspaceUsageResolver {
   })
   async campaigns(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<CampaignUsage[]> {
     const rows = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: row.snapshot });
-    return rows.map(toCampaignUsage);
+    return rows.map((campaign) => toCampaignUsage(campaign, { workspaceId: row.workspace.id, snapshot: row.snapshot }));
   }
 }
 

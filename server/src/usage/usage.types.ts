@@ -74,6 +74,10 @@ export class CampaignUsage {
 
   @Field(() => [KindUsage], { description: 'Credits of this row per kind (kinds with entries only, in CreditKind order). On the No campaign row it tells what the spend was.' })
   byKind!: KindUsage[];
+
+  /** Not in the schema: the row's workspace and snapshot, for fields of other domains (budgets). */
+  workspaceId!: string;
+  snapshot!: UsageSnapshot;
 }
 
 @ObjectType({ description: "An account's usage in a window, as of a ledger snapshot." })
@@ -94,6 +98,10 @@ export class AccountUsage {
 
   @Field(() => [WorkspaceUsage], { description: 'Workspaces with usage in the window: credits descending, then name, then id.' })
   workspaces!: WorkspaceUsage[];
+
+  /** Not in the schema: the page's snapshot and the workspaces the caller sees, for fields of other domains (budgets). */
+  snapshot!: UsageSnapshot;
+  visibleWorkspaceIds!: ReadonlySet<string> | null;
 }
 
 @ObjectType({ description: 'The credits of one billing period, per kind: equal to the usage total of the period.' })

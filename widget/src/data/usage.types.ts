@@ -12,3 +12,5 @@ export type AccountUsageData = PageAccount['usage'];
 export type WorkspaceRowData = AccountUsageData['workspaces'][number];
 export type CampaignRowData = NonNullable<CreditUsageWorkspaceQuery['workspaceUsage']>['campaigns'][number];
 export type KindUsage = CampaignRowData['byKind'][number];
+/** A row's budget status (null on rows without a budget). */
+export type BudgetStatusData = NonNullable<WorkspaceRowData['budget']>;

@@ -4,12 +4,36 @@ import type { Reply } from './fake-graphql';
 export const JUNE = { from: '2026-05-31T22:00:00.000Z', to: '2026-06-30T22:00:00.000Z' };
 export const AS_OF = '2026-06-20T10:00:00.000Z';
 
+/** A row's budget in a reply: the status the server answers (null: the row has no budget). */
+export interface BudgetSpec {
+  readonly creditsPerPeriod: number;
+  readonly thresholds?: readonly number[];
+  readonly used: number | null;
+  readonly crossed?: readonly number[];
+  readonly projectedCredits?: number | null;
+  readonly period?: { from: string; to: string };
+}
+
+function budgetReply(budget: BudgetSpec | null | undefined, id: string) {
+  if (!budget) return null;
+  return {
+    __typename: 'BudgetStatus',
+    budget: { __typename: 'Budget', id: `bud_${id}`, creditsPerPeriod: budget.creditsPerPeriod, thresholds: budget.thresholds ?? [50, 80, 100] },
+    period: { __typename: 'UsageWindow', ...(budget.period ?? JUNE) },
+    used: budget.used,
+    crossed: budget.crossed ?? [],
+    projectedCredits: budget.projectedCredits ?? null,
+    projectedRunOutAt: null,
+  };
+}
+
 interface WorkspaceSpec {
   readonly id: string;
   readonly name: string;
   readonly credits: number;
   readonly share: number | null;
   readonly percent: number | null;
+  readonly budget?: BudgetSpec | null;
 }
 
 export function rowId(workspaceId: string, window: { from: string; to: string } = JUNE, asOf = AS_OF): string {
@@ -44,6 +68,7 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
               credits: w.credits,
               share: w.share,
               percent: w.percent,
+              budget: budgetReply(w.budget, w.id),
             })),
           },
         },
@@ -68,6 +93,7 @@ interface CampaignSpec {
   /** Default: credits / the workspace total. */
   readonly share?: number | null;
   readonly byKind: ReadonlyArray<{ kind: string; credits: number }>;
+  readonly budget?: BudgetSpec | null;
 }
 
 export function campaignsReply(workspaceId: string, campaigns: readonly CampaignSpec[], asOf = AS_OF, window = JUNE): Reply {
@@ -86,6 +112,7 @@ export function campaignsReply(workspaceId: string, campaigns: readonly Campaign
             share: c.share !== undefined ? c.share : c.credits / total,
             percent: c.percent,
             byKind: c.byKind.map((k) => ({ __typename: 'KindUsage', ...k })),
+            budget: budgetReply(c.budget, c.id ?? 'none'),
           })),
         },
       },

@@ -76,6 +76,7 @@ function CampaignRow({ workspaceId, workspaceShare, row }: { workspaceId: string
       level={2}
       label={row.campaign ? row.label : labels.noCampaign}
       extra={extra}
+      budget={row.budget}
       credits={row.credits}
       share={row.share}
       percent={row.percent}

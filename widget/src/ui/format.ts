@@ -10,6 +10,10 @@ export interface Formatters {
   period(window: UsageWindow): string;
   /** "14:05" in the account's zone. */
   time(instant: string): string;
+  /** A fraction as a whole percent: 1.12 → "112%". */
+  wholePercent(fraction: number): string;
+  /** A day in the account's zone, short: "31 Oct" (en-GB), "Oct 31" (en-US). */
+  day(epochMs: number): string;
 }
 
 export const FALLBACK_LOCALE = 'en-US';
@@ -29,6 +33,8 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
   return {
     locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
@@ -36,6 +42,8 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
     // `to` is excluded: the last day shown is the one that contains the instant just before it.
     period: (window) => day.formatRange(new Date(window.from), new Date(Date.parse(window.to) - 1)),
     time: (instant) => time.format(new Date(instant)),
+    wholePercent: (fraction) => wholePercent.format(fraction),
+    day: (epochMs) => shortDay.format(epochMs),
   };
 }
 

@@ -38,6 +38,9 @@ export const ENGLISH_LABELS = {
   reasonListCleaning: 'contact-list cleaning',
   reasonWithoutCampaign: 'work recorded without a campaign',
   reasonNone: 'Spend without a campaign',
+  budgetUsed: '{percent} of budget',
+  budgetProjected: 'projected {percent} by {date}',
+  budgetCrossed: 'thresholds reached: {thresholds}',
 };
 
 export type Labels = { readonly [K in keyof typeof ENGLISH_LABELS]: string };

@@ -1,4 +1,6 @@
 import { useContext, type MouseEvent, type ReactNode } from 'react';
+import type { BudgetStatusData } from '../data/usage.types';
+import { BudgetBar } from './budget-bar';
 import { fill } from './labels';
 import { TreeContext, useTree, type RowActionTarget } from './tree-context';
 
@@ -9,6 +11,8 @@ export interface UsageRowProps {
   readonly label: string;
   /** Shown after the name (the archived tag, the No campaign explanation). */
   readonly extra?: ReactNode;
+  /** The row's budget, shown as a bar under its name; null or absent on rows without one. */
+  readonly budget?: BudgetStatusData | null;
   readonly credits: number;
   readonly share: number | null;
   readonly percent: number | null;
@@ -32,7 +36,7 @@ export interface UsageRowProps {
  * so the credits are always the second cell, whatever is added around them.
  */
 export function UsageRow(props: UsageRowProps) {
-  const { rowKey, level, label, extra, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle } = props;
+  const { rowKey, level, label, extra, budget, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle } = props;
   const { formatters, labels, tabStop, renderRowActions } = useTree();
   const expandable = expanded !== undefined;
   const percentText = formatters.percent(percent);
@@ -56,6 +60,7 @@ export function UsageRow(props: UsageRowProps) {
           {label}
         </span>
         {extra}
+        {budget && <BudgetBar status={budget} />}
       </div>
       <div role="gridcell" className="clw-credits">
         {formatters.credits(credits)}

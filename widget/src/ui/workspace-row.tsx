@@ -22,6 +22,7 @@ export function WorkspaceRow({ row, expanded, idPrefix, onToggle }: WorkspaceRow
         credits={row.credits}
         share={row.share}
         percent={row.percent}
+        budget={row.budget}
         expanded={expanded}
         controls={groupId}
         onToggle={() => onToggle(row.workspace.id)}

@@ -10,6 +10,20 @@ export type ApiScope =
   /** Record usage entries for the account. */
   | 'USAGE_WRITE';
 
+/** A budget per billing period on the account, one workspace or one campaign. One budget per scope: setting one on a scope that has one replaces it, keeping its id and the threshold events already stored. */
+export type BudgetInput = {
+  /** The account (an API key: its own). */
+  accountId: string;
+  /** A campaign of the account (of workspaceId when given): the budget is on that campaign. */
+  campaignId?: string | null | undefined;
+  /** Whole credits per billing period; greater than 0. */
+  creditsPerPeriod: number;
+  /** Whole percents of creditsPerPeriod, 1 to 1,000, no repeats: a threshold event is stored when the scope first reaches each in a period. */
+  thresholds?: Array<number> | null | undefined;
+  /** A workspace of the account; with campaignId, the campaign's workspace. Left out with campaignId, the account-wide budget. */
+  workspaceId?: string | null | undefined;
+};
+
 /** A kind of credit use. The first three can be attributed to a campaign; the last three never are (they land in the No campaign row). */
 export type CreditKind =
   /** Contact-list cleaning. Never attributed to a campaign. */
@@ -58,7 +72,7 @@ export type AccountBreakdownQueryVariables = Exact<{
 }>;
 
 
-export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type AccountInvoiceQueryVariables = Exact<{
   accountId: string;
@@ -82,7 +96,7 @@ export type AccountUsageQueryVariables = Exact<{
 }>;
 
 
-export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type BillingPeriodsQueryVariables = Exact<{
   accountId: string;
@@ -91,6 +105,27 @@ export type BillingPeriodsQueryVariables = Exact<{
 
 
 export type BillingPeriodsQuery = { account: { id: string, timezone: string, currentPeriod: { from: string, to: string }, billingPeriods: Array<{ from: string, to: string }> } | null };
+
+export type SetBudgetMutationVariables = Exact<{
+  input: BudgetInput;
+}>;
+
+
+export type SetBudgetMutation = { setBudget: { id: string, creditsPerPeriod: number, thresholds: Array<number>, workspace: { id: string, name: string } | null, campaign: { id: string, name: string, archived: boolean } | null } };
+
+export type DeleteBudgetMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteBudgetMutation = { deleteBudget: boolean };
+
+export type ListBudgetsQueryVariables = Exact<{
+  accountId: string;
+}>;
+
+
+export type ListBudgetsQuery = { account: { budgets: Array<{ id: string, creditsPerPeriod: number, thresholds: Array<number>, workspace: { id: string, name: string } | null, campaign: { id: string, name: string, archived: boolean } | null }> } | null };
 
 export type ListAccountsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -118,9 +153,13 @@ export type ListApiKeysQuery = { account: { apiKeys: Array<{ id: string, label: 
 
 export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
-export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
+export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
 
-export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
+
+export type BudgetFieldsFragment = { id: string, creditsPerPeriod: number, thresholds: Array<number>, workspace: { id: string, name: string } | null, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type BudgetStatusRowFragment = { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } };
 
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
@@ -136,7 +175,7 @@ export type WorkspaceCampaignsQueryVariables = Exact<{
 }>;
 
 
-export type WorkspaceCampaignsQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } } | null };
+export type WorkspaceCampaignsQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -170,6 +209,23 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UsageTotals"}) as unknown as TypedDocumentString<UsageTotalsFragment, unknown>;
+export const BudgetStatusRowFragmentDoc = new TypedDocumentString(`
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}
+    `, {"fragmentName":"BudgetStatusRow"}) as unknown as TypedDocumentString<BudgetStatusRowFragment, unknown>;
 export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceRow on WorkspaceUsage {
   id
@@ -180,8 +236,25 @@ export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
 }
-    `, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}`, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
 export const CampaignRowFragmentDoc = new TypedDocumentString(`
     fragment CampaignRow on CampaignUsage {
   campaign {
@@ -197,8 +270,41 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
     kind
     credits
   }
+  budget {
+    ...BudgetStatusRow
+  }
 }
-    `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}`, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFields on Budget {
+  id
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+  creditsPerPeriod
+  thresholds
+}
+    `, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
 export const AccountBreakdownDocument = new TypedDocumentString(`
     query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
   account(id: $accountId) {
@@ -237,6 +343,9 @@ fragment WorkspaceRow on WorkspaceUsage {
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
 }
 fragment CampaignRow on CampaignUsage {
   campaign {
@@ -252,6 +361,24 @@ fragment CampaignRow on CampaignUsage {
     kind
     credits
   }
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
 }`) as unknown as TypedDocumentString<AccountBreakdownQuery, AccountBreakdownQueryVariables>;
 export const AccountInvoiceDocument = new TypedDocumentString(`
     query AccountInvoice($accountId: ID!, $period: UsageWindowInput!) {
@@ -319,6 +446,24 @@ fragment WorkspaceRow on WorkspaceUsage {
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
 }`) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
 export const BillingPeriodsDocument = new TypedDocumentString(`
     query BillingPeriods($accountId: ID!, $last: Int) {
@@ -336,6 +481,53 @@ export const BillingPeriodsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BillingPeriodsQuery, BillingPeriodsQueryVariables>;
+export const SetBudgetDocument = new TypedDocumentString(`
+    mutation SetBudget($input: BudgetInput!) {
+  setBudget(input: $input) {
+    ...BudgetFields
+  }
+}
+    fragment BudgetFields on Budget {
+  id
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+  creditsPerPeriod
+  thresholds
+}`) as unknown as TypedDocumentString<SetBudgetMutation, SetBudgetMutationVariables>;
+export const DeleteBudgetDocument = new TypedDocumentString(`
+    mutation DeleteBudget($id: ID!) {
+  deleteBudget(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteBudgetMutation, DeleteBudgetMutationVariables>;
+export const ListBudgetsDocument = new TypedDocumentString(`
+    query ListBudgets($accountId: ID!) {
+  account(id: $accountId) {
+    budgets {
+      ...BudgetFields
+    }
+  }
+}
+    fragment BudgetFields on Budget {
+  id
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+  creditsPerPeriod
+  thresholds
+}`) as unknown as TypedDocumentString<ListBudgetsQuery, ListBudgetsQueryVariables>;
 export const ListAccountsDocument = new TypedDocumentString(`
     query ListAccounts($first: Int, $after: String) {
   accounts(first: $first, after: $after) {
@@ -416,6 +608,9 @@ export const WorkspaceCampaignsDocument = new TypedDocumentString(`
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
 }
 fragment CampaignRow on CampaignUsage {
   campaign {
@@ -431,4 +626,22 @@ fragment CampaignRow on CampaignUsage {
     kind
     credits
   }
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
 }`) as unknown as TypedDocumentString<WorkspaceCampaignsQuery, WorkspaceCampaignsQueryVariables>;

@@ -10,6 +10,7 @@ import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-r
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
 import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 import { WebhookOutbox1766000000000 } from './1766000000000-webhook-outbox';
+import { Budgets1766300000000 } from './1766300000000-budgets';
 import { RollupFillfactor1766500000000 } from './1766500000000-rollup-fillfactor';
 import { RateLimitBuckets1766600000000 } from './1766600000000-rate-limit-buckets';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   AccountAbsoluteCredits1764900000000,
   CatalogListingsAndKeyLifetimes1765000000000,
   WebhookOutbox1766000000000,
+  Budgets1766300000000,
   RollupFillfactor1766500000000,
   RateLimitBuckets1766600000000,
 ];

@@ -28,9 +28,13 @@ export type UsageWindowInput = {
 
 export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
-export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
+export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
 
-export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
+
+export type BudgetFieldsFragment = { id: string, creditsPerPeriod: number, thresholds: Array<number>, workspace: { id: string, name: string } | null, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type BudgetStatusRowFragment = { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } };
 
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
@@ -38,7 +42,7 @@ export type CreditUsagePageQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -47,7 +51,7 @@ export type CreditUsageWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
+export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -81,6 +85,23 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UsageTotals"}) as unknown as TypedDocumentString<UsageTotalsFragment, unknown>;
+export const BudgetStatusRowFragmentDoc = new TypedDocumentString(`
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}
+    `, {"fragmentName":"BudgetStatusRow"}) as unknown as TypedDocumentString<BudgetStatusRowFragment, unknown>;
 export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceRow on WorkspaceUsage {
   id
@@ -91,8 +112,25 @@ export const WorkspaceRowFragmentDoc = new TypedDocumentString(`
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
 }
-    `, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}`, {"fragmentName":"WorkspaceRow"}) as unknown as TypedDocumentString<WorkspaceRowFragment, unknown>;
 export const CampaignRowFragmentDoc = new TypedDocumentString(`
     fragment CampaignRow on CampaignUsage {
   campaign {
@@ -108,8 +146,41 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
     kind
     credits
   }
+  budget {
+    ...BudgetStatusRow
+  }
 }
-    `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+    fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}`, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFields on Budget {
+  id
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+  creditsPerPeriod
+  thresholds
+}
+    `, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
@@ -137,6 +208,24 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
   credits
   share
   percent
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
 }`) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
 export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     query CreditUsageWorkspace($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
@@ -161,4 +250,22 @@ export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     kind
     credits
   }
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
 }`) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;
