@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   const logger = createLogger({ level: config.logLevel });
   const db = await openDatabase(parseDatabaseUrl(config.databaseUrl));
-  const creditlens = await createApp(config, db, { logger });
+  const creditlens = await createApp(config, db, { logger, webhooks: { dispatch: true } });
   if (config.demo && (await seedDemoData(creditlens.services, new Date()))) {
     console.log('Seeded the demo account "acct_demo" (Northwind Outreach, Europe/Berlin).');
   }

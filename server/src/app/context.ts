@@ -1,15 +1,16 @@
 /**
  * The joined per-request Context: every domain's slice (access's principal, the catalog's,
- * auth's and usage's services and loaders) in one object. Loaders are made per request, so no
+ * auth's, usage's and webhooks' services and loaders) in one object. Loaders are made per request, so no
  * cache outlives it or crosses tenants.
  */
 import type { Principal } from '../access';
 import type { AuthServices } from '../auth';
 import { createCatalogLoaders, type CatalogLoaders, type CatalogServices } from '../catalog';
 import { createUsageLoaders, type UsageLoaders, type UsageServices } from '../usage';
+import type { WebhookServices } from '../webhooks';
 
 /** Long-lived services, shared by all requests. */
-export type Services = CatalogServices & AuthServices & UsageServices;
+export type Services = CatalogServices & AuthServices & UsageServices & WebhookServices;
 
 /** Per-request loaders: a fresh set per request. */
 export type Loaders = CatalogLoaders & UsageLoaders;

@@ -29,6 +29,7 @@ import {
   type IngestAdmissionLimit,
 } from '../limits';
 import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logging';
+import { DEFAULT_RETRY_SCHEDULE, WebhookDispatcher, WebhookRepository, type DispatcherOptions, type HostResolver } from '../webhooks';
 
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -41,6 +42,11 @@ export interface AppOptions {
   readonly ingestAdmission?: Partial<IngestAdmissionLimit>;
   /** The server's logger, made once by main.ts; none: nothing is logged. */
   readonly logger?: Logger;
+  /**
+   * Webhooks: `dispatch` runs this process's background dispatcher (main.ts; tests that deliver
+   * turn it on), with the rest of its options; `resolve` stands in for DNS (tests).
+   */
+  readonly webhooks?: { readonly dispatch?: boolean; readonly resolve?: HostResolver } & Partial<Omit<DispatcherOptions, 'allowPrivate' | 'pollIntervalMs' | 'logger'>>;
 }
 
 /** What a draining server tells new requests to wait before retrying (on another replica, or on this one restarted), s. */
@@ -49,11 +55,14 @@ const SHUTTING_DOWN_RETRY_AFTER_SECONDS = 1;
 export interface CreditlensApp {
   readonly app: Express;
   readonly services: Services;
+  /** This process's webhook dispatcher, when it runs one. */
+  readonly dispatcher: WebhookDispatcher | null;
   /**
    * Stop taking new requests (SIGTERM): they answer 503 SHUTTING_DOWN with Retry-After and every
    * response closes its connection, while the requests in flight finish normally.
    */
   drain(): void;
+  /** Stops the webhook dispatcher (its attempts in flight are finished and recorded), then Apollo. */
   stop(): Promise<void>;
 }
 
@@ -78,7 +87,7 @@ const apiHeaders = helmet({
 
 /** The HTTP surface: POST /graphql, GET /export/usage.csv, GET /healthz. */
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
-  const services = createServices(config, db);
+  const services = createServices(config, db, options.webhooks?.resolve);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const logger = options.logger ?? silentLogger();
   const apollo = await startApollo(config, limits, logger);
@@ -91,7 +100,36 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
   app.use(jsonErrors(logger));
-  return { app, services, drain: gate.close, stop: () => apollo.stop() };
+  const dispatcher = options.webhooks?.dispatch ? startDispatcher(config, db, logger, options.webhooks) : null;
+  let dispatcherStopped: Promise<void> | undefined;
+  const stopDispatcher = () => (dispatcherStopped ??= dispatcher?.stop() ?? Promise.resolve());
+  return {
+    app,
+    services,
+    dispatcher,
+    drain: () => {
+      gate.close();
+      // No new attempt starts while draining; those in flight finish before the database closes (stop).
+      void stopDispatcher();
+    },
+    stop: async () => {
+      await stopDispatcher();
+      await apollo.stop();
+    },
+  };
+}
+
+function startDispatcher(config: AppConfig, db: Database, logger: Logger, options: NonNullable<AppOptions['webhooks']>): WebhookDispatcher {
+  const { dispatch: _dispatch, ...rest } = options;
+  const dispatcher = new WebhookDispatcher(new WebhookRepository(db), {
+    schedule: { ...DEFAULT_RETRY_SCHEDULE, firstRetryMs: config.webhookFirstRetryMs ?? DEFAULT_RETRY_SCHEDULE.firstRetryMs },
+    ...rest,
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    pollIntervalMs: config.webhookPollIntervalMs ?? 1000,
+    logger,
+  });
+  dispatcher.start();
+  return dispatcher;
 }
 
 /** Apollo with the contract's error answers, the query limits and no cache control, started. */

@@ -18,6 +18,12 @@ export interface Config {
   readonly demo: boolean;
   /** LOG_LEVEL: the least severe level written (pino's levels, or silent). */
   readonly logLevel: LogLevel;
+  /** WEBHOOK_ALLOW_PRIVATE: http URLs and loopback, private and link-local addresses for webhooks (development, tests), in every mode. */
+  readonly webhookAllowPrivate: boolean;
+  /** WEBHOOK_POLL_INTERVAL_MS: how often an idle dispatcher looks for due deliveries. */
+  readonly webhookPollIntervalMs: number;
+  /** WEBHOOK_FIRST_RETRY_MS: the delay before the first retry (each next one doubles, with jitter). */
+  readonly webhookFirstRetryMs: number;
 }
 
 /** A configuration value that the server refuses to start with; the message names the variable. */
@@ -70,6 +76,10 @@ export function loadConfig(env: Environment): Config {
     explorer: flag(env, 'EXPLORER', !production),
     demo: flag(env, 'DEMO', !production),
     logLevel: logLevel(env),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookPollIntervalMs: wholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    // At most 30 s: the contract promises the first retry within that.
+    webhookFirstRetryMs: wholeNumber(env, 'WEBHOOK_FIRST_RETRY_MS', 10_000, 1, 30_000),
   };
 }
 
@@ -105,6 +115,14 @@ function port(env: Environment): number {
   if (!/^\d+$/.test(raw) || value < 0 || value > 65535) {
     throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
   }
+  return value;
+}
+
+function wholeNumber(env: Environment, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 

@@ -26,7 +26,17 @@ export interface TestServer {
 /** A real server over HTTP on a free port, on a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { production?: boolean; corsOrigins?: readonly string[]; limits?: AppOptions['limits']; explorer?: boolean; demo?: boolean; logger?: AppOptions['logger'] } = {},
+  options: {
+    production?: boolean;
+    corsOrigins?: readonly string[];
+    limits?: AppOptions['limits'];
+    explorer?: boolean;
+    demo?: boolean;
+    logger?: AppOptions['logger'];
+    /** WEBHOOK_ALLOW_PRIVATE, and the webhook options of the app (no dispatcher unless `dispatch`). */
+    webhookAllowPrivate?: boolean;
+    webhooks?: AppOptions['webhooks'];
+  } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
   const scratch = await openScratchDatabase(kind, { onStatement: (sql) => statements.push(sql) });
@@ -40,9 +50,10 @@ export async function startTestServer(
       explorer: options.explorer ?? false,
       // On by default, so that the isolation suite meets the demo page's routes too.
       demo: options.demo ?? true,
+      webhookAllowPrivate: options.webhookAllowPrivate ?? false,
     },
     scratch.db,
-    { limits: options.limits, logger: options.logger },
+    { limits: options.limits, logger: options.logger, webhooks: options.webhooks },
   );
   const server: Server = await new Promise((resolve) => {
     const listening = creditlens.app.listen(0, '127.0.0.1', () => resolve(listening));
