@@ -29,10 +29,12 @@ export class ServerProcess {
     readonly name: string,
     readonly port: number,
     private readonly databaseUrl: string,
+    private readonly extraEnv: Readonly<Record<string, string>>,
   ) {}
 
-  static async start(name: string, databaseUrl: string): Promise<ServerProcess> {
-    const server = new ServerProcess(name, await freePort(), databaseUrl);
+  /** `env`: more variables for the process (the webhook soak's receiver settings). */
+  static async start(name: string, databaseUrl: string, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(name, await freePort(), databaseUrl, env);
     await server.launch();
     return server;
   }
@@ -67,6 +69,7 @@ export class ServerProcess {
           EMBED_SIGNING_KEY: SOAK_SIGNING_KEY,
           DEMO: '0',
           EXPLORER: '0',
+          ...this.extraEnv,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
