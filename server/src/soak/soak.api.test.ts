@@ -100,7 +100,8 @@ describe.each(databaseKinds())('the short soak (%s)', (kind) => {
 
   it('delivers every stored webhook event through the faults and a flaky receiver, each signature verifying', () => {
     const webhooks = report.webhooks!;
-    expect(webhooks.events).toBeGreaterThan(10);
+    expect(webhooks.events).toBeGreaterThan(0);
+    expect(webhooks.crossings).toBe(0);
     expect(webhooks.lost).toBe(0);
     expect(webhooks.undelivered).toBe(0);
     expect(webhooks.badSignatures).toBe(0);

@@ -15,7 +15,7 @@ import { BUDGET_THRESHOLD_CROSSED, storeWebhookEvents } from '../webhooks';
 import { sleep, type GraphQLAnswer } from './soak-http';
 
 export interface WebhookSoakOptions {
-  /** Share of requests the receiver answers 500, 0 to 1. */
+  /** Share of requests the receiver answers 500, in tenths (0.3: three of every ten). */
   readonly failureRate: number;
   /** When the receiver goes down (ms after the start) and for how long. */
   readonly downAtMs: number;
@@ -60,7 +60,9 @@ export class WebhookSoak {
   ) {}
 
   static async start(location: SoakDatabaseLocation, options: WebhookSoakOptions, log: (line: string) => void): Promise<WebhookSoak> {
-    const receiver = await WebhookReceiver.start(() => ({ status: Math.random() < options.failureRate ? 500 : 204 }));
+    // Exactly `failureRate` of each ten requests fail, the first among them: every run retries.
+    let received = 0;
+    const receiver = await WebhookReceiver.start(() => ({ status: received++ % 10 < options.failureRate * 10 ? 500 : 204 }));
     const db = await openDatabase(location, { logMigrations: false });
     return new WebhookSoak(db, receiver, options, log);
   }
