@@ -89,12 +89,17 @@ export class WebhookDispatcher {
   }
 
   private async run(): Promise<void> {
+    // A database outage fails every round until it ends: logged when it starts and when it ends, not each round.
+    let failedRounds = 0;
     while (this.running) {
       let claimed = 0;
       try {
         claimed = await this.runOnce();
+        if (failedRounds > 0) this.options.logger?.info({ failedRounds }, 'webhook dispatcher: rounds succeed again');
+        failedRounds = 0;
       } catch (error) {
-        this.options.logger?.warn({ err: error }, 'webhook dispatcher: a round failed; trying again after the poll interval');
+        if (failedRounds === 0) this.options.logger?.warn({ err: error }, 'webhook dispatcher: a round failed; trying again every poll interval');
+        failedRounds += 1;
       }
       // A full claim means more may be due: go on at once; otherwise wait for the next poll.
       if (this.running && claimed < this.concurrency) await this.sleep(this.options.pollIntervalMs);
