@@ -24,6 +24,9 @@ export class ServerProcess {
   private exit: Promise<ExitStatus> | null = null;
   /** Everything the process printed, all its lives (for a failure report). */
   readonly output: string[] = [];
+  /** Exits nobody asked for (no signal sent), each with the end of what the process printed. */
+  readonly unexpectedExits: string[] = [];
+  private signalled = false;
 
   private constructor(
     readonly name: string,
@@ -75,9 +78,11 @@ export class ServerProcess {
       },
     );
     this.child = child;
+    this.signalled = false;
     this.exit = new Promise((resolve) =>
       child.once('exit', (code, signal) => {
         if (this.child === child) this.child = null;
+        if (!this.signalled) this.unexpectedExits.push(`exit ${code ?? signal}: ${this.output.join('').slice(-1500)}`);
         resolve({ code, signal });
       }),
     );
@@ -106,6 +111,7 @@ export class ServerProcess {
     const child = this.child;
     const exit = this.exit;
     if (!child || !exit) throw new Error(`${this.name} is not running`);
+    this.signalled = true;
     child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([exit, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))]);

@@ -511,6 +511,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (total === undefined || BigInt(total) !== expectedCredits) problem(`${server.name} answers an account total of ${total}, the acknowledged entries sum to ${expectedCredits}`);
     }
     const webhookReport = webhooks ? await webhooks.finish(problem) : undefined;
+    for (const server of servers) for (const exit of server.unexpectedExits) problem(`${server.name} exited by itself (${exit})`);
 
     return {
       database: options.database.kind,

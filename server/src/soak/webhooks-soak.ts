@@ -51,6 +51,7 @@ export class WebhookSoak {
   private secret = '';
   private downWindow = 'not down';
   private failures = 0;
+  private badSignatures = 0;
 
   private constructor(
     private readonly db: Database,
@@ -60,11 +61,20 @@ export class WebhookSoak {
   ) {}
 
   static async start(location: SoakDatabaseLocation, options: WebhookSoakOptions, log: (line: string) => void): Promise<WebhookSoak> {
-    // Exactly `failureRate` of each ten requests fail, the first among them: every run retries.
-    let received = 0;
-    const receiver = await WebhookReceiver.start(() => ({ status: received++ % 10 < options.failureRate * 10 ? 500 : 204 }));
     const db = await openDatabase(location, { logMigrations: false });
-    return new WebhookSoak(db, receiver, options, log);
+    const soak = new WebhookSoak(db, await WebhookReceiver.start(), options, log);
+    // Exactly `failureRate` of each ten requests fail, the first among them: every run retries.
+    // Signatures are verified as they arrive, as a receiver does (a timestamp is only good for 5 minutes).
+    let received = 0;
+    soak.receiver.respond = (request) => {
+      try {
+        new Webhook(soak.secret).verify(request.body, request.headers);
+      } catch {
+        soak.badSignatures += 1;
+      }
+      return { status: received++ % 10 < options.failureRate * 10 ? 500 : 204 };
+    };
+    return soak;
   }
 
   /** What every server process runs with: private targets (the receiver is on loopback), a quick poll and quick retries. */
@@ -132,15 +142,9 @@ export class WebhookSoak {
     }
     await sleep(300);
 
-    const webhook = new Webhook(this.secret);
+    const badSignatures = this.badSignatures;
     const okById = new Map<string, number>();
-    let badSignatures = 0;
     for (const request of this.receiver.requests) {
-      try {
-        webhook.verify(request.body, request.headers);
-      } catch {
-        badSignatures += 1;
-      }
       const id = request.headers['webhook-id'] ?? '';
       if (request.status >= 200 && request.status < 300) okById.set(id, (okById.get(id) ?? 0) + 1);
     }

@@ -204,7 +204,8 @@ export class WebhookRepository {
   /**
    * Records one attempt and the delivery's new state. The state is written only while the lease
    * is still this claim's (a later claimant owns it otherwise); the attempt is recorded whenever
-   * the delivery still exists, because it did happen. Answers the attempt's status as stored.
+   * the delivery still exists (an endpoint deleted meanwhile takes its attempts with it),
+   * because it did happen.
    */
   async recordAttempt(claim: ClaimedDelivery, outcome: AttemptOutcome, next: { status: AttemptStatus; nextAttemptAt: number | null }): Promise<void> {
     const deliveryStatus: DeliveryStatus = next.status === 'retrying' ? 'pending' : next.status;
