@@ -511,7 +511,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (total === undefined || BigInt(total) !== expectedCredits) problem(`${server.name} answers an account total of ${total}, the acknowledged entries sum to ${expectedCredits}`);
     }
     const webhookReport = webhooks ? await webhooks.finish(problem) : undefined;
-    for (const server of servers) for (const exit of server.unexpectedExits) problem(`${server.name} exited by itself (${exit})`);
+    for (const server of servers) {
+      for (const exit of server.unexpectedExits) {
+        serverExits.push(`${server.name} exited by itself: ${exit}`);
+        problem(`${server.name} exited by itself`);
+      }
+    }
 
     return {
       database: options.database.kind,
