@@ -122,7 +122,11 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
 function startDispatcher(config: AppConfig, db: Database, logger: Logger, options: NonNullable<AppOptions['webhooks']>): WebhookDispatcher {
   const { dispatch: _dispatch, ...rest } = options;
   const dispatcher = new WebhookDispatcher(new WebhookRepository(db), {
-    schedule: { ...DEFAULT_RETRY_SCHEDULE, firstRetryMs: config.webhookFirstRetryMs ?? DEFAULT_RETRY_SCHEDULE.firstRetryMs },
+    schedule: {
+      ...DEFAULT_RETRY_SCHEDULE,
+      firstRetryMs: config.webhookFirstRetryMs ?? DEFAULT_RETRY_SCHEDULE.firstRetryMs,
+      maxDelayMs: config.webhookMaxRetryDelayMs ?? DEFAULT_RETRY_SCHEDULE.maxDelayMs,
+    },
     ...rest,
     allowPrivate: config.webhookAllowPrivate ?? false,
     pollIntervalMs: config.webhookPollIntervalMs ?? 1000,

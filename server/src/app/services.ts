@@ -11,7 +11,7 @@ export type { Services };
 
 /** What the app reads of the configuration (tests build it by hand). */
 export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> &
-  Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo' | 'webhookAllowPrivate' | 'webhookPollIntervalMs' | 'webhookFirstRetryMs'>>;
+  Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo' | 'webhookAllowPrivate' | 'webhookPollIntervalMs' | 'webhookFirstRetryMs' | 'webhookMaxRetryDelayMs'>>;
 
 /** `resolve`: how webhook hosts are resolved (tests stand in for DNS); the system resolver by default. */
 export function createServices(config: AppConfig, db: Database, resolve?: HostResolver): Services {

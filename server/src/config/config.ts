@@ -24,6 +24,8 @@ export interface Config {
   readonly webhookPollIntervalMs: number;
   /** WEBHOOK_FIRST_RETRY_MS: the delay before the first retry (each next one doubles, with jitter). */
   readonly webhookFirstRetryMs: number;
+  /** WEBHOOK_MAX_RETRY_DELAY_MS: the longest delay between two retries (the doubling stops there). */
+  readonly webhookMaxRetryDelayMs: number;
 }
 
 /** A configuration value that the server refuses to start with; the message names the variable. */
@@ -80,6 +82,7 @@ export function loadConfig(env: Environment): Config {
     webhookPollIntervalMs: wholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 10, 60_000),
     // At most 30 s: the contract promises the first retry within that.
     webhookFirstRetryMs: wholeNumber(env, 'WEBHOOK_FIRST_RETRY_MS', 10_000, 1, 30_000),
+    webhookMaxRetryDelayMs: wholeNumber(env, 'WEBHOOK_MAX_RETRY_DELAY_MS', 3_600_000, 1_000, 86_400_000),
   };
 }
 

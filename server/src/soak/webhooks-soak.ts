@@ -77,9 +77,13 @@ export class WebhookSoak {
     return soak;
   }
 
-  /** What every server process runs with: private targets (the receiver is on loopback), a quick poll and quick retries. */
+  /**
+   * What every server process runs with: private targets (the receiver is on loopback), a quick
+   * poll, and retries from 0.2 s doubling up to 5 s — the schedule's shape, compressed so the
+   * run can wait for its last deliveries.
+   */
   serverEnv(): Record<string, string> {
-    return { WEBHOOK_ALLOW_PRIVATE: '1', WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_FIRST_RETRY_MS: '200' };
+    return { WEBHOOK_ALLOW_PRIVATE: '1', WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_FIRST_RETRY_MS: '200', WEBHOOK_MAX_RETRY_DELAY_MS: '5000' };
   }
 
   /** Subscribes the receiver to the account's events (admin key, through the API), and schedules its outage. */
