@@ -78,7 +78,7 @@ const config: Config = {
       // installed from the tarballs into folders outside the repository. Slow (minutes).
       displayName: 'installed-packages',
       rootDir: __dirname,
-      roots: ['<rootDir>/packaging', '<rootDir>/examples/partner-report/test'],
+      roots: ['<rootDir>/packaging', '<rootDir>/examples/partner-report/test', '<rootDir>/examples/webhook-receiver/test'],
       testEnvironment: 'node',
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/packaging/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
       moduleNameMapper: sourcePackages,

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
   const metrics = new Metrics();
   const db = await openDatabase(parseDatabaseUrl(config.databaseUrl), { statementTimeoutMs: config.statementTimeoutMs, onStatementEnd: rollupStatementObserver(metrics) });
-  const creditlens = await createApp(config, db, { logger, metrics });
+  const creditlens = await createApp(config, db, { logger, metrics, webhooks: { dispatch: true } });
   if (config.demo && (await seedDemoData(creditlens.services, new Date()))) {
     console.log('Seeded the demo account "acct_demo" (Northwind Outreach, Europe/Berlin).');
   }

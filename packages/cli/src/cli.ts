@@ -7,6 +7,7 @@ import { importCommand } from './import.command';
 import { retryLine } from './progress';
 import type { CliIo } from './terminal';
 import { usageCommand } from './usage.command';
+import { WEBHOOKS_HELP_LINES, webhooksCommand } from './webhooks.command';
 
 export const VERSION: string = packageJson.version;
 
@@ -61,6 +62,21 @@ Usage:
 
 ${CONNECTION_HELP}`;
 
+const WEBHOOKS_HELP = `creditlens webhooks: webhook endpoints and their deliveries (admin key)
+
+Usage:
+${WEBHOOKS_HELP_LINES}
+
+  add URL          subscribe URL (https, public addresses; the server decides) to events: of one
+                   account with --account, else of every account; --event budget.threshold_crossed
+                   (the default; repeatable). Prints the endpoint id and its signing secret, once.
+  list             every endpoint with its backlog: pending, due now, failed
+  deliveries ID    the endpoint's delivery attempts, newest first (--limit, default 50)
+  delete ID        removes the endpoint with its pending deliveries
+  redeliver ID EVENT_ID   sends a failed (or delivered) event again, with 24 hours of retries
+
+${CONNECTION_HELP}`;
+
 export const HELP = `creditlens: usage breakdowns and usage imports for Creditlens
 
 Usage:
@@ -68,6 +84,7 @@ Usage:
                    [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
   creditlens import FILE [--batch-size N]
   creditlens budgets set|list|delete …
+${WEBHOOKS_HELP_LINES}
   creditlens COMMAND --help     the options of one command
   creditlens --version
 
@@ -85,9 +102,13 @@ Commands:
   budgets  Sets, lists and deletes budgets per billing period on the account, a workspace or a
            campaign (creditlens budgets --help).
 
+  webhooks Webhook endpoints (admin key): add one for an account or every account (prints its
+           signing secret once), list them with their backlog, list an endpoint's delivery
+           attempts, delete one, redeliver a failed event.
+
 ${CONNECTION_HELP}`;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, budgets: BUDGETS_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, budgets: BUDGETS_HELP, webhooks: WEBHOOKS_HELP };
 
 /** Runs the command line; resolves to the exit code (0 done, 1 failed, 2 wrong use). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -113,6 +134,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         campaign: { type: 'string' },
         credits: { type: 'string' },
         thresholds: { type: 'string' },
+        event: { type: 'string', multiple: true },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -127,7 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write((command !== undefined && COMMAND_HELP[command]) || HELP);
       return first === undefined && !values.help ? 2 : 0;
     }
-    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import or budgets`);
+    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import, budgets or webhooks`);
     const client = connect(values.endpoint ?? io.env.CREDITLENS_ENDPOINT, values.token ?? io.env.CREDITLENS_TOKEN);
     client.onRetry = (notice) => io.stderr.write(retryLine(notice));
     if (first === 'usage') {
@@ -136,6 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (first === 'budgets') return await budgetsCommand(client, rest, values, io);
+    if (first === 'webhooks') return await webhooksCommand(client, rest, values, io);
     if (rest.length !== 1) throw new CommandLineError('import takes exactly one FILE');
     return await importCommand(client, rest[0]!, values, io);
   } catch (error) {

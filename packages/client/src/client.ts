@@ -7,18 +7,26 @@ import {
   AccountUsageDocument,
   BillingPeriodsDocument,
   DeleteBudgetDocument,
+  CreateWebhookEndpointDocument,
+  DeleteWebhookEndpointDocument,
   ListAccountsDocument,
   ListBudgetsDocument,
   ListApiKeysDocument,
+  ListWebhookDeliveriesDocument,
+  ListWebhookEndpointsDocument,
   ListWorkspacesDocument,
   RecordUsageDocument,
   SetBudgetDocument,
+  RedeliverWebhookEventDocument,
   WorkspaceCampaignsDocument,
   type BudgetInput,
   type ListAccountsQuery,
   type ListApiKeysQuery,
+  type ListWebhookDeliveriesQuery,
+  type ListWebhookEndpointsQuery,
   type ListWorkspacesQuery,
   type TypedDocumentString,
+  type WebhookEndpointInput,
   type UsageEntryInput,
   type UsageWindowInput,
 } from './generated/graphql.js';
@@ -42,6 +50,15 @@ export type WorkspacesPage = NonNullable<ListWorkspacesQuery['account']>['worksp
 export type ApiKeyInfo = NonNullable<ListApiKeysQuery['account']>['apiKeys'][number];
 /** A budget with its scope (workspace and campaign null on the account-wide one). */
 export type BudgetInfo = BudgetFields;
+/** One page of webhook endpoints (admin key), with each one's backlog. */
+export type WebhookEndpointsPage = ListWebhookEndpointsQuery['webhookEndpoints'];
+/** One page of an endpoint's delivery attempts, newest first. */
+export type WebhookDeliveriesPage = NonNullable<ListWebhookDeliveriesQuery['webhookDeliveries']>;
+/** A webhook endpoint just created: its id and its signing secret, shown this once. */
+export interface CreatedWebhookEndpoint {
+  readonly id: string;
+  readonly secret: string;
+}
 
 export interface ListOptions {
   /** Rows per request, 1 to 500; the server's default (50) when left out. */
@@ -190,6 +207,38 @@ export class CreditlensClient {
   /** An account's budgets, the account-wide one first, then workspaces', then campaigns'; null like getAccountUsage. */
   async listBudgets(accountId: string): Promise<BudgetInfo[] | null> {
     return (await this.execute(ListBudgetsDocument, { accountId })).account?.budgets ?? null;
+  }
+
+  /**
+   * Subscribes a URL to events (admin key only): for one account, or every account when
+   * `accountId` is left out. Keep the answer's `secret` (it is shown once): receivers verify each
+   * request's `webhook-signature` with it.
+   */
+  async createWebhookEndpoint(input: WebhookEndpointInput): Promise<CreatedWebhookEndpoint> {
+    return (await this.execute(CreateWebhookEndpointDocument, { input })).createWebhookEndpoint;
+  }
+
+  /** Removes an endpoint with its pending deliveries (admin key only); false for an unknown id. */
+  async deleteWebhookEndpoint(id: string): Promise<boolean> {
+    return (await this.execute(DeleteWebhookEndpointDocument, { id })).deleteWebhookEndpoint;
+  }
+
+  /** Delivers an event to an endpoint again with a fresh 24 hours of retries (admin key only); false when the endpoint or the event is unknown to it. */
+  async redeliverWebhookEvent(endpointId: string, eventId: string): Promise<boolean> {
+    return (await this.execute(RedeliverWebhookEventDocument, { endpointId, eventId })).redeliverWebhookEvent;
+  }
+
+  /** Every webhook endpoint (admin key only), page after page, oldest first. */
+  listWebhookEndpoints(options: ListOptions = {}): AsyncGenerator<WebhookEndpointsPage> {
+    return pagesOf(async (after) => (await this.execute(ListWebhookEndpointsDocument, { first: options.pageSize ?? null, after })).webhookEndpoints);
+  }
+
+  /**
+   * An endpoint's delivery attempts (admin key only), page after page, newest first. Yields no
+   * page at all for an unknown endpoint (one without attempts yields one empty page).
+   */
+  listWebhookDeliveries(endpointId: string, options: ListOptions = {}): AsyncGenerator<WebhookDeliveriesPage> {
+    return pagesOf(async (after) => (await this.execute(ListWebhookDeliveriesDocument, { endpointId, first: options.pageSize ?? null, after })).webhookDeliveries);
   }
 
   /**

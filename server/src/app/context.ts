@@ -1,6 +1,6 @@
 /**
  * The joined per-request Context: every domain's slice (access's principal, the catalog's,
- * auth's, usage's and budgets' services and loaders) in one object. Loaders are made per request, so no
+ * auth's, usage's, webhooks' and budgets' services and loaders) in one object. Loaders are made per request, so no
  * cache outlives it or crosses tenants.
  */
 import type { Principal } from '../access';
@@ -8,9 +8,10 @@ import type { AuthServices } from '../auth';
 import { createBudgetLoaders, type BudgetLoaders, type BudgetServices } from '../budgets';
 import { createCatalogLoaders, type CatalogLoaders, type CatalogServices } from '../catalog';
 import { createUsageLoaders, type UsageLoaders, type UsageServices } from '../usage';
+import type { WebhookServices } from '../webhooks';
 
 /** Long-lived services, shared by all requests. */
-export type Services = CatalogServices & AuthServices & UsageServices & BudgetServices;
+export type Services = CatalogServices & AuthServices & UsageServices & WebhookServices & BudgetServices;
 
 /** Per-request loaders: a fresh set per request. */
 export type Loaders = CatalogLoaders & UsageLoaders & BudgetLoaders;

@@ -32,6 +32,7 @@ import { assignRequestId, requestIdOf, silentLogger, type Logger } from '../logg
 import { Metrics } from '../metrics';
 import { metricsRoute, requestObserver, type RequestObserver } from './observability';
 import { createRateLimiter } from './rate-limit-store';
+import { DEFAULT_RETRY_SCHEDULE, WebhookDispatcher, WebhookRepository, type DispatcherOptions, type HostResolver } from '../webhooks';
 
 /** 10,000 entries of ~300 bytes fit comfortably; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -49,6 +50,11 @@ export interface AppOptions {
    * time); none: a registry of this app's own.
    */
   readonly metrics?: Metrics;
+  /**
+   * Webhooks: `dispatch` runs this process's background dispatcher (main.ts; tests that deliver
+   * turn it on), with the rest of its options; `resolve` stands in for DNS (tests).
+   */
+  readonly webhooks?: { readonly dispatch?: boolean; readonly resolve?: HostResolver } & Partial<Omit<DispatcherOptions, 'allowPrivate' | 'pollIntervalMs' | 'logger'>>;
 }
 
 /** What a draining server tells new requests to wait before retrying (on another replica, or on this one restarted), s. */
@@ -59,11 +65,14 @@ export interface CreditlensApp {
   readonly services: Services;
   /** What GET /metrics answers; the webhook dispatcher's backlog is bound here (metrics.bindWebhookBacklog). */
   readonly metrics: Metrics;
+  /** This process's webhook dispatcher, when it runs one. */
+  readonly dispatcher: WebhookDispatcher | null;
   /**
    * Stop taking new requests (SIGTERM): they answer 503 SHUTTING_DOWN with Retry-After and every
    * response closes its connection, while the requests in flight finish normally.
    */
   drain(): void;
+  /** Stops the webhook dispatcher (its attempts in flight are finished and recorded), then Apollo. */
   stop(): Promise<void>;
 }
 
@@ -90,7 +99,9 @@ const apiHeaders = helmet({
 export async function createApp(config: AppConfig, db: Database, options: AppOptions = {}): Promise<CreditlensApp> {
   const metrics = options.metrics ?? new Metrics();
   metrics.bindPools(() => db.poolStats());
-  const services = createServices(config, db, metrics);
+  const webhookRepository = new WebhookRepository(db);
+  metrics.bindWebhookBacklog(() => webhookRepository.pendingCount());
+  const services = createServices(config, db, metrics, options.webhooks?.resolve);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const logger = options.logger ?? silentLogger();
   const observer = requestObserver(metrics, logger);
@@ -107,16 +118,41 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
   app.use(jsonErrors(logger));
+  const dispatcher = options.webhooks?.dispatch ? startDispatcher(config, db, logger, options.webhooks) : null;
+  let dispatcherStopped: Promise<void> | undefined;
+  const stopDispatcher = () => (dispatcherStopped ??= dispatcher?.stop() ?? Promise.resolve());
   return {
     app,
     services,
     metrics,
-    drain: gate.close,
+    dispatcher,
+    drain: () => {
+      gate.close();
+      // No new attempt starts while draining; those in flight finish before the database closes (stop).
+      void stopDispatcher();
+    },
     stop: async () => {
+      await stopDispatcher();
       await apollo.stop();
       await rateLimiter.close();
     },
   };
+}
+function startDispatcher(config: AppConfig, db: Database, logger: Logger, options: NonNullable<AppOptions['webhooks']>): WebhookDispatcher {
+  const { dispatch: _dispatch, ...rest } = options;
+  const dispatcher = new WebhookDispatcher(new WebhookRepository(db), {
+    schedule: {
+      ...DEFAULT_RETRY_SCHEDULE,
+      firstRetryMs: config.webhookFirstRetryMs ?? DEFAULT_RETRY_SCHEDULE.firstRetryMs,
+      maxDelayMs: config.webhookMaxRetryDelayMs ?? DEFAULT_RETRY_SCHEDULE.maxDelayMs,
+    },
+    ...rest,
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    pollIntervalMs: config.webhookPollIntervalMs ?? 1000,
+    logger,
+  });
+  dispatcher.start();
+  return dispatcher;
 }
 
 /** Apollo with the contract's error answers, the query limits and no cache control, started. */

@@ -15,7 +15,7 @@ describe('schema.graphql', () => {
       if (isEnumType(named)) return named.getValues().map((value) => value.name).sort();
       throw new Error(`${type} is missing`);
     };
-    expect(fields('Query')).toEqual(['account', 'accounts', 'workspaceUsage']);
+    expect(fields('Query')).toEqual(['account', 'accounts', 'webhookDeliveries', 'webhookEndpoints', 'workspaceUsage']);
     expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'budgets', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
     expect(fields('Workspace')).toEqual(['campaigns', 'id', 'name']);
     expect(fields('ApiKey')).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scopes']);
@@ -38,6 +38,13 @@ describe('schema.graphql', () => {
     expect(fields('Mutation')).toEqual(
       expect.arrayContaining(['createApiKey', 'createEmbedToken', 'deleteBudget', 'recordUsage', 'setBudget', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
     );
+    expect(fields('Mutation')).toEqual(expect.arrayContaining(['createWebhookEndpoint', 'deleteWebhookEndpoint']));
+    expect(fields('WebhookEndpointInput')).toEqual(['accountId', 'events', 'url']);
+    expect(fields('WebhookEventType')).toEqual(['BUDGET_THRESHOLD_CROSSED']);
+    expect(fields('CreatedWebhookEndpoint')).toEqual(['id', 'secret']);
+    expect(args('Query', 'webhookDeliveries')).toEqual(['after', 'endpointId', 'first']);
+    expect(fields('WebhookDeliveryConnection')).toEqual(['edges', 'pageInfo', 'totalCount']);
+    expect(fields('WebhookDelivery')).toEqual(expect.arrayContaining(['attemptedAt', 'durationMs', 'nextAttemptAt', 'responseStatus', 'status']));
     expect(schema.getType('DateTime')).toBeDefined();
     expect(schema.getType('SafeInt')).toBeDefined();
   });

@@ -6,6 +6,7 @@ import { AccountBudgetsResolver, AccountUsageBudgetResolver, BudgetsResolver, Ca
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
 import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
+import { WebhookResolver } from '../webhooks';
 
 let schema: GraphQLSchema | undefined;
 
@@ -27,6 +28,7 @@ export function creditlensSchema(): GraphQLSchema {
         AccountUsageBudgetResolver,
         WorkspaceUsageBudgetResolver,
         CampaignUsageBudgetResolver,
+        WebhookResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
@@ -41,6 +43,6 @@ function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
   built.getQueryType()!.description =
     'Reads. Every request carries "Authorization: Bearer <credential>"; ids the credential may not see answer null, exactly like ids that do not exist.';
   built.getMutationType()!.description =
-    'Writes: the catalog (accounts, workspaces, campaigns) and credentials with the admin key; usage with the admin key or an account API key with USAGE_WRITE.';
+    'Writes: the catalog (accounts, workspaces, campaigns), credentials and webhook endpoints with the admin key; usage with the admin key or an account API key with USAGE_WRITE.';
   return built;
 }

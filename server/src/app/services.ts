@@ -6,6 +6,7 @@ import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import type { Metrics } from '../metrics';
 import { RecordUsageService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
+import { WebhookRepository, WebhookService, type HostResolver } from '../webhooks';
 import type { Services } from './context';
 import type { Config } from '../config';
 
@@ -13,9 +14,10 @@ export type { Services };
 
 /** What the app reads of the configuration (tests build it by hand). */
 export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSigningKey' | 'embedPreviousSigningKeys'> &
-  Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo' | 'metrics' | 'redisUrl'>>;
+  Partial<Pick<Config, 'corsOrigins' | 'explorer' | 'demo' | 'metrics' | 'redisUrl' | 'webhookAllowPrivate' | 'webhookPollIntervalMs' | 'webhookFirstRetryMs' | 'webhookMaxRetryDelayMs'>>;
 
-export function createServices(config: AppConfig, db: Database, metrics?: Metrics): Services {
+/** `resolve`: how webhook hosts are resolved (tests stand in for DNS); the system resolver by default. */
+export function createServices(config: AppConfig, db: Database, metrics?: Metrics, resolve?: HostResolver): Services {
   const usageRepository = new UsageRepository(db);
   const catalog = new CatalogRepository(db);
   const budgets = new BudgetsRepository(db);
@@ -27,6 +29,7 @@ export function createServices(config: AppConfig, db: Database, metrics?: Metric
     budgets: new BudgetService(db, budgets, catalog),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),
+    webhooks: new WebhookService(new WebhookRepository(db), catalog, { allowPrivate: config.webhookAllowPrivate ?? false, resolve }),
   };
 }
 

@@ -46,6 +46,8 @@ const READERS: Rights = { admin: 'allowed', readKey: 'allowed', writeKey: 'FORBI
 
 const gql = (query: string, variables: Record<string, unknown>): HttpRequest => ({ method: 'POST', path: '/graphql', body: { query, variables } });
 let keyCounter = 0;
+/** A webhook endpoint made in the setup, whose (empty) deliveries the admin may list. */
+let endpointId = 'whe_none';
 
 const NAMES: Record<string, string> = { acct_a: 'Alpha Account', ws_a1: 'Alpha Visible', ws_a2: 'Alpha Hidden Canary', camp_a1: 'Alpha Campaign', camp_a2: 'Alpha Hidden Campaign Canary' };
 const nameOf = (id: string) => NAMES[id] ?? `Name of ${id}`;
@@ -124,6 +126,27 @@ const GRAPHQL_CASES: Record<string, OperationCase> = {
   'Mutation.deleteBudget': {
     rights: { admin: 'allowed', readKey: 'FORBIDDEN', writeKey: 'allowed', embedWhole: 'FORBIDDEN', embedScoped: 'FORBIDDEN' },
     request: (ids) => gql(`mutation($id: ID!) { deleteBudget(id: $id) }`, { id: ids.budgetId }),
+  },
+  'Mutation.createWebhookEndpoint': {
+    rights: ADMIN_ONLY,
+    // A public address literal: the URL check needs no DNS.
+    request: (ids) => gql(`mutation($id: ID) { createWebhookEndpoint(input: { accountId: $id, url: "https://93.184.216.34/hooks", events: [BUDGET_THRESHOLD_CROSSED] }) { id } }`, { id: ids.accountId }),
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    rights: ADMIN_ONLY,
+    request: (ids) => gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`, { id: `whe_${ids.accountId}` }),
+  },
+  'Mutation.redeliverWebhookEvent': {
+    rights: ADMIN_ONLY,
+    request: (ids) => gql(`mutation($id: ID!) { redeliverWebhookEvent(endpointId: $id, eventId: "evt_x") }`, { id: `whe_${ids.accountId}` }),
+  },
+  'Query.webhookEndpoints': {
+    rights: ADMIN_ONLY,
+    request: () => gql(`{ webhookEndpoints(first: 500) { totalCount edges { node { id accountId url } } } }`, {}),
+  },
+  'Query.webhookDeliveries': {
+    rights: ADMIN_ONLY,
+    request: () => gql(`query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount edges { node { id status } } } }`, { id: endpointId }),
   },
 };
 
@@ -271,6 +294,7 @@ describeEachDatabase('tenant isolation', (kind) => {
     const embed = async (workspaceIds: string[] | null) =>
       (await server.graphql(`mutation($ws: [ID!]) { createEmbedToken(accountId: "acct_a", workspaceIds: $ws) { token } }`, { ws: workspaceIds })).data!.createEmbedToken.token as string;
 
+    endpointId = (await server.graphql(`mutation { createWebhookEndpoint(input: { accountId: "acct_a", url: "https://93.184.216.34/setup", events: [BUDGET_THRESHOLD_CROSSED] }) { id } }`)).data!.createWebhookEndpoint.id;
     credentials.admin = TEST_ADMIN_KEY;
     credentials.readKey = (await key('acct_a', ['USAGE_READ'])).secret;
     credentials.writeKey = (await key('acct_a', ['USAGE_WRITE'])).secret;

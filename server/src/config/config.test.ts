@@ -48,6 +48,10 @@ describe('configuration', () => {
     [{ EXPLORER: 'yes' }, /^EXPLORER: must be 1 or 0/],
     [{ DEMO: '2' }, /^DEMO: must be 1 or 0/],
     [{ ADMIN_API_KEY: 'short' }, /^ADMIN_API_KEY: must be at least 16/],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'yes' }, /^WEBHOOK_ALLOW_PRIVATE: must be 1 or 0/],
+    [{ WEBHOOK_POLL_INTERVAL_MS: '0' }, /^WEBHOOK_POLL_INTERVAL_MS: must be a whole number from 10 to 60000, got "0"/],
+    [{ WEBHOOK_FIRST_RETRY_MS: '31000' }, /^WEBHOOK_FIRST_RETRY_MS: must be a whole number from 1 to 30000/],
+    [{ WEBHOOK_MAX_RETRY_DELAY_MS: '500' }, /^WEBHOOK_MAX_RETRY_DELAY_MS: must be a whole number from 1000 to 86400000/],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/],
     [{ METRICS: 'on' }, /^METRICS: must be 1 or 0/],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters, got 5/],
@@ -75,6 +79,13 @@ describe('configuration', () => {
 
   it('hides credentials of a Redis URL it refuses', () => {
     expect(problemOf({ ...base, REDIS_URL: 'http://user:secret@host' })).not.toContain('secret');
+  });
+
+  it('refuses private webhook targets unless WEBHOOK_ALLOW_PRIVATE=1, in production too', () => {
+    expect(loadConfig(base)).toMatchObject({ webhookAllowPrivate: false, webhookPollIntervalMs: 1000, webhookFirstRetryMs: 10_000, webhookMaxRetryDelayMs: 3_600_000 });
+    const production = { ...base, NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(20), EMBED_SIGNING_KEY: 'k'.repeat(32) };
+    expect(loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+    expect(loadConfig({ ...production, WEBHOOK_POLL_INTERVAL_MS: '250', WEBHOOK_FIRST_RETRY_MS: '200' })).toMatchObject({ webhookPollIntervalMs: 250, webhookFirstRetryMs: 200 });
   });
 
   it('reads LOG_LEVEL in any case', () => {

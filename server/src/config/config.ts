@@ -26,6 +26,14 @@ export interface Config {
   readonly redisUrl: string | null;
   /** DATABASE_STATEMENT_TIMEOUT_MS: PostgreSQL statement timeout of a request's statements once its own time limit no longer applies (a streamed export), and their cap. */
   readonly statementTimeoutMs: number;
+  /** WEBHOOK_ALLOW_PRIVATE: http URLs and loopback, private and link-local addresses for webhooks (development, tests), in every mode. */
+  readonly webhookAllowPrivate: boolean;
+  /** WEBHOOK_POLL_INTERVAL_MS: how often an idle dispatcher looks for due deliveries. */
+  readonly webhookPollIntervalMs: number;
+  /** WEBHOOK_FIRST_RETRY_MS: the delay before the first retry (each next one doubles, with jitter). */
+  readonly webhookFirstRetryMs: number;
+  /** WEBHOOK_MAX_RETRY_DELAY_MS: the longest delay between two retries (the doubling stops there). */
+  readonly webhookMaxRetryDelayMs: number;
 }
 
 export type MetricsAccess = { readonly kind: 'off' } | { readonly kind: 'open' } | { readonly kind: 'token'; readonly token: string };
@@ -87,6 +95,11 @@ export function loadConfig(env: Environment): Config {
     metrics: metricsAccess(env),
     redisUrl: redisUrl(env),
     statementTimeoutMs: statementTimeout(env),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookPollIntervalMs: wholeNumber(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    // At most 30 s: the contract promises the first retry within that.
+    webhookFirstRetryMs: wholeNumber(env, 'WEBHOOK_FIRST_RETRY_MS', 10_000, 1, 30_000),
+    webhookMaxRetryDelayMs: wholeNumber(env, 'WEBHOOK_MAX_RETRY_DELAY_MS', 3_600_000, 1_000, 86_400_000),
   };
 }
 
@@ -148,6 +161,14 @@ function port(env: Environment): number {
   if (!/^\d+$/.test(raw) || value < 0 || value > 65535) {
     throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
   }
+  return value;
+}
+
+function wholeNumber(env: Environment, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 

@@ -266,6 +266,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     const text = inlineParameters(`BEGIN READ ONLY; ${prelude.map((statement) => `${statement}; `).join('')}${sql};\nCOMMIT`, params);
     const client = await tenantPool.connect();
     let broken: Error | undefined;
+    // A backend terminated under a checked-out client (a restart, pg_terminate_backend) makes pg
+    // emit 'error' once no query is active — after the failed one, before release — and an
+    // 'error' event nobody listens to ends the process. Noted here; the client is then released broken.
+    const onError = (error: Error) => void (broken ??= error);
+    client.on('error', onError);
     try {
       // Several statements in one text answer one result each: BEGIN, the prelude's, then the one asked for.
       const results = (await client.query(text)) as unknown as { rows: T[] }[];
@@ -274,6 +279,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
+      // A broken client is destroyed by the pool and may still emit: it keeps the listener.
+      if (!broken) client.removeListener('error', onError);
       client.release(broken);
     }
   };

@@ -24,15 +24,18 @@ export class ServerProcess {
   private exit: Promise<ExitStatus> | null = null;
   /** Everything the process printed, all its lives (for a failure report). */
   readonly output: string[] = [];
+  /** Exits nobody asked for (no signal sent), each with the end of what the process printed. */
+  readonly unexpectedExits: string[] = [];
+  private signalled = false;
 
   private constructor(
     readonly name: string,
     readonly port: number,
     private readonly databaseUrl: string,
-    private readonly env: Readonly<Record<string, string>>,
+    private readonly extraEnv: Readonly<Record<string, string>>,
   ) {}
 
-  /** `env`: more of the environment (REDIS_URL, METRICS …) on top of the soak's own. */
+  /** `env`: more variables for the process (the webhook soak's receiver settings). */
   static async start(name: string, databaseUrl: string, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
     const server = new ServerProcess(name, await freePort(), databaseUrl, env);
     await server.launch();
@@ -69,15 +72,17 @@ export class ServerProcess {
           EMBED_SIGNING_KEY: SOAK_SIGNING_KEY,
           DEMO: '0',
           EXPLORER: '0',
-          ...this.env,
+          ...this.extraEnv,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     this.child = child;
+    this.signalled = false;
     this.exit = new Promise((resolve) =>
       child.once('exit', (code, signal) => {
         if (this.child === child) this.child = null;
+        if (!this.signalled) this.unexpectedExits.push(`exit ${code ?? signal}: ${this.output.join('').slice(-1500)}`);
         resolve({ code, signal });
       }),
     );
@@ -106,6 +111,7 @@ export class ServerProcess {
     const child = this.child;
     const exit = this.exit;
     if (!child || !exit) throw new Error(`${this.name} is not running`);
+    this.signalled = true;
     child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([exit, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))]);

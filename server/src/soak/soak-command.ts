@@ -82,6 +82,7 @@ async function main(): Promise<void> {
         },
       },
       backlog: { batches: 8, entries: 5_000 },
+      webhooks: { failureRate: 0.3, downAtMs: minutes * 60_000 * 0.45, downForMs: 20_000, settleMs: 120_000 },
       log: (line) => console.log(line),
     });
     console.log(formatReport(report));

@@ -8,9 +8,11 @@ import { createSoakDatabase } from './soak-database';
  * restart: other test files share the cluster), a replica SIGKILLed mid-batch, one SIGTERMed
  * with requests in flight, a backlog of 5,000-entry batches at once. It prints its figures and
  * asserts them: what was acknowledged is what the database holds, nothing half-written, every
- * page reconciles, no error but the retryable ones the faults cause.
+ * page reconciles, no error but the retryable ones the faults cause; and every webhook event
+ * (one per acknowledged batch, stored by the soak until budgets store real crossings) reaches a
+ * receiver that fails 30 % of requests and goes down for 2 s, each signature verifying.
  */
-jest.setTimeout(150_000);
+jest.setTimeout(240_000);
 
 describe.each(databaseKinds())('the short soak (%s)', (kind) => {
   let report: SoakReport;
@@ -35,6 +37,7 @@ describe.each(databaseKinds())('the short soak (%s)', (kind) => {
       ],
       outage: { kind: 'cut-off', holdMs: 2_000 },
       backlog: { batches: 5, entries: 5_000 },
+      webhooks: { failureRate: 0.3, downAtMs: 6_000, downForMs: 2_000, settleMs: 60_000 },
     });
     console.log(formatReport(report));
   });
@@ -94,6 +97,18 @@ describe.each(databaseKinds())('the short soak (%s)', (kind) => {
       expect(outage?.detail).toContain('/healthz answered 503 on server-1, server-2');
     });
   }
+
+  it('delivers every stored webhook event through the faults and a flaky receiver, each signature verifying', () => {
+    const webhooks = report.webhooks!;
+    expect(webhooks.events).toBeGreaterThan(0);
+    expect(webhooks.crossings).toBe(0);
+    expect(webhooks.lost).toBe(0);
+    expect(webhooks.undelivered).toBe(0);
+    expect(webhooks.badSignatures).toBe(0);
+    expect(webhooks.deliveries).toBeGreaterThanOrEqual(webhooks.events);
+    expect(webhooks.retries).toBeGreaterThan(0);
+    expect(webhooks.receiverDown).toMatch(/^down from/);
+  });
 
   it('lists no problem at all', () => {
     expect(report.problems).toEqual([]);

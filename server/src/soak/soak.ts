@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { cutOffDatabase, restartCluster, type OutageKind } from './faults';
 import { ServerProcess, SOAK_ADMIN_KEY } from './server-process';
 import { health, RETRYABLE_CODES, sendGraphQL, sleep, type Attempt, type GraphQLAnswer } from './soak-http';
+import { formatWebhookReport, WebhookSoak, type WebhookSoakOptions, type WebhookSoakReport } from './webhooks-soak';
 
 export type SoakDatabase = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; adminUrl: string; name: string };
 
@@ -42,6 +43,8 @@ export interface SoakOptions {
   };
   /** The backlog: this many batches of `entries`, all sent at once. */
   readonly backlog?: { readonly batches: number; readonly entries: number };
+  /** Webhooks through the run (webhooks-soak.ts): a flaky receiver, an event per acknowledged batch. */
+  readonly webhooks?: WebhookSoakOptions;
   readonly log?: (line: string) => void;
 }
 
@@ -70,6 +73,7 @@ export interface SoakReport {
   readonly backlog: { batches: number; entriesEach: number; firstAnswers: Record<string, number>; acknowledged: number };
   readonly faults: readonly FaultRecord[];
   readonly serverExits: readonly string[];
+  readonly webhooks?: WebhookSoakReport;
   readonly problems: readonly string[];
 }
 
@@ -135,7 +139,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const databaseUrl = options.database.kind === 'sqlite' ? `sqlite:${options.database.file}` : options.database.url;
   // Replicas start one after another: the first runs the migrations, the second finds them done.
   const servers: ServerProcess[] = [];
-  for (let i = 0; i < options.replicas; i++) servers.push(await ServerProcess.start(`server-${i + 1}`, databaseUrl));
+  const webhooks = options.webhooks
+    ? await WebhookSoak.start(options.database.kind === 'sqlite' ? options.database : { kind: 'postgres', url: options.database.url }, options.webhooks, log)
+    : null;
+  for (let i = 0; i < options.replicas; i++) servers.push(await ServerProcess.start(`server-${i + 1}`, databaseUrl, webhooks?.serverEnv()));
   log(`${servers.length} server process(es) on ${options.database.kind}: ${servers.map((s) => `${s.name} ${s.url} (pid ${s.pid})`).join(', ')}`);
 
   let roundRobin = 0;
@@ -197,6 +204,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       problem(`batch ${batch.id} was acknowledged before, yet a resend accepted ${accepted} entries again`);
     }
     batch.acknowledged = true;
+    webhooks?.eventFor(ACCOUNT, batch.id);
     lastAcknowledgedAt = Date.now();
     return answer;
   };
@@ -210,6 +218,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   // The catalog first (admin key), on the first server.
   await setUpCatalog((query, variables) => send(query, variables, { attempts: 10, url: servers[0]!.url }));
+  await webhooks?.subscribe((query, variables) => send(query, variables, { attempts: 10, url: servers[0]!.url }), ACCOUNT);
 
   let running = true;
   const until = started + options.durationMs;
@@ -501,6 +510,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       apiTotals.push(String(total));
       if (total === undefined || BigInt(total) !== expectedCredits) problem(`${server.name} answers an account total of ${total}, the acknowledged entries sum to ${expectedCredits}`);
     }
+    const webhookReport = webhooks ? await webhooks.finish(problem) : undefined;
+    for (const server of servers) {
+      for (const exit of server.unexpectedExits) {
+        serverExits.push(`${server.name} exited by itself: ${exit}`);
+        problem(`${server.name} exited by itself`);
+      }
+    }
 
     return {
       database: options.database.kind,
@@ -524,10 +540,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       backlog,
       faults,
       serverExits,
+      webhooks: webhookReport,
       problems,
     };
   } finally {
     running = false;
+    await webhooks?.close();
     for (const server of servers) {
       if (!server.running) continue;
       const status = await server.stop();
@@ -623,6 +641,7 @@ export function formatReport(report: SoakReport): string {
       (f) =>
         `  fault ${f.kind} at ${f.at}: ${f.detail}${f.recoveryMs !== undefined ? `; recovered (all /healthz 200) ${f.recoveryMs} ms after the database was back` : ''}${f.firstWriteAfterMs !== undefined ? `, first batch acknowledged ${f.firstWriteAfterMs} ms after` : ''}`,
     ),
+    ...(report.webhooks ? [formatWebhookReport(report.webhooks)] : []),
     `  server exits: ${report.serverExits.join('; ')}`,
     `  problems: ${report.problems.length === 0 ? 'none' : `\n    ${report.problems.slice(0, 30).join('\n    ')}`}`,
   ];

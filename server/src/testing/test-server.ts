@@ -38,6 +38,9 @@ export async function startTestServer(
     redisUrl?: string;
     /** PostgreSQL: the statement timeout past a streamed answer's headers (DATABASE_STATEMENT_TIMEOUT_MS). */
     statementTimeoutMs?: number;
+    /** WEBHOOK_ALLOW_PRIVATE, and the webhook options of the app (no dispatcher unless `dispatch`). */
+    webhookAllowPrivate?: boolean;
+    webhooks?: AppOptions['webhooks'];
   } = {},
 ): Promise<TestServer> {
   const statements: string[] = [];
@@ -56,9 +59,10 @@ export async function startTestServer(
       demo: options.demo ?? true,
       metrics: options.metrics ?? { kind: 'open' },
       redisUrl: options.redisUrl ?? null,
+      webhookAllowPrivate: options.webhookAllowPrivate ?? false,
     },
     scratch.db,
-    { limits: options.limits, logger: options.logger, metrics },
+    { limits: options.limits, logger: options.logger, metrics, webhooks: options.webhooks },
   );
   const server: Server = await new Promise((resolve) => {
     const listening = creditlens.app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -23,6 +23,11 @@ export interface StoredWebhookEvent extends NewWebhookEvent {
  * Stores events in the caller's transaction (the outbox): they commit or roll back with the
  * change that caused them. An event whose (account, dedupe key) is stored already is skipped;
  * the answer lists the events this call stored.
+ *
+ * Each stored event is fanned out in the same transaction: one pending delivery for every
+ * endpoint subscribed to its type, of its account or of every account, as the endpoints stand
+ * when it commits. So an event is never without its deliveries (nor they without it), and the
+ * dispatcher only ever works on deliveries (webhook-dispatcher.ts).
  */
 export async function storeWebhookEvents(tx: SqlExecutor, events: readonly NewWebhookEvent[]): Promise<StoredWebhookEvent[]> {
   const stored: StoredWebhookEvent[] = [];
@@ -33,7 +38,17 @@ export async function storeWebhookEvents(tx: SqlExecutor, events: readonly NewWe
        ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id`,
       [eventId, event.accountId, event.type, event.dedupeKey, JSON.stringify(event.data), event.createdAt.getTime()],
     );
-    if (rows.length > 0) stored.push({ ...event, eventId });
+    if (rows.length === 0) continue;
+    stored.push({ ...event, eventId });
+    const at = event.createdAt.getTime();
+    // Parameters in a SELECT list have no type of their own on PostgreSQL: the casts give them one.
+    await tx.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_id, account_id, status, attempts, next_attempt_at, retry_from, created_at)
+       SELECT e.endpoint_id, CAST(? AS TEXT), CAST(? AS TEXT), 'pending', 0, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+       FROM webhook_endpoints e JOIN webhook_endpoint_events s ON s.endpoint_id = e.endpoint_id
+       WHERE s.event_type = ? AND (e.account_id = ? OR e.account_id IS NULL)`,
+      [eventId, event.accountId, at, at, at, event.type, event.accountId],
+    );
   }
   return stored;
 }

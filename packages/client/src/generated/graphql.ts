@@ -65,6 +65,30 @@ export type UsageWindowInput = {
   to: string;
 };
 
+/** How one delivery attempt ended. */
+export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx within 10 s: the event is delivered. */
+  | 'DELIVERED'
+  /** No 2xx answer, and the retry horizon (24 h) had passed: the event is marked failed for this endpoint. */
+  | 'FAILED'
+  /** No 2xx answer (an error status, a timeout, a refused or unreachable address); another attempt follows at nextAttemptAt. */
+  | 'RETRYING';
+
+/** A webhook endpoint to create: where events are POSTed, for which account, and which events. */
+export type WebhookEndpointInput = {
+  /** The account whose events it receives; null or left out: every account. */
+  accountId?: string | null | undefined;
+  /** The event types it subscribes to (at least one). */
+  events: Array<WebhookEventType>;
+  /** An https URL whose host resolves to public addresses only (http, loopback, private and link-local addresses only with WEBHOOK_ALLOW_PRIVATE=1). Redirects are never followed. */
+  url: string;
+};
+
+/** A kind of event a webhook endpoint can subscribe to. */
+export type WebhookEventType =
+  /** A budget's scope reached one of its thresholds for the first time in a billing period (body type "budget.threshold_crossed"). */
+  | 'BUDGET_THRESHOLD_CROSSED';
+
 export type AccountBreakdownQueryVariables = Exact<{
   accountId: string;
   window?: UsageWindowInput | null | undefined;
@@ -167,6 +191,45 @@ export type RecordUsageMutationVariables = Exact<{
 
 
 export type RecordUsageMutation = { recordUsage: { accepted: number, duplicates: number } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: WebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { id: string, secret: string } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type RedeliverWebhookEventMutationVariables = Exact<{
+  endpointId: string;
+  eventId: string;
+}>;
+
+
+export type RedeliverWebhookEventMutation = { redeliverWebhookEvent: boolean };
+
+export type ListWebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListWebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, accountId: string | null, url: string, events: Array<WebhookEventType>, createdAt: string, backlog: { pending: number, due: number, failed: number, oldestDueAt: string | null } } }> } };
+
+export type ListWebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListWebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, eventId: string, eventType: WebhookEventType, accountId: string, attempt: number, status: WebhookDeliveryStatus, responseStatus: number | null, durationMs: number, attemptedAt: string, nextAttemptAt: string | null, error: string | null } }> } | null };
 
 export type WorkspaceCampaignsQueryVariables = Exact<{
   workspaceId: string;
@@ -590,6 +653,78 @@ export const RecordUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordUsageMutation, RecordUsageMutationVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    id
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RedeliverWebhookEventDocument = new TypedDocumentString(`
+    mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {
+  redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId)
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookEventMutation, RedeliverWebhookEventMutationVariables>;
+export const ListWebhookEndpointsDocument = new TypedDocumentString(`
+    query ListWebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        accountId
+        url
+        events
+        createdAt
+        backlog {
+          pending
+          due
+          failed
+          oldestDueAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListWebhookEndpointsQuery, ListWebhookEndpointsQueryVariables>;
+export const ListWebhookDeliveriesDocument = new TypedDocumentString(`
+    query ListWebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        eventId
+        eventType
+        accountId
+        attempt
+        status
+        responseStatus
+        durationMs
+        attemptedAt
+        nextAttemptAt
+        error
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListWebhookDeliveriesQuery, ListWebhookDeliveriesQueryVariables>;
 export const WorkspaceCampaignsDocument = new TypedDocumentString(`
     query WorkspaceCampaigns($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
   workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {

@@ -11,6 +11,7 @@ import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-abs
 import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 import { WebhookOutbox1766000000000 } from './1766000000000-webhook-outbox';
 import { Budgets1766300000000 } from './1766300000000-budgets';
+import { WebhookDelivery1766400000000 } from './1766400000000-webhook-delivery';
 import { RollupFillfactor1766500000000 } from './1766500000000-rollup-fillfactor';
 import { RateLimitBuckets1766600000000 } from './1766600000000-rate-limit-buckets';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CatalogListingsAndKeyLifetimes1765000000000,
   WebhookOutbox1766000000000,
   Budgets1766300000000,
+  WebhookDelivery1766400000000,
   RollupFillfactor1766500000000,
   RateLimitBuckets1766600000000,
 ];
