@@ -3,7 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
-import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
+import { AccountUsageResolver, BillingPeriodResolver, FreshnessResolver, InvoicesResolver, RecordUsageResolver, UsageEntriesResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
 
 let schema: GraphQLSchema | undefined;
@@ -21,6 +21,9 @@ export function creditlensSchema(): GraphQLSchema {
         AccountUsageResolver,
         WorkspaceUsageResolver,
         RecordUsageResolver,
+        UsageEntriesResolver,
+        FreshnessResolver,
+        InvoicesResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,

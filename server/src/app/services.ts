@@ -2,7 +2,7 @@
 import { ApiKeyRepository, createEmbedKeyring } from '../auth';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
-import { RecordUsageService, UsageRepository, UsageService } from '../usage';
+import { InvoiceService, RecordUsageService, UsageEntriesRepository, UsageEntriesService, UsageRepository, UsageService } from '../usage';
 import type { Services } from './context';
 import type { Config } from '../config';
 
@@ -14,9 +14,12 @@ export type AppConfig = Pick<Config, 'production' | 'adminApiKey' | 'embedSignin
 export function createServices(config: AppConfig, db: Database): Services {
   const usageRepository = new UsageRepository(db);
   const catalog = new CatalogRepository(db);
+  const usage = new UsageService(usageRepository);
   return {
     catalog,
-    usage: new UsageService(usageRepository),
+    usage,
+    entries: new UsageEntriesService(catalog, usage, new UsageEntriesRepository(db)),
+    invoices: new InvoiceService(db, usageRepository, usage),
     recordUsage: new RecordUsageService(db, catalog, usageRepository),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),

@@ -3,6 +3,7 @@ import { assertCanRecordUsage, assertCanWriteUsage, canReadLedger, type Principa
 import type { CatalogRepository } from '../catalog';
 import type { Database, SqlExecutor } from '../db';
 import { InvalidInputError, type InputProblem } from '../errors';
+import { closedPeriodProblems } from './closed-periods.guard';
 import { entryKey, type LedgerEntry, type UsageRepository } from './usage.repository';
 
 export const MAX_BATCH_ENTRIES = 10_000;
@@ -70,6 +71,7 @@ export class RecordUsageService {
     const added = absoluteCreditsByAccount(candidates);
     return this.db.writeTransaction(async (tx) => {
       const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
+      throwIfAny(await closedPeriodProblems(tx, this.usage, firsts));
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
       const duplicates = batchDuplicates + (await this.duplicatesOrThrow(tx, skipped, canReadLedger(principal)));

@@ -165,3 +165,15 @@ export function campaignSumsStatement(snapshot: PlannedSnapshot & { workspaceIds
     params: [...ledger.params, ...campaigns.params, snapshot.accountId, ...snapshot.workspaceIds],
   };
 }
+
+/**
+ * Credits and entry counts per (workspace, campaign key, kind) of some workspaces, or of every
+ * workspace (`workspaceIds` null): the totals of usageEntries, whose filters (a campaign, No
+ * campaign, kinds) are unions of these groups, so the connection's totalCount and totalCredits
+ * come from the same rollups as the row they explain.
+ */
+export function campaignCountsStatement(snapshot: PlannedSnapshot): Statement {
+  const ledger = ledgerSums(snapshot, ['workspace_id', 'campaign_key', 'kind']);
+  const counts = sums(BY_CAMPAIGN, snapshot, `${BY_CAMPAIGN.columns}, CAST(SUM(entry_count) AS TEXT) AS entry_count`);
+  return { sql: `${ledger.sql}\n${counts.sql}`, params: [...ledger.params, ...counts.params] };
+}
