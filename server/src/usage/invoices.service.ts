@@ -37,10 +37,10 @@ export class InvoiceService {
    * The invoice of one billing period at `asOf`: the running one (final: false) before the
    * period's close or while it is open, else the closed one at the close's asOf.
    */
-  async invoice(account: AccountRef, period: TimeWindow, asOf: Date | null): Promise<InvoiceModel> {
+  async invoice(account: AccountRef, period: TimeWindow, asOf: Date | null | undefined): Promise<InvoiceModel> {
     checkBillingPeriod(account, period);
     const closed = await this.closed.find(account.id, period.from.getTime());
-    const final = closed !== null && (asOf === null || asOf.getTime() >= closed.asOf);
+    const final = closed !== null && (!asOf || asOf.getTime() >= closed.asOf);
     const snapshot = final ? { accountId: account.id, window: period, asOf: closed.asOf } : await this.usage.snapshot(account, period, asOf);
     const page = await this.usage.accountUsage(snapshot, null);
     return { period, lines: page.byKind, totalCredits: page.totalCredits, asOf: snapshot.asOf, closedAt: final ? new Date(closed.closedAt) : null };
