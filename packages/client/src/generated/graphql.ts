@@ -25,6 +25,18 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** Which row of a usage page the entries explain: the account (no filter), a workspace, a campaign, or a No campaign row; optionally only some kinds. */
+export type UsageEntryFilter = {
+  /** Only entries of this campaign (of workspaceId when given, else BAD_USER_INPUT). Unknown or invisible: an empty connection. */
+  campaignId?: string | null | undefined;
+  /** Only entries of these kinds (at least one); null: every kind. */
+  kinds?: Array<CreditKind> | null | undefined;
+  /** true: only entries without a campaign (the No campaign row of workspaceId, or of every workspace); false or null: no filter. Not with campaignId. */
+  noCampaign?: boolean | null | undefined;
+  /** Only entries of this workspace. Unknown or invisible: an empty connection. */
+  workspaceId?: string | null | undefined;
+};
+
 /** One ledger line to record. */
 export type UsageEntryInput = {
   /** The account (must exist). */
@@ -58,15 +70,24 @@ export type AccountBreakdownQueryVariables = Exact<{
 }>;
 
 
-export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type AccountInvoiceQueryVariables = Exact<{
+  accountId: string;
+  period: UsageWindowInput;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type CloseBillingPeriodMutationVariables = Exact<{
   accountId: string;
   period: UsageWindowInput;
 }>;
 
 
-export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type CloseBillingPeriodMutation = { closeBillingPeriod: { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } };
 
 export type AccountPeriodsQueryVariables = Exact<{
   accountId: string;
@@ -82,7 +103,7 @@ export type AccountUsageQueryVariables = Exact<{
 }>;
 
 
-export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type BillingPeriodsQueryVariables = Exact<{
   accountId: string;
@@ -116,11 +137,15 @@ export type ListApiKeysQueryVariables = Exact<{
 
 export type ListApiKeysQuery = { account: { apiKeys: Array<{ id: string, label: string | null, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } | null };
 
-export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type UsageTotalsFragment = { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
 export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
 
 export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+
+export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
 
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
@@ -128,6 +153,18 @@ export type RecordUsageMutationVariables = Exact<{
 
 
 export type RecordUsageMutation = { recordUsage: { accepted: number, duplicates: number } };
+
+export type UsageEntriesQueryVariables = Exact<{
+  accountId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+  filter?: UsageEntryFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsageEntriesQuery = { usageEntries: { totalCount: number, totalCredits: number, asOf: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null } }> } | null };
 
 export type WorkspaceCampaignsQueryVariables = Exact<{
   workspaceId: string;
@@ -163,6 +200,7 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -199,6 +237,40 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const UsageEntryRowFragmentDoc = new TypedDocumentString(`
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}
+    `, {"fragmentName":"UsageEntryRow"}) as unknown as TypedDocumentString<UsageEntryRowFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}
+    `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
 export const AccountBreakdownDocument = new TypedDocumentString(`
     query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
   account(id: $accountId) {
@@ -222,6 +294,7 @@ export const AccountBreakdownDocument = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -254,23 +327,48 @@ fragment CampaignRow on CampaignUsage {
   }
 }`) as unknown as TypedDocumentString<AccountBreakdownQuery, AccountBreakdownQueryVariables>;
 export const AccountInvoiceDocument = new TypedDocumentString(`
-    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!) {
+    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!, $asOf: DateTime) {
   account(id: $accountId) {
     id
-    invoice(period: $period) {
-      period {
-        from
-        to
-      }
-      lines {
-        kind
-        credits
-      }
-      totalCredits
+    invoice(period: $period, asOf: $asOf) {
+      ...InvoiceFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}`) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
+export const CloseBillingPeriodDocument = new TypedDocumentString(`
+    mutation CloseBillingPeriod($accountId: ID!, $period: UsageWindowInput!) {
+  closeBillingPeriod(accountId: $accountId, period: $period) {
+    ...InvoiceFields
+  }
+}
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}`) as unknown as TypedDocumentString<CloseBillingPeriodMutation, CloseBillingPeriodMutationVariables>;
 export const AccountPeriodsDocument = new TypedDocumentString(`
     query AccountPeriods($accountId: ID!) {
   account(id: $accountId) {
@@ -304,6 +402,7 @@ export const AccountUsageDocument = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -398,6 +497,47 @@ export const RecordUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordUsageMutation, RecordUsageMutationVariables>;
+export const UsageEntriesDocument = new TypedDocumentString(`
+    query UsageEntries($accountId: ID!, $window: UsageWindowInput!, $asOf: DateTime, $filter: UsageEntryFilter, $first: Int, $after: String) {
+  usageEntries(
+    accountId: $accountId
+    window: $window
+    asOf: $asOf
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    totalCredits
+    asOf
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UsageEntryRow
+      }
+    }
+  }
+}
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}`) as unknown as TypedDocumentString<UsageEntriesQuery, UsageEntriesQueryVariables>;
 export const WorkspaceCampaignsDocument = new TypedDocumentString(`
     query WorkspaceCampaigns($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
   workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {

@@ -26,11 +26,15 @@ export type UsageWindowInput = {
   to: string;
 };
 
-export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type UsageTotalsFragment = { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
 export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } };
 
 export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
+
+export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
 
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
@@ -74,6 +78,7 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -110,6 +115,40 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const UsageEntryRowFragmentDoc = new TypedDocumentString(`
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}
+    `, {"fragmentName":"UsageEntryRow"}) as unknown as TypedDocumentString<UsageEntryRowFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}
+    `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
