@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CreditlensClient, CreditlensError } from '@creditlens/client';
 import packageJson from '../package.json';
 import { CommandLineError } from './command-line-error';
+import { closePeriodCommand, entriesCommand } from './entries.command';
 import { importCommand } from './import.command';
 import { retryLine } from './progress';
 import type { CliIo } from './terminal';
@@ -44,12 +45,40 @@ records nothing twice. Progress and retries are reported on stderr.
 
 ${CONNECTION_HELP}`;
 
+const ENTRIES_HELP = `creditlens entries: the ledger entries behind a number
+
+Usage:
+  creditlens entries --account ID --period YYYY-MM [--workspace ID]
+                     [--campaign ID | --no-campaign] [--as-of ISO] [--csv]
+
+Every entry behind a row of the usage page, newest first (then by idempotency key), with the
+row's entry count and credits, all at one snapshot: the account (no filter), a workspace, a
+campaign, or a workspace's No campaign row (--workspace ID --no-campaign).
+  --period P       current, previous, or a calendar month YYYY-MM, in the account's time zone
+  --from, --to     any window instead, as for creditlens usage
+  --as-of ISO      the asOf of the page whose numbers you check
+  --csv            the server's CSV export of the same entries, streamed
+
+${CONNECTION_HELP}`;
+
+const CLOSE_PERIOD_HELP = `creditlens close-period: make a billing period's invoice final
+
+Usage:
+  creditlens close-period --account ID --period YYYY-MM
+
+Closes an ended billing period (admin key only): its invoice is final from then on, and entries
+dated in it are refused (corrections go into an open period). Closing it again answers the same.
+
+${CONNECTION_HELP}`;
+
 export const HELP = `creditlens: usage breakdowns and usage imports for Creditlens
 
 Usage:
   creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
                    [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
   creditlens import FILE [--batch-size N]
+  creditlens entries --account ID --period YYYY-MM [--workspace ID] [--campaign ID | --no-campaign] [--csv]
+  creditlens close-period --account ID --period YYYY-MM
   creditlens COMMAND --help     the options of one command
   creditlens --version
 
@@ -64,10 +93,15 @@ Commands:
            same column names. Every line is checked before anything is sent; batches of at most
            10,000 entries are atomic and idempotent, so running it again after an interruption
            records nothing twice.
+  entries  The ledger entries behind a row (the account, --workspace, --campaign, or
+           --no-campaign for No campaign) with the row's count and credits, at one snapshot;
+           --csv streams the server's CSV of the same entries.
+  close-period  Makes an ended billing period's invoice final (admin key); entries dated in it
+           are refused from then on.
 
 ${CONNECTION_HELP}`;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, entries: ENTRIES_HELP, 'close-period': CLOSE_PERIOD_HELP };
 
 /** Runs the command line; resolves to the exit code (0 done, 1 failed, 2 wrong use). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -86,6 +120,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         period: { type: 'string' },
         'as-of': { type: 'string' },
         expand: { type: 'string' },
+        workspace: { type: 'string' },
+        campaign: { type: 'string' },
+        'no-campaign': { type: 'boolean' },
         csv: { type: 'boolean' },
         json: { type: 'boolean' },
         'batch-size': { type: 'string' },
@@ -103,12 +140,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write((command !== undefined && COMMAND_HELP[command]) || HELP);
       return first === undefined && !values.help ? 2 : 0;
     }
-    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage or import`);
+    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import, entries or close-period`);
     const client = connect(values.endpoint ?? io.env.CREDITLENS_ENDPOINT, values.token ?? io.env.CREDITLENS_TOKEN);
     client.onRetry = (notice) => io.stderr.write(retryLine(notice));
     if (first === 'usage') {
       if (rest.length > 0) throw new CommandLineError(`usage takes no positional arguments, got ${rest.join(' ')}`);
       await usageCommand(client, values, io);
+      return 0;
+    }
+    if (first === 'entries' || first === 'close-period') {
+      if (rest.length > 0) throw new CommandLineError(`${first} takes no positional arguments, got ${rest.join(' ')}`);
+      await (first === 'entries' ? entriesCommand(client, values, io) : closePeriodCommand(client, values, io));
       return 0;
     }
     if (rest.length !== 1) throw new CommandLineError('import takes exactly one FILE');
