@@ -1,4 +1,4 @@
-import type { CreditUsagePageQuery, CreditUsageWorkspaceQuery } from './generated/graphql';
+import type { CreditUsageEntriesQuery, CreditUsagePageQuery, CreditUsageWorkspaceQuery } from './generated/graphql';
 import type { UsageWindow } from './usage-window';
 
 /** The shapes the widget reads, derived from its generated operation types (never written twice). */
@@ -12,3 +12,5 @@ export type AccountUsageData = PageAccount['usage'];
 export type WorkspaceRowData = AccountUsageData['workspaces'][number];
 export type CampaignRowData = NonNullable<CreditUsageWorkspaceQuery['workspaceUsage']>['campaigns'][number];
 export type KindUsage = CampaignRowData['byKind'][number];
+export type EntriesPageData = NonNullable<CreditUsageEntriesQuery['usageEntries']>;
+export type EntryData = EntriesPageData['edges'][number]['node'];

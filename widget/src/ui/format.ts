@@ -10,6 +10,8 @@ export interface Formatters {
   period(window: UsageWindow): string;
   /** "14:05" in the account's zone. */
   time(instant: string): string;
+  /** Date and time to the second in the account's zone: "Jun 20, 2026, 14:05:09". */
+  instant(instant: string): string;
 }
 
 export const FALLBACK_LOCALE = 'en-US';
@@ -29,13 +31,15 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
   return {
     locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
     percent: (value) => (value === null ? '—' : percent.format(value / 100)),
     // `to` is excluded: the last day shown is the one that contains the instant just before it.
     period: (window) => day.formatRange(new Date(window.from), new Date(Date.parse(window.to) - 1)),
-    time: (instant) => time.format(new Date(instant)),
+    time: (at) => time.format(new Date(at)),
+    instant: (at) => instant.format(new Date(at)),
   };
 }
 

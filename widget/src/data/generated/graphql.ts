@@ -18,6 +18,18 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** Which row of a usage page the entries explain: the account (no filter), a workspace, a campaign, or a No campaign row; optionally only some kinds. */
+export type UsageEntryFilter = {
+  /** Only entries of this campaign (of workspaceId when given, else BAD_USER_INPUT). Unknown or invisible: an empty connection. */
+  campaignId?: string | null | undefined;
+  /** Only entries of these kinds (at least one); null: every kind. */
+  kinds?: Array<CreditKind> | null | undefined;
+  /** true: only entries without a campaign (the No campaign row of workspaceId, or of every workspace); false or null: no filter. Not with campaignId. */
+  noCampaign?: boolean | null | undefined;
+  /** Only entries of this workspace. Unknown or invisible: an empty connection. */
+  workspaceId?: string | null | undefined;
+};
+
 /** A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days. */
 export type UsageWindowInput = {
   /** Start instant, included. */
@@ -36,13 +48,25 @@ export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string
 
 export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
 
+export type CreditUsageEntriesQueryVariables = Exact<{
+  accountId: string;
+  window: UsageWindowInput;
+  asOf: string;
+  filter: UsageEntryFilter;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditUsageEntriesQuery = { usageEntries: { totalCount: number, totalCredits: number, asOf: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null } }> } | null };
+
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
   window?: UsageWindowInput | null | undefined;
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -149,6 +173,47 @@ export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
   closedAt
 }
     `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const CreditUsageEntriesDocument = new TypedDocumentString(`
+    query CreditUsageEntries($accountId: ID!, $window: UsageWindowInput!, $asOf: DateTime!, $filter: UsageEntryFilter!, $first: Int!, $after: String) {
+  usageEntries(
+    accountId: $accountId
+    window: $window
+    asOf: $asOf
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    totalCredits
+    asOf
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UsageEntryRow
+      }
+    }
+  }
+}
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}`) as unknown as TypedDocumentString<CreditUsageEntriesQuery, CreditUsageEntriesQueryVariables>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
@@ -160,6 +225,7 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
         to
       }
       asOf
+      lastRecordedAt
       totalCredits
       workspaces {
         ...WorkspaceRow
