@@ -126,18 +126,27 @@ export function EntriesPanel({ accountId, row, window, asOf, formatters, labels,
                 })}
               </span>
               <div className="clw-tools">
-                <button type="button" className="clw-button" onClick={entries.previous} disabled={!entries.hasPrevious || entries.loading}>
-                  {labels.previousPage}
-                </button>
-                <button type="button" className="clw-button" onClick={entries.next} disabled={!page.pageInfo.hasNextPage || entries.loading}>
-                  {labels.nextPage}
-                </button>
+                <PageButton label={labels.previousPage} enabled={entries.hasPrevious && !entries.loading} onClick={entries.previous} />
+                <PageButton label={labels.nextPage} enabled={page.pageInfo.hasNextPage && !entries.loading} onClick={entries.next} />
               </div>
             </div>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * aria-disabled rather than disabled: a button that disables itself under the pointer or the
+ * keyboard (while its page loads, or on the last page) would drop the focus to the document, and
+ * with it Escape and the way back to the list.
+ */
+function PageButton({ label, enabled, onClick }: { label: string; enabled: boolean; onClick(): void }) {
+  return (
+    <button type="button" className="clw-button" aria-disabled={!enabled} onClick={enabled ? onClick : undefined}>
+      {label}
+    </button>
   );
 }
 

@@ -55,6 +55,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-asof{display:inline-block;color:${v('muted')};font-size:12px;margin-left:.5rem;white-space:nowrap}
 .clw .clw-tools{display:flex;gap:.5rem;flex-wrap:wrap}
 .clw .clw-button{font:inherit;font-size:13px;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.2rem .8rem;cursor:pointer}
+.clw .clw-button[aria-disabled=true]{opacity:.5;cursor:default}
 .clw .clw-button:focus-visible,.clw .clw-filter:focus-visible{outline:2px solid ${v('focus')};outline-offset:1px}
 .clw .clw-filter{font:inherit;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.3rem .6rem;margin:0 1rem .75rem;width:calc(100% - 2rem);max-width:20rem}
 .clw .clw-more{cursor:pointer;color:${v('focus')}}
