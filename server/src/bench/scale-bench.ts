@@ -8,6 +8,7 @@ import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindo
 import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
+import { benchEntries } from './entries-bench';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -146,9 +147,10 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     }
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
+    const entryPages = await benchEntries({ endpoint, child, db, runs: RUNS, log });
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, entryPages, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');

@@ -145,8 +145,13 @@ export class UsageEntriesRepository {
 
   private pageSql(scope: EntryScope, after: EntryPosition | null, limit: number): { sql: string; params: unknown[] } {
     const { snapshot } = scope;
-    const where = ['account_id = ?', 'occurred_at >= ?', 'occurred_at < ?', 'recorded_at <= ?'];
-    const params: unknown[] = [snapshot.accountId, snapshot.window.from.getTime(), snapshot.window.to.getTime(), snapshot.asOf];
+    // After a position inside the window, the position is the range's upper bound, never the
+    // window's end beside it: SQLite keeps one upper bound per index column, and with the window's
+    // it would walk every entry before the position again (a page 50,000 deep cost twice the first).
+    const to = snapshot.window.to.getTime();
+    const bounded = after !== null && after.occurredAt < to;
+    const where = ['account_id = ?', 'occurred_at >= ?', bounded ? 'occurred_at <= ?' : 'occurred_at < ?', 'recorded_at <= ?'];
+    const params: unknown[] = [snapshot.accountId, snapshot.window.from.getTime(), bounded ? after.occurredAt : to, snapshot.asOf];
     if (scope.workspaceIds !== null) {
       where.push(`workspace_id IN (${placeholdersFor(scope.workspaceIds.length)})`);
       params.push(...scope.workspaceIds);
@@ -161,9 +166,9 @@ export class UsageEntriesRepository {
       params.push(...scope.kinds);
     }
     if (after) {
-      // The bound on occurred_at alone is the index range; the rest breaks ties within it.
-      where.push(`occurred_at <= ?`, `(occurred_at < ? OR idempotency_key${this.codeUnits()} > ?)`);
-      params.push(after.occurredAt, after.occurredAt, after.idempotencyKey);
+      // Ties on occurred_at are broken by the key, within the range.
+      where.push(`(occurred_at < ? OR idempotency_key${this.codeUnits()} > ?)`);
+      params.push(after.occurredAt, after.idempotencyKey);
     }
     params.push(limit);
     return {
