@@ -59,10 +59,11 @@ export class UsageEntriesRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Up to `limit` entries after `after` in the listing's order: a keyset range of the index
-   * (account_id, workspace_id, occurred_at DESC, idempotency_key "C") — no OFFSET, so a later
-   * page costs what the first does. PostgreSQL compares the keys with COLLATE "C" and SQLite
-   * with BINARY: both code-point order of UTF-8, the order of the catalog listings.
+   * Up to `limit` entries after `after` in the listing's order: a backward keyset range of
+   * (account_id, workspace_id, occurred_at) — no OFFSET, so a later page costs what the first
+   * does — whose ties on occurred_at are sorted by key only as far as the page reaches
+   * (migration 1766200000000 says why no index of its own). PostgreSQL compares the keys with
+   * COLLATE "C" and SQLite with BINARY: both code-point order of UTF-8, the order of the catalog listings.
    */
   async page(scope: EntryScope, after: EntryPosition | null, limit: number): Promise<EntryRow[]> {
     const { sql, params } = this.pageSql(scope, after, limit);

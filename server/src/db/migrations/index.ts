@@ -10,7 +10,7 @@ import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-r
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
 import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 import { WebhookOutbox1766000000000 } from './1766000000000-webhook-outbox';
-import { ClosedPeriodsAndEntryPages1766200000000 } from './1766200000000-closed-periods-and-entry-pages';
+import { ClosedPeriods1766200000000 } from './1766200000000-closed-periods';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   AccountAbsoluteCredits1764900000000,
   CatalogListingsAndKeyLifetimes1765000000000,
   WebhookOutbox1766000000000,
-  ClosedPeriodsAndEntryPages1766200000000,
+  ClosedPeriods1766200000000,
 ];
