@@ -3,8 +3,8 @@
  * page, and a page 50,000 entries deep) through the API and as bare SQL, and GET /export/entries.csv
  * of about a million entries with the server's peak RSS beside its peak over plain page requests.
  * Called by scale-bench.ts; also runnable alone on an existing data set:
- * `node server/dist/bench/entries-bench.js --url=postgres://…/copy --runs=50` (it runs the
- * migrations, so point it at a copy when they add indexes).
+ * `node server/dist/bench/entries-bench.js --url=postgres://…/creditlens_bench_10000000 --runs=50`
+ * (its server runs the migrations first).
  */
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
@@ -112,7 +112,7 @@ export async function benchEntries(options: { endpoint: string; child: ChildProc
 }
 
 function summary(plan: string): string {
-  const index = /Index (Only )?Scan using (\S+)/.exec(plan) ?? /USING (COVERING )?INDEX (\S+)/.exec(plan);
+  const index = /Index (Only )?Scan (?:Backward )?using (\S+)/.exec(plan) ?? /USING (COVERING )?INDEX (\S+)/.exec(plan);
   const time = /Execution Time: ([\d.]+) ms/.exec(plan);
   const heap = /Heap Fetches: (\d+)/.exec(plan);
   return `${index ? `${index[1] ? 'index-only ' : ''}${index[2]}` : 'no index range'}${heap ? `, ${heap[1]} heap fetches` : ''}${time ? `, ${time[1]} ms` : ''}${/Sort Method/.test(plan) ? ', SORTS' : ''}`;
@@ -141,7 +141,6 @@ if (require.main === module) {
     const url = flag('url', '');
     if (!url) throw new Error('pass --url=postgres://… (or sqlite:FILE) of an existing bench data set');
     const db = await openDatabase(url.startsWith('sqlite:') ? { kind: 'sqlite', file: url.slice('sqlite:'.length) } : { kind: 'postgres', url });
-    if (db.dialect === 'postgres') await db.reader.query('VACUUM ANALYZE usage_entries');
     const { child, endpoint } = await startServer(url);
     try {
       const result = await benchEntries({ endpoint, child, db, runs: Number(flag('runs', '200')), log: (line) => console.log(line) });

@@ -96,15 +96,19 @@ describeEachDatabase('usageEntries', (kind) => {
     const usage = page.data!.account.usage;
     const next = random(7);
     const rows: { filter: Record<string, unknown> | null; credits: number }[] = [{ filter: null, credits: usage.totalCredits }];
+    for (const line of usage.byKind) rows.push({ filter: { kinds: [line.kind] }, credits: line.credits });
+    let noCampaignOfAccount = 0;
     for (const workspace of usage.workspaces) {
       rows.push({ filter: { workspaceId: workspace.workspace.id }, credits: workspace.credits });
       const expand = await server.graphql(EXPAND_QUERY, { workspaceId: workspace.workspace.id, window: JUNE_2026, asOf: usage.asOf });
       for (const campaign of expand.data!.workspaceUsage.campaigns) {
         const filter = campaign.campaign ? { workspaceId: workspace.workspace.id, campaignId: campaign.campaign.id } : { workspaceId: workspace.workspace.id, noCampaign: true };
         rows.push({ filter, credits: campaign.credits });
+        if (!campaign.campaign) noCampaignOfAccount += campaign.credits;
         for (const line of campaign.byKind) rows.push({ filter: { ...filter, kinds: [line.kind] }, credits: line.credits });
       }
     }
+    rows.push({ filter: { noCampaign: true }, credits: noCampaignOfAccount });
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {
       const first = 1 + Math.floor(next() * 40);

@@ -1,6 +1,6 @@
 import type { CreditKind } from '@creditlens/usage-math';
 import { placeholdersFor, type Database } from '../db';
-import { campaignCountsStatement } from './rollup-sql';
+import { campaignCountsStatement, kindCountsStatement } from './rollup-sql';
 import { NO_CAMPAIGN_KEY } from './rollups';
 import type { UsageSnapshot } from './usage.model';
 import { planWindow } from './window-planner';
@@ -91,26 +91,26 @@ export class UsageEntriesRepository {
   }
 
   /**
-   * How many entries the scope holds and their credits, from the campaign rollups (credits and
-   * entry counts per workspace, campaign and kind) and the ledger's edges, as the row's own
-   * numbers are: one statement, never a scan of the scope's entries.
+   * How many entries the scope holds and their credits, from the rollups (credits and entry
+   * counts per kind for the account, per workspace, campaign and kind below it) and the ledger's
+   * edges, as the row's own numbers are: one statement, never a scan of the scope's entries.
    */
   async totals(scope: EntryScope): Promise<EntryTotals> {
     if (scope.workspaceIds !== null && scope.workspaceIds.length === 0) return { count: 0, credits: 0n };
     const { snapshot } = scope;
+    const reader = this.db.tenantReader(snapshot.accountId);
     const window = { from: snapshot.window.from.getTime(), to: snapshot.window.to.getTime() };
-    const statement = campaignCountsStatement({
-      dialect: this.db.dialect,
-      accountId: snapshot.accountId,
-      plan: planWindow(window.from, window.to),
-      window,
-      asOf: snapshot.asOf,
-      workspaceIds: scope.workspaceIds,
-    });
-    const rows = await this.db.tenantReader(snapshot.accountId).query<{ campaign_key: string; kind: CreditKind; credits: string; entry_count: string }>(
-      statement.sql,
-      statement.params,
-    );
+    const planned = { dialect: this.db.dialect, accountId: snapshot.accountId, plan: planWindow(window.from, window.to), window, asOf: snapshot.asOf };
+    let statement;
+    if (scope.workspaceIds === null && scope.campaignId === undefined) statement = kindCountsStatement({ ...planned, workspaceIds: null });
+    else {
+      // No campaign of every workspace: the campaign rollups, each workspace a range of its own.
+      const workspaceIds =
+        scope.workspaceIds ?? (await reader.query<{ workspace_id: string }>('SELECT workspace_id FROM workspaces WHERE account_id = ?', [snapshot.accountId])).map((row) => row.workspace_id);
+      if (workspaceIds.length === 0) return { count: 0, credits: 0n };
+      statement = campaignCountsStatement({ ...planned, workspaceIds });
+    }
+    const rows = await reader.query<{ campaign_key?: string; kind: CreditKind; credits: string; entry_count: string }>(statement.sql, statement.params);
     const campaignKey = scope.campaignId === undefined ? undefined : (scope.campaignId ?? NO_CAMPAIGN_KEY);
     const kinds = scope.kinds === null ? null : new Set(scope.kinds);
     let count = 0;
