@@ -19,6 +19,7 @@ const ENTRIES = `query($id: ID!, $window: UsageWindowInput!, $asOf: DateTime, $f
   usageEntries(accountId: $id, window: $window, asOf: $asOf, filter: $filter, first: $first, after: $after) {
     totalCount totalCredits asOf pageInfo { hasNextPage endCursor }
     edges { cursor node { idempotencyKey occurredAt recordedAt kind credits workspace { id name } campaign { id name archived } } } } }`;
+const EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits campaigns { campaign { id name archived } label credits share percent byKind { kind credits } } } }`;
 const PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits workspaces { id workspace { id name } credits share percent } } } }`;
 /** How deep the later page starts: walked there with pages of 500 (keyset paging costs the same at any depth). */
 const LATER_PAGE_DEPTH = 50_000;
@@ -31,6 +32,8 @@ export interface EntriesBench {
   readonly firstPage: Timing;
   readonly laterPage: Timing;
   readonly laterPageDepth: number;
+  /** The baseline of the same run: the expand query of the same row (its campaign rows, from the same rollups). */
+  readonly expand: Timing;
   readonly plans: { readonly first: string; readonly later: string };
   readonly export: { readonly entries: number; readonly bytes: number; readonly seconds: number; readonly peakRssMiB: number };
   readonly pagePeakRssMiB: number;
@@ -84,6 +87,7 @@ export async function benchEntries(options: { endpoint: string; child: ChildProc
   }
   const firstPage = await measure(runs, () => gql(ENTRIES, base));
   const laterPage = await measure(runs, () => gql(ENTRIES, { ...base, after }));
+  const expand = await measure(runs, () => gql(EXPAND, { ws: workspace, window, asOf: page.asOf }));
   const plans = await pagePlans(db, workspace, Date.parse(page.asOf), after);
 
   const pageRss = await peakRss(child.pid!, () => measure(runs, () => gql(PAGE, { id: BENCH_ACCOUNT, window })));
@@ -97,12 +101,13 @@ export async function benchEntries(options: { endpoint: string; child: ChildProc
     firstPage,
     laterPage,
     laterPageDepth: LATER_PAGE_DEPTH,
+    expand,
     plans,
     export: { entries: exported.result.lines - 1, bytes: exported.result.bytes, seconds: (Date.now() - started) / 1000, peakRssMiB: exported.peakMiB },
     pagePeakRssMiB: pageRss.peakMiB,
   };
   log(
-    `usageEntries of the biggest workspace (${workspace}, ${result.totalCount.toLocaleString('en-US')} entries), 50 per page, ${runs} runs: first page p50 ${firstPage.p50.toFixed(1)} ms, p95 ${firstPage.p95.toFixed(1)} ms; page ${LATER_PAGE_DEPTH.toLocaleString('en-US')} entries deep p50 ${laterPage.p50.toFixed(1)} ms, p95 ${laterPage.p95.toFixed(1)} ms`,
+    `usageEntries of the biggest workspace (${workspace}, ${result.totalCount.toLocaleString('en-US')} entries), 50 per page, ${runs} runs: first page p50 ${firstPage.p50.toFixed(1)} ms, p95 ${firstPage.p95.toFixed(1)} ms; page ${LATER_PAGE_DEPTH.toLocaleString('en-US')} entries deep p50 ${laterPage.p50.toFixed(1)} ms, p95 ${laterPage.p95.toFixed(1)} ms; the row's expand (baseline) p50 ${expand.p50.toFixed(1)} ms, p95 ${expand.p95.toFixed(1)} ms (first page / expand p95 ${(firstPage.p95 / expand.p95).toFixed(1)}×)`,
   );
   log(`usageEntries page plans: first ${summary(plans.first)}; later ${summary(plans.later)} (full plans in the JSON file)`);
   log(
