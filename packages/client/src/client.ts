@@ -143,7 +143,7 @@ export class CreditlensClient {
    * BAD_USER_INPUT). Null when the account does not exist or the token may not see it.
    */
   async getInvoice(accountId: string, period: UsageWindowInput, options: { asOf?: string } = {}): Promise<Invoice | null> {
-    return (await this.execute(AccountInvoiceDocument, { accountId, period, asOf: options.asOf ?? null })).account?.invoice ?? null;
+    return (await this.execute(AccountInvoiceDocument, { accountId, period, ...(options.asOf ? { asOf: options.asOf } : {}) })).account?.invoice ?? null;
   }
 
   /**

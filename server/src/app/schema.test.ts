@@ -15,7 +15,7 @@ describe('schema.graphql', () => {
       if (isEnumType(named)) return named.getValues().map((value) => value.name).sort();
       throw new Error(`${type} is missing`);
     };
-    expect(fields('Query')).toEqual(['account', 'accounts', 'workspaceUsage']);
+    expect(fields('Query')).toEqual(['account', 'accounts', 'usageEntries', 'workspaceUsage']);
     expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
     expect(fields('Workspace')).toEqual(['campaigns', 'id', 'name']);
     expect(fields('ApiKey')).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scopes']);
@@ -27,13 +27,21 @@ describe('schema.graphql', () => {
     expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
     expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
     expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
-    expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'totalCredits', 'window', 'workspaces']);
+    expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'lastRecordedAt', 'totalCredits', 'window', 'workspaces']);
+    expect(args('Query', 'usageEntries')).toEqual(['accountId', 'after', 'asOf', 'filter', 'first', 'window']);
+    expect(fields('UsageEntryFilter')).toEqual(['campaignId', 'kinds', 'noCampaign', 'workspaceId']);
+    expect(fields('UsageEntryConnection')).toEqual(['asOf', 'edges', 'pageInfo', 'totalCount', 'totalCredits']);
+    expect(fields('UsageEntryEdge')).toEqual(['cursor', 'node']);
+    expect(fields('UsageEntry')).toEqual(['campaign', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'recordedAt', 'workspace']);
+    expect(args('Account', 'invoice')).toEqual(['asOf', 'period']);
+    expect(fields('Invoice')).toEqual(['asOf', 'closedAt', 'final', 'lines', 'period', 'totalCredits']);
+    expect(args('Mutation', 'closeBillingPeriod')).toEqual(['accountId', 'period']);
     expect(fields('WorkspaceUsage')).toEqual(['campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
     expect(fields('CampaignUsage')).toEqual(['byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
     expect(fields('UsageEntryInput')).toEqual(['accountId', 'campaignId', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'workspaceId']);
     expect(fields('CreditKind')).toEqual(['CONTACT_LIST_CLEANING', 'FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'LEAD_FINDING', 'REPLY', 'SELF_LEARNING_AI']);
     expect(fields('Mutation')).toEqual(
-      expect.arrayContaining(['createApiKey', 'createEmbedToken', 'recordUsage', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
+      expect.arrayContaining(['closeBillingPeriod', 'createApiKey', 'createEmbedToken', 'recordUsage', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
     );
     expect(schema.getType('DateTime')).toBeDefined();
     expect(schema.getType('SafeInt')).toBeDefined();

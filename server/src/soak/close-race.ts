@@ -8,7 +8,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
 import { SOAK_ADMIN_KEY } from './server-process';
-import type { SoakDatabase } from './soak';
 import { sendGraphQL, sleep, type GraphQLAnswer } from './soak-http';
 
 export interface CloseRaceReport {
@@ -21,8 +20,11 @@ export interface CloseRaceReport {
   readonly problems: readonly string[];
 }
 
+/** The soak's database (soak.ts's SoakDatabase, which it is given as). */
+type RaceDatabase = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
 export interface CloseRaceOptions {
-  readonly database: SoakDatabase;
+  readonly database: RaceDatabase;
   /** The server of each attempt (round robin over the replicas). */
   readonly url: () => string;
   readonly durationMs: number;
@@ -128,18 +130,18 @@ export function formatCloseRace(report: CloseRaceReport): string {
 }
 
 /** The period's entries of the race's account, read without the API. */
-async function readPeriod(database: SoakDatabase): Promise<Map<string, { credits: bigint; recordedAt: number }>> {
+async function readPeriod(database: RaceDatabase): Promise<Map<string, { credits: bigint; recordedAt: number }>> {
   const sql = `SELECT idempotency_key, CAST(credits AS TEXT) AS credits, recorded_at FROM usage_entries WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?`;
   const rows = await query<{ idempotency_key: string; credits: string; recorded_at: string | number }>(database, sql, [ACCOUNT, Date.parse(PERIOD.from), Date.parse(PERIOD.to)]);
   return new Map(rows.map((row) => [row.idempotency_key, { credits: BigInt(row.credits), recordedAt: Number(row.recorded_at) }]));
 }
 
-async function readCloseAsOf(database: SoakDatabase): Promise<number | null> {
+async function readCloseAsOf(database: RaceDatabase): Promise<number | null> {
   const rows = await query<{ as_of: string | number }>(database, 'SELECT as_of FROM closed_periods WHERE account_id = ? AND period_from = ?', [ACCOUNT, Date.parse(PERIOD.from)]);
   return rows[0] ? Number(rows[0].as_of) : null;
 }
 
-async function query<T>(database: SoakDatabase, sql: string, params: unknown[]): Promise<T[]> {
+async function query<T>(database: RaceDatabase, sql: string, params: unknown[]): Promise<T[]> {
   if (database.kind === 'sqlite') {
     const db = new BetterSqlite3(database.file, { readonly: true, fileMustExist: true });
     try {
