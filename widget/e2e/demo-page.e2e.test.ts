@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordPage, requireChromium, type PageRecord } from './support/chromium';
 import { REPO, runStep, startApiServer, stopProcess, type ListeningProcess } from './support/processes';
-import { campaignRows, footerTotal, readRows, settled, workspaceRows, WORKSPACE_ROW } from './support/treegrid';
+import { campaignRows, credits, footerTotal, readRows, settled, workspaceRows, WORKSPACE_ROW } from './support/treegrid';
+import { expectNoAxeViolations } from './support/widget-states';
 
 /**
  * The demo Billing → Usage page in headless Chromium, against a real server process on a fresh
@@ -79,6 +80,29 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await expect(noCampaign.locator('.clw-note').textContent()).resolves.toMatch(/finding leads for lists|Self Learning AI|contact-list cleaning|work recorded without a campaign/i);
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page.png'), fullPage: true });
+  });
+
+  it("opens the biggest workspace's entries in a dialog that adds up to its row, pages through them, passes axe, and closes on Escape", async () => {
+    const opener = page.getByRole('button', { name: `View entries of ${biggest.name}` });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: `Entries of ${biggest.name}` });
+    await dialog.locator('tbody tr').first().waitFor();
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H2');
+    const summary = (await dialog.locator('.clw-summary').textContent())!;
+    const [count, sum] = summary.split(' · ').map(credits);
+    expect(sum).toBe(biggest.credits);
+    const firstPage = await dialog.locator('tbody tr').count();
+    expect(firstPage).toBe(Math.min(count!, 25));
+    if (count! > 25) {
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByText(`26–${Math.min(count!, 50)} of ${count!.toLocaleString('en-US')}`).waitFor();
+    }
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-entries.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(opener.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    expect(record.graphqlOperations.filter((name) => name === 'CreditUsageEntries').length).toBe(count! > 25 ? 2 : 1);
   });
 
   it('collapses on a second click and expands again with the keyboard, from the cache', async () => {

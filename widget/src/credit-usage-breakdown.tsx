@@ -33,6 +33,8 @@ interface CommonProps {
   readonly labels?: Partial<Labels>;
   /** Host-owned controls in each row (e.g. "Pause campaign"), in a cell of their own after the share. */
   readonly renderRowActions?: RenderRowActions;
+  /** Default true: each row has a "View entries" control opening the ledger entries behind its number. */
+  readonly showEntries?: boolean;
 }
 
 /** The widget makes its own Apollo client for this GraphQL URL, with an embed token from the host's backend. */
@@ -85,14 +87,14 @@ export function CreditUsageBreakdown(props: CreditUsageBreakdownProps) {
 }
 
 function Connected(props: CreditUsageBreakdownProps & { labels: Labels; report(error: CreditlensWidgetError): void }) {
-  const { accountId, window, locale, labels, renderRowActions, report, onTokenError } = props;
+  const { accountId, window, locale, labels, renderRowActions, showEntries = true, report, onTokenError } = props;
   const onTokenErrorRef = useRef(onTokenError);
   onTokenErrorRef.current = onTokenError;
   const tokenFailed = useCallback((error: TokenRenewalError) => onTokenErrorRef.current?.(error), []);
   const { client, own } = useWidgetClient({ client: props.client, endpoint: props.endpoint, token: props.token, onTokenError: tokenFailed });
   return (
     <ApolloProvider client={client}>
-      <Breakdown accountId={accountId} window={window} locale={locale} labels={labels} renderRowActions={renderRowActions} report={report} own={own} />
+      <Breakdown accountId={accountId} window={window} locale={locale} labels={labels} renderRowActions={renderRowActions} showEntries={showEntries} report={report} own={own} />
     </ApolloProvider>
   );
 }

@@ -256,6 +256,35 @@ describeEachDatabase('the creditlens command against a real server', (kind) => {
     ]);
   });
 
+  it('prints when usage last arrived beside the snapshot', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--json']);
+    const { asOf, lastRecordedAt } = JSON.parse(run.stdout).usage;
+    const table = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--as-of', asOf]);
+    expect(table.stdout.split('\n')[0]).toMatch(new RegExp(`, as of ${asOf}, usage last recorded ${lastRecordedAt}$`));
+  });
+
+  it('lists the entries behind a row with its count and credits, and streams them as CSV', async () => {
+    const run = await creditlens(server, ['entries', '--account', 'acct_cli', '--period', '2026-06', '--workspace', 'ws_big', '--no-campaign']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.split('\n');
+    expect(lines[2]).toMatch(/^Occurred at\s+Kind\s+Credits\s+Workspace\s+Campaign\s+Idempotency key$/);
+    expect(lines[4]).toMatch(/^2026-06-10 14:00\s+LEAD_FINDING\s+2,500\s+ws_big\s+\(no campaign\)\s+u3$/);
+    expect(run.stdout).toContain('1 entry, 2,500 credits (occurred at in Europe/Berlin).');
+    const campaign = await creditlens(server, ['entries', '--account', 'acct_cli', '--period', '2026-06', '--campaign', 'cmp_q3', '--csv']);
+    expect(campaign.stdout.split('\r\n')[0]).toBe('occurred_at,recorded_at,idempotency_key,workspace_id,campaign_id,kind,credits');
+    expect(campaign.stdout.split('\r\n')[1]).toMatch(/^2026-06-10T12:00:00.000Z,[^,]+,u1,ws_big,cmp_q3,FIRST_EMAIL_DRAFT,21000$/);
+    const both = await creditlens(server, ['entries', '--account', 'acct_cli', '--period', '2026-06', '--campaign', 'cmp_q3', '--no-campaign']);
+    expect(both.code).toBe(2);
+  });
+
+  it('closes an ended period, after which entries dated in it are refused', async () => {
+    const run = await creditlens(server, ['close-period', '--account', 'acct_cli', '--period', '2026-05']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Closed 2026-05 of .+ \(acct_cli\): 0 credits, final as of \S+ \(closed \S+\)\.$/m);
+    const late = await record(server, [{ key: 'may-late', accountId: 'acct_cli', workspaceId: 'ws_small', credits: 1, occurredAt: '2026-05-20T00:00:00Z' }]);
+    expect(late.errors?.[0]?.message).toContain('falls in the closed period');
+  });
+
   it('says so and exits 1 for an account the token may not see', async () => {
     const run = await creditlens(server, ['usage', '--account', 'acct_elsewhere']);
     expect(run.code).toBe(1);

@@ -3,6 +3,7 @@ import { CreditlensClient, CreditlensError } from '@creditlens/client';
 import packageJson from '../package.json';
 import { budgetsCommand } from './budgets.command';
 import { CommandLineError } from './command-line-error';
+import { closePeriodCommand, entriesCommand } from './entries.command';
 import { importCommand } from './import.command';
 import { retryLine } from './progress';
 import type { CliIo } from './terminal';
@@ -77,6 +78,32 @@ ${WEBHOOKS_HELP_LINES}
 
 ${CONNECTION_HELP}`;
 
+const ENTRIES_HELP = `creditlens entries: the ledger entries behind a number
+
+Usage:
+  creditlens entries --account ID --period YYYY-MM [--workspace ID]
+                     [--campaign ID | --no-campaign] [--as-of ISO] [--csv]
+
+Every entry behind a row of the usage page, newest first (then by idempotency key), with the
+row's entry count and credits, all at one snapshot: the account (no filter), a workspace, a
+campaign, or a workspace's No campaign row (--workspace ID --no-campaign).
+  --period P       current, previous, or a calendar month YYYY-MM, in the account's time zone
+  --from, --to     any window instead, as for creditlens usage
+  --as-of ISO      the asOf of the page whose numbers you check
+  --csv            the server's CSV export of the same entries, streamed
+
+${CONNECTION_HELP}`;
+
+const CLOSE_PERIOD_HELP = `creditlens close-period: make a billing period's invoice final
+
+Usage:
+  creditlens close-period --account ID --period YYYY-MM
+
+Closes an ended billing period (admin key only): its invoice is final from then on, and entries
+dated in it are refused (corrections go into an open period). Closing it again answers the same.
+
+${CONNECTION_HELP}`;
+
 export const HELP = `creditlens: usage breakdowns and usage imports for Creditlens
 
 Usage:
@@ -85,6 +112,8 @@ Usage:
   creditlens import FILE [--batch-size N]
   creditlens budgets set|list|delete …
 ${WEBHOOKS_HELP_LINES}
+  creditlens entries --account ID --period YYYY-MM [--workspace ID] [--campaign ID | --no-campaign] [--csv]
+  creditlens close-period --account ID --period YYYY-MM
   creditlens COMMAND --help     the options of one command
   creditlens --version
 
@@ -106,9 +135,15 @@ Commands:
            signing secret once), list them with their backlog, list an endpoint's delivery
            attempts, delete one, redeliver a failed event.
 
+  entries  The ledger entries behind a row (the account, --workspace, --campaign, or
+           --no-campaign for No campaign) with the row's count and credits, at one snapshot;
+           --csv streams the server's CSV of the same entries.
+  close-period  Makes an ended billing period's invoice final (admin key); entries dated in it
+           are refused from then on.
+
 ${CONNECTION_HELP}`;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, budgets: BUDGETS_HELP, webhooks: WEBHOOKS_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { usage: USAGE_HELP, import: IMPORT_HELP, budgets: BUDGETS_HELP, webhooks: WEBHOOKS_HELP, entries: ENTRIES_HELP, 'close-period': CLOSE_PERIOD_HELP };
 
 /** Runs the command line; resolves to the exit code (0 done, 1 failed, 2 wrong use). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -127,11 +162,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         period: { type: 'string' },
         'as-of': { type: 'string' },
         expand: { type: 'string' },
+        workspace: { type: 'string' },
+        campaign: { type: 'string' },
+        'no-campaign': { type: 'boolean' },
         csv: { type: 'boolean' },
         json: { type: 'boolean' },
         'batch-size': { type: 'string' },
-        workspace: { type: 'string' },
-        campaign: { type: 'string' },
         credits: { type: 'string' },
         thresholds: { type: 'string' },
         event: { type: 'string', multiple: true },
@@ -150,7 +186,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write((command !== undefined && COMMAND_HELP[command]) || HELP);
       return first === undefined && !values.help ? 2 : 0;
     }
-    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import, budgets or webhooks`);
+    if (!COMMAND_HELP[first]) throw new CommandLineError(`unknown command "${first}"; expected usage, import, budgets, webhooks, entries or close-period`);
     const client = connect(values.endpoint ?? io.env.CREDITLENS_ENDPOINT, values.token ?? io.env.CREDITLENS_TOKEN);
     client.onRetry = (notice) => io.stderr.write(retryLine(notice));
     if (first === 'usage') {
@@ -160,6 +196,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (first === 'budgets') return await budgetsCommand(client, rest, values, io);
     if (first === 'webhooks') return await webhooksCommand(client, rest, values, io);
+    if (first === 'entries' || first === 'close-period') {
+      if (rest.length > 0) throw new CommandLineError(`${first} takes no positional arguments, got ${rest.join(' ')}`);
+      await (first === 'entries' ? entriesCommand(client, values, io) : closePeriodCommand(client, values, io));
+      return 0;
+    }
     if (rest.length !== 1) throw new CommandLineError('import takes exactly one FILE');
     return await importCommand(client, rest[0]!, values, io);
   } catch (error) {

@@ -8,6 +8,7 @@ const account: AccountWithUsage = {
   usage: {
     window: { from: '2026-05-31T22:00:00.000Z', to: '2026-06-30T22:00:00.000Z' },
     asOf: '2026-06-15T08:00:00.000Z',
+    lastRecordedAt: '2026-06-15T07:58:12.345Z',
     totalCredits: 1_234_567,
     byKind: [],
     workspaces: [
@@ -56,10 +57,12 @@ describe('usageTable', () => {
     expect(lines).toContain('Campaign rows of Acme show their share of the workspace.');
   });
 
-  it('heads the table with the account, the window in its time zone and the snapshot', () => {
+  it('heads the table with the account, the window in its time zone, the snapshot and when usage last arrived', () => {
     expect(usageTable(account, null).split('\n')[0]).toBe(
-      'Northwind (acct_1): 2026-06-01 00:00 to 2026-07-01 00:00 Europe/Berlin, as of 2026-06-15T08:00:00.000Z',
+      'Northwind (acct_1): 2026-06-01 00:00 to 2026-07-01 00:00 Europe/Berlin, as of 2026-06-15T08:00:00.000Z, usage last recorded 2026-06-15T07:58:12.345Z',
     );
+    const empty = { ...account, usage: { ...account.usage, lastRecordedAt: null } };
+    expect(usageTable(empty, null).split('\n')[0]).toMatch(/, as of 2026-06-15T08:00:00.000Z, no usage recorded yet$/);
   });
 });
 

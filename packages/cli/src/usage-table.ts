@@ -36,7 +36,7 @@ export function usageTable(account: AccountWithUsage, expanded: WorkspaceCampaig
 
   const zone = account.timezone;
   const lines = [
-    `${account.name} (${account.id}): ${formatLocalMinute(usage.window.from, zone)} to ${formatLocalMinute(usage.window.to, zone)} ${zone}, as of ${usage.asOf}`,
+    `${account.name} (${account.id}): ${formatLocalMinute(usage.window.from, zone)} to ${formatLocalMinute(usage.window.to, zone)} ${zone}, as of ${usage.asOf}, ${usage.lastRecordedAt === null ? 'no usage recorded yet' : `usage last recorded ${usage.lastRecordedAt}`}`,
     '',
     render(rows[0]!),
     rule,

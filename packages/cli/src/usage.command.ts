@@ -49,7 +49,8 @@ export async function usageCommand(client: CreditlensClient, options: UsageOptio
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-async function chosenWindow(client: CreditlensClient, accountId: string, options: UsageOptions): Promise<UsageWindowInput | undefined> {
+/** The window the flags name: --period (current, previous, YYYY-MM) or --from/--to, in the account's zone. */
+export async function chosenWindow(client: CreditlensClient, accountId: string, options: Pick<UsageOptions, 'from' | 'to' | 'period'>): Promise<UsageWindowInput | undefined> {
   const { from, to, period } = options;
   const needsZone = period !== undefined || (from !== undefined && PLAIN_DATE.test(from)) || (to !== undefined && PLAIN_DATE.test(to));
   if (!needsZone) return from !== undefined && to !== undefined ? { from, to } : undefined;
@@ -81,7 +82,7 @@ function isoWindow(window: { from: Date; to: Date }): UsageWindowInput {
   return { from: window.from.toISOString(), to: window.to.toISOString() };
 }
 
-function notFound(accountId: string): CreditlensError {
+export function notFound(accountId: string): CreditlensError {
   return new CreditlensError('NOT_FOUND', `no account "${accountId}" for this token (it does not exist, or the token may not see it)`, undefined);
 }
 

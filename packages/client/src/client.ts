@@ -9,6 +9,7 @@ import {
   DeleteBudgetDocument,
   CreateWebhookEndpointDocument,
   DeleteWebhookEndpointDocument,
+  CloseBillingPeriodDocument,
   ListAccountsDocument,
   ListBudgetsDocument,
   ListApiKeysDocument,
@@ -18,6 +19,7 @@ import {
   RecordUsageDocument,
   SetBudgetDocument,
   RedeliverWebhookEventDocument,
+  UsageEntriesDocument,
   WorkspaceCampaignsDocument,
   type BudgetInput,
   type ListAccountsQuery,
@@ -26,11 +28,12 @@ import {
   type ListWebhookEndpointsQuery,
   type ListWorkspacesQuery,
   type TypedDocumentString,
+  type UsageEntryFilter,
   type WebhookEndpointInput,
   type UsageEntryInput,
   type UsageWindowInput,
 } from './generated/graphql.js';
-import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, BudgetFields, Invoice, WorkspaceCampaigns } from './results.js';
+import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, BudgetFields, EntriesPage, Invoice, WorkspaceCampaigns } from './results.js';
 import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
@@ -63,6 +66,14 @@ export interface CreatedWebhookEndpoint {
 export interface ListOptions {
   /** Rows per request, 1 to 500; the server's default (50) when left out. */
   readonly pageSize?: number;
+}
+
+/** Which entries listEntries and streamEntriesCsv read: the row they explain, at one asOf. */
+export interface EntriesOptions extends ListOptions {
+  /** The page's asOf, so the entries add up to the row it showed; left out, the latest. */
+  readonly asOf?: string;
+  /** A workspace, a campaign, or noCampaign for the No campaign row (of workspaceId, or of every workspace); kinds optional. */
+  readonly filter?: UsageEntryFilter;
 }
 
 export interface RecordProgress {
@@ -154,8 +165,60 @@ export class CreditlensClient {
    * The invoice of one billing period (a calendar month in the account's zone; any other window is
    * BAD_USER_INPUT). Null when the account does not exist or the token may not see it.
    */
-  async getInvoice(accountId: string, period: UsageWindowInput): Promise<Invoice | null> {
-    return (await this.execute(AccountInvoiceDocument, { accountId, period })).account?.invoice ?? null;
+  async getInvoice(accountId: string, period: UsageWindowInput, options: { asOf?: string } = {}): Promise<Invoice | null> {
+    return (await this.execute(AccountInvoiceDocument, { accountId, period, ...(options.asOf ? { asOf: options.asOf } : {}) })).account?.invoice ?? null;
+  }
+
+  /**
+   * Closes a billing period that has ended (admin key only): its invoice becomes final and
+   * entries dated in it are refused from then on. Closing it again answers the same invoice.
+   */
+  async closeBillingPeriod(accountId: string, period: UsageWindowInput): Promise<Invoice> {
+    return (await this.execute(CloseBillingPeriodDocument, { accountId, period })).closeBillingPeriod;
+  }
+
+  /**
+   * The ledger entries behind a row, page after page at one asOf (occurredAt descending, then
+   * idempotency key): `for await (const page of client.listEntries(accountId, window, { filter }))`.
+   * Every page carries the row's totalCount and totalCredits. Yields no page when the account does
+   * not exist or the token may not see it.
+   */
+  listEntries(accountId: string, window: UsageWindowInput, options: EntriesOptions = {}): AsyncGenerator<EntriesPage> {
+    return pagesOf(async (after) => {
+      // Later pages follow their cursor's asOf, so a walk begun without one stays at its first page's.
+      const asOf = after === null ? (options.asOf ?? null) : null;
+      return (await this.execute(UsageEntriesDocument, { accountId, window, asOf, filter: options.filter ?? null, first: options.pageSize ?? null, after })).usageEntries;
+    });
+  }
+
+  /**
+   * The same entries as the server's CSV (GET /export/entries.csv), as text chunks while they
+   * arrive: a header line, then one line per entry. The filter takes workspaceId, and campaignId
+   * or noCampaign (not kinds).
+   */
+  async *streamEntriesCsv(accountId: string, window: UsageWindowInput, options: Omit<EntriesOptions, 'pageSize'> = {}): AsyncGenerator<string> {
+    const url = new URL('/export/entries.csv', this.options.endpoint);
+    const params: Record<string, string | null | undefined> = {
+      accountId,
+      from: window.from,
+      to: window.to,
+      asOf: options.asOf,
+      workspaceId: options.filter?.workspaceId,
+      campaignId: options.filter?.campaignId,
+      noCampaign: options.filter?.noCampaign ? '1' : undefined,
+    };
+    for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
+    const response = await this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
+    if (!response.ok || !response.body) throw errorFromBody(response.status, await response.text());
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield decoder.decode(value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
   }
 
   /**

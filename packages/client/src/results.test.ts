@@ -14,6 +14,8 @@ describe('the documented result types', () => {
       periods: true satisfies Same<Results.AccountPeriods, Account<Generated.AccountPeriodsQuery>>,
       billingPeriods: true satisfies Same<Results.BillingPeriods, Account<Generated.BillingPeriodsQuery>>,
       invoice: true satisfies Same<Results.Invoice, Account<Generated.AccountInvoiceQuery>['invoice']>,
+      closedInvoice: true satisfies Same<Results.Invoice, Generated.CloseBillingPeriodMutation['closeBillingPeriod']>,
+      entries: true satisfies Same<Results.EntriesPage, NonNullable<Generated.UsageEntriesQuery['usageEntries']>>,
     };
     expect(Object.values(same).every(Boolean)).toBe(true);
   });

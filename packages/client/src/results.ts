@@ -92,6 +92,8 @@ export interface AccountUsageFields<Row> {
   readonly window: UsageWindow;
   /** The snapshot: entries recorded after it are not counted. Pass it back to read the same numbers. */
   readonly asOf: string;
+  /** When the usage counted last arrived: the latest recordedAt among the entries counted; null when none. */
+  readonly lastRecordedAt: string | null;
   /** Credits of the account (of the token's visible workspaces for a scoped token) in the window. */
   readonly totalCredits: number;
   /** totalCredits per kind (kinds with entries only). */
@@ -142,4 +144,37 @@ export interface Invoice {
   readonly lines: KindUsage[];
   /** The period's total; for the current period a running total. Equals the period's page total. */
   readonly totalCredits: number;
+  /** The ledger snapshot counted: the close's for a final invoice. */
+  readonly asOf: string;
+  /** True once the period is closed (closeBillingPeriod): these numbers never change again. */
+  readonly final: boolean;
+  /** When the period was closed; null unless final. */
+  readonly closedAt: string | null;
+}
+
+/** One ledger entry behind a row (listEntries). */
+export interface UsageEntry {
+  /** Unique per account: the key it was recorded with. */
+  readonly idempotencyKey: string;
+  /** When the credits were used (ISO-8601 UTC). */
+  readonly occurredAt: string;
+  /** When the ledger acknowledged it. */
+  readonly recordedAt: string;
+  readonly kind: CreditKind;
+  /** Whole credits; negative for refunds and corrections. */
+  readonly credits: number;
+  readonly workspace: { readonly id: string; readonly name: string };
+  /** null for an entry of No campaign. */
+  readonly campaign: { readonly id: string; readonly name: string; readonly archived: boolean } | null;
+}
+
+/** One page of a row's entries (listEntries): every page of one walk has the same totals and asOf. */
+export interface EntriesPage {
+  /** Entries of the whole listing, and their credits: the row's own numbers. */
+  readonly totalCount: number;
+  readonly totalCredits: number;
+  /** The snapshot listed. */
+  readonly asOf: string;
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly edges: { readonly cursor: string; readonly node: UsageEntry }[];
 }

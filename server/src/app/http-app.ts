@@ -11,7 +11,7 @@ import { createContext, type Context } from './context';
 import { createServices, type AppConfig, type Services } from './services';
 
 export type { AppConfig };
-import { USAGE_EXPORT_PATH, usageExportRoute, UsageExportService } from '../export';
+import { ENTRIES_EXPORT_PATH, entriesExportRoute, USAGE_EXPORT_PATH, usageExportRoute, UsageExportService } from '../export';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
 import { creditlensSchema } from './schema';
 import {
@@ -226,7 +226,7 @@ interface ApiParts {
   readonly rateLimiter: RateLimiter;
 }
 
-/** POST /graphql and GET /export/usage.csv behind CORS, a time limit, a credential and its rate limit — all before the body is read. */
+/** POST /graphql, GET /export/usage.csv and GET /export/entries.csv behind CORS, a time limit, a credential and its rate limit — all before the body is read. */
 function mountApi(app: Express, { config, services, limits, apollo, ingestAdmission: admission, rateLimiter }: ApiParts): void {
   const authenticator = createAuthenticator(config, services.apiKeys, services.embedKeys);
   const cors = corsForEmbedTokens(config.corsOrigins ?? []);
@@ -240,6 +240,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
   // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.
   app.use('/graphql', cors);
   app.use(USAGE_EXPORT_PATH, cors);
+  app.use(ENTRIES_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
@@ -256,6 +257,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
     }),
   );
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
+  app.get(ENTRIES_EXPORT_PATH, ...guard, entriesExportRoute(services.catalog, services.usage, services.entries));
 }
 
 /**

@@ -15,7 +15,7 @@ describe('schema.graphql', () => {
       if (isEnumType(named)) return named.getValues().map((value) => value.name).sort();
       throw new Error(`${type} is missing`);
     };
-    expect(fields('Query')).toEqual(['account', 'accounts', 'webhookDeliveries', 'webhookEndpoints', 'workspaceUsage']);
+    expect(fields('Query')).toEqual(['account', 'accounts', 'usageEntries', 'webhookDeliveries', 'webhookEndpoints', 'workspaceUsage']);
     expect(fields('Account')).toEqual(['apiKeys', 'billingPeriods', 'budgets', 'currentPeriod', 'id', 'invoice', 'name', 'timezone', 'usage', 'workspaces']);
     expect(fields('Workspace')).toEqual(['campaigns', 'id', 'name']);
     expect(fields('ApiKey')).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scopes']);
@@ -27,7 +27,15 @@ describe('schema.graphql', () => {
     expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
     expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
     expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
-    expect(fields('AccountUsage')).toEqual(['asOf', 'budget', 'byKind', 'totalCredits', 'window', 'workspaces']);
+    expect(fields('AccountUsage')).toEqual(['asOf', 'budget', 'byKind', 'lastRecordedAt', 'totalCredits', 'window', 'workspaces']);
+    expect(args('Query', 'usageEntries')).toEqual(['accountId', 'after', 'asOf', 'filter', 'first', 'window']);
+    expect(fields('UsageEntryFilter')).toEqual(['campaignId', 'kinds', 'noCampaign', 'workspaceId']);
+    expect(fields('UsageEntryConnection')).toEqual(['asOf', 'edges', 'pageInfo', 'totalCount', 'totalCredits']);
+    expect(fields('UsageEntryEdge')).toEqual(['cursor', 'node']);
+    expect(fields('UsageEntry')).toEqual(['campaign', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'recordedAt', 'workspace']);
+    expect(args('Account', 'invoice')).toEqual(['asOf', 'period']);
+    expect(fields('Invoice')).toEqual(['asOf', 'closedAt', 'final', 'lines', 'period', 'totalCredits']);
+    expect(args('Mutation', 'closeBillingPeriod')).toEqual(['accountId', 'period']);
     expect(fields('WorkspaceUsage')).toEqual(['budget', 'campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
     expect(fields('CampaignUsage')).toEqual(['budget', 'byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
     expect(fields('BudgetInput')).toEqual(['accountId', 'campaignId', 'creditsPerPeriod', 'thresholds', 'workspaceId']);
@@ -36,7 +44,7 @@ describe('schema.graphql', () => {
     expect(fields('UsageEntryInput')).toEqual(['accountId', 'campaignId', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'workspaceId']);
     expect(fields('CreditKind')).toEqual(['CONTACT_LIST_CLEANING', 'FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'LEAD_FINDING', 'REPLY', 'SELF_LEARNING_AI']);
     expect(fields('Mutation')).toEqual(
-      expect.arrayContaining(['createApiKey', 'createEmbedToken', 'deleteBudget', 'recordUsage', 'setBudget', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
+      expect.arrayContaining(['closeBillingPeriod', 'createApiKey', 'createEmbedToken', 'deleteBudget', 'recordUsage', 'setBudget', 'upsertAccount', 'upsertCampaign', 'upsertWorkspace']),
     );
     expect(fields('Mutation')).toEqual(expect.arrayContaining(['createWebhookEndpoint', 'deleteWebhookEndpoint']));
     expect(fields('WebhookEndpointInput')).toEqual(['accountId', 'events', 'url']);

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
 import { AccountBudgetsResolver, AccountUsageBudgetResolver, BudgetsResolver, CampaignUsageBudgetResolver, WorkspaceUsageBudgetResolver } from '../budgets';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
-import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
+import { AccountUsageResolver, BillingPeriodResolver, FreshnessResolver, InvoicesResolver, RecordUsageResolver, UsageEntriesResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
 import { WebhookResolver } from '../webhooks';
 
@@ -29,6 +29,9 @@ export function creditlensSchema(): GraphQLSchema {
         WorkspaceUsageBudgetResolver,
         CampaignUsageBudgetResolver,
         WebhookResolver,
+        UsageEntriesResolver,
+        FreshnessResolver,
+        InvoicesResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,

@@ -5,7 +5,7 @@ import { BudgetService, BudgetsRepository, ThresholdEvents } from '../budgets';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import type { Metrics } from '../metrics';
-import { RecordUsageService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
+import { InvoiceService, RecordUsageService, UsageEntriesRepository, UsageEntriesService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
 import { WebhookRepository, WebhookService, type HostResolver } from '../webhooks';
 import type { Services } from './context';
 import type { Config } from '../config';
@@ -22,9 +22,12 @@ export function createServices(config: AppConfig, db: Database, metrics?: Metric
   const catalog = new CatalogRepository(db);
   const budgets = new BudgetsRepository(db);
   const recordUsageParts: ConstructorParameters<typeof RecordUsageService> = [db, catalog, usageRepository, [new ThresholdEvents(db, budgets)]];
+  const usage = new UsageService(usageRepository);
   return {
     catalog,
-    usage: new UsageService(usageRepository),
+    usage,
+    entries: new UsageEntriesService(catalog, usage, new UsageEntriesRepository(db)),
+    invoices: new InvoiceService(db, usageRepository, usage),
     recordUsage: metrics ? new CountedRecordUsageService(metrics, ...recordUsageParts) : new RecordUsageService(...recordUsageParts),
     budgets: new BudgetService(db, budgets, catalog),
     apiKeys: new ApiKeyRepository(db),

@@ -112,6 +112,23 @@ const GRAPHQL_CASES: Record<string, OperationCase> = {
     rights: ADMIN_ONLY,
     request: (ids) => gql(`mutation($id: ID!, $ws: [ID!]) { createEmbedToken(accountId: $id, workspaceIds: $ws) { expiresAt } }`, { id: ids.accountId, ws: [ids.workspaceId] }),
   },
+  'Query.usageEntries': {
+    rights: READERS,
+    request: (ids) =>
+      gql(
+        `query($id: ID!, $window: UsageWindowInput!, $filter: UsageEntryFilter) { usageEntries(accountId: $id, window: $window, filter: $filter) { totalCount totalCredits
+          edges { cursor node { idempotencyKey credits workspace { id name } campaign { id name } } } } }`,
+        { id: ids.accountId, window: JUNE_2026, filter: { workspaceId: ids.workspaceId, campaignId: ids.campaignId } },
+      ),
+  },
+  'Mutation.closeBillingPeriod': {
+    rights: ADMIN_ONLY,
+    request: (ids) =>
+      gql(`mutation($id: ID!, $period: UsageWindowInput!) { closeBillingPeriod(accountId: $id, period: $period) { totalCredits final } }`, {
+        id: ids.accountId,
+        period: { from: '2026-04-30T22:00:00.000Z', to: '2026-05-31T22:00:00.000Z' },
+      }),
+  },
   'Mutation.revokeApiKey': {
     rights: ADMIN_ONLY,
     request: (ids) => gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: ids.apiKeyId }),
@@ -183,6 +200,10 @@ const EXTRA_CASES: Record<string, OperationCase> = {
     request: (ids) => gql(`query($id: ID!) { account(id: $id) { apiKeys { id label scopes createdAt lastUsedAt expiresAt revokedAt } } }`, { id: ids.accountId }),
   },
   'introspection': { rights: { ...READERS, writeKey: 'allowed' }, request: () => gql(`{ __schema { queryType { name } mutationType { name } } }`, {}) },
+  'GET /export/entries.csv': {
+    rights: READERS,
+    request: (ids) => ({ method: 'GET', path: `/export/entries.csv?${new URLSearchParams({ accountId: ids.accountId, ...JUNE_2026, workspaceId: ids.workspaceId })}` }),
+  },
   'GET /export/usage.csv': {
     rights: READERS,
     request: (ids) => ({ method: 'GET', path: `/export/usage.csv?${new URLSearchParams({ accountId: ids.accountId, ...JUNE_2026 })}` }),
@@ -203,6 +224,8 @@ const ENDPOINT_CASES: Record<string, string> = {
   'USE /graphql': 'Query.account',
   'USE /export/usage.csv': 'GET /export/usage.csv',
   'GET /export/usage.csv': 'GET /export/usage.csv',
+  'USE /export/entries.csv': 'GET /export/entries.csv',
+  'GET /export/entries.csv': 'GET /export/entries.csv',
 };
 
 const MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_a1', campaignId: 'camp_a1', apiKeyId: 'spare', budgetId: 'mine' };

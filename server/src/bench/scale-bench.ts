@@ -13,6 +13,7 @@ import { describeHistoryImport, measureHistoryImport } from './history-import';
 import { measureIngest, WARM_UP_BATCHES } from './live-ingest';
 import { describePageLoad, measurePageLoad } from './page-load';
 import { benchRateLimitDecisions } from './rate-limit-decisions';
+import { benchEntries } from './entries-bench';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -152,11 +153,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     }
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
+    const entryPages = await benchEntries({ endpoint, child, db, runs: RUNS, log });
     const ingest = await measureIngest(endpoint, db);
     const budgetIngest = await benchBudgetIngest(endpoint, db, log);
     const rssAfter = rssOf(child);
     const load = await measurePageLoad(endpoint, db);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, budgetIngest, load, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, ingest, budgetIngest, load, plans, entryPages, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');

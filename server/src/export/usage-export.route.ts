@@ -58,7 +58,7 @@ export function parseExportQuery(query: Record<string, unknown>): UsageExportReq
   return { accountId, window: { from, to }, asOf: instant(query, 'asOf', false), bom: bom === '1' };
 }
 
-function single(query: Record<string, unknown>, name: string, required: boolean): string | null {
+export function single(query: Record<string, unknown>, name: string, required: boolean): string | null {
   const value = query[name];
   if (value === undefined) {
     if (required) throw InvalidInputError.of(name, `is required, e.g. ${name === 'accountId' ? 'accountId=acct_123' : `${name}=2026-06-01T00:00:00Z`}`);
@@ -69,7 +69,7 @@ function single(query: Record<string, unknown>, name: string, required: boolean)
   return value;
 }
 
-function instant(query: Record<string, unknown>, name: string, required: boolean): Date | null {
+export function instant(query: Record<string, unknown>, name: string, required: boolean): Date | null {
   const value = single(query, name, required);
   if (value === null) return null;
   try {
@@ -81,6 +81,6 @@ function instant(query: Record<string, unknown>, name: string, required: boolean
 }
 
 /** The account id in a file name: header-safe characters only. */
-function safeFilePart(value: string): string {
+export function safeFilePart(value: string): string {
   return value.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
 }

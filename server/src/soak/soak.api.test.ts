@@ -55,6 +55,16 @@ describe.each(databaseKinds())('the short soak (%s)', (kind) => {
     expect(report.credits.api.split(' / ').every((total) => total === report.credits.expected)).toBe(true);
   });
 
+  it('closes a billing period while writers record into it: nothing of it lands after the close, nothing acknowledged is lost', () => {
+    const race = report.closeRace!;
+    expect(race.problems).toEqual([]);
+    expect(race.batches.acknowledged).toBeGreaterThan(0);
+    expect(race.batches.refused).toBeGreaterThan(0);
+    expect(race.recordedAfterClose).toBe(0);
+    expect(race.finalTotal).toBe(race.ledgerTotal);
+    expect(race.ledgerTotal).toBe(race.acknowledgedTotal);
+  });
+
   it('never half-writes a batch and never counts a resent or raced batch twice', () => {
     expect(report.batches.halfWritten).toBe(0);
     expect(report.doubleCounted).toBe(0);

@@ -15,6 +15,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
+import { formatCloseRace, runCloseRace, type CloseRaceReport } from './close-race';
 import { cutOffDatabase, restartCluster, type OutageKind } from './faults';
 import { ServerProcess, SOAK_ADMIN_KEY } from './server-process';
 import { health, RETRYABLE_CODES, sendGraphQL, sleep, type Attempt, type GraphQLAnswer } from './soak-http';
@@ -74,6 +75,8 @@ export interface SoakReport {
   readonly faults: readonly FaultRecord[];
   readonly serverExits: readonly string[];
   readonly webhooks?: WebhookSoakReport;
+  /** A close of an ended billing period racing writers into it (close-race.ts). */
+  readonly closeRace: CloseRaceReport | null;
   readonly problems: readonly string[];
 }
 
@@ -449,7 +452,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   try {
     const faultsDone = faultRunner().catch((error) => problem(`fault injection failed: ${error instanceof Error ? error.message : String(error)}`));
+    const closeRace = runCloseRace({ database: options.database, url: pick, durationMs: options.durationMs * 0.8, writers: 2, closeAt: 0.4, log });
     await Promise.all([...Array.from({ length: options.writers }, (_, w) => writer(w)), ...Array.from({ length: options.readers }, () => reader())]);
+    const closeRaceReport = await closeRace.catch((error: unknown) => (problem(`close race failed: ${error instanceof Error ? error.message : String(error)}`), null));
+    for (const text of closeRaceReport?.problems ?? []) problem(text);
     await faultsDone;
     running = false;
     log(`${sinceStart()} traffic stopped; checking the ledger`);
@@ -541,6 +547,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       faults,
       serverExits,
       webhooks: webhookReport,
+      closeRace: closeRaceReport,
       problems,
     };
   } finally {
@@ -642,6 +649,7 @@ export function formatReport(report: SoakReport): string {
         `  fault ${f.kind} at ${f.at}: ${f.detail}${f.recoveryMs !== undefined ? `; recovered (all /healthz 200) ${f.recoveryMs} ms after the database was back` : ''}${f.firstWriteAfterMs !== undefined ? `, first batch acknowledged ${f.firstWriteAfterMs} ms after` : ''}`,
     ),
     ...(report.webhooks ? [formatWebhookReport(report.webhooks)] : []),
+    ...(report.closeRace ? [formatCloseRace(report.closeRace)] : []),
     `  server exits: ${report.serverExits.join('; ')}`,
     `  problems: ${report.problems.length === 0 ? 'none' : `\n    ${report.problems.slice(0, 30).join('\n    ')}`}`,
   ];

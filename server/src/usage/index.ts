@@ -1,8 +1,15 @@
 /**
  * Usage: the ledger (recordUsage), snapshots (asOf), windows planned over the rollups and summed
- * in SQL, the account page and its expand rows, invoices and billing periods. Imports access/,
+ * in SQL, the account page and its expand rows, the entries behind any row, invoices (running
+ * and final) and billing periods. Imports access/,
  * catalog/ and the leaves.
  */
+export { FreshnessResolver } from './freshness.resolver';
+export { InvoiceService } from './invoices.service';
+export { InvoicesResolver } from './invoices.resolver';
+export { UsageEntriesRepository, type EntryRow } from './usage-entries.repository';
+export { UsageEntriesResolver } from './usage-entries.resolver';
+export { checkFilter, UsageEntriesService, type EntriesRequest, type EntriesStream, type EntryFilterInput } from './usage-entries.service';
 export { BillingPeriodResolver } from './billing-periods.resolver';
 export { MAX_BILLING_PERIODS } from './billing-periods';
 export { RecordUsageResolver } from './record-usage.resolver';

@@ -3,6 +3,7 @@ import { assertCanRecordUsage, assertCanWriteUsage, canReadLedger, type Principa
 import type { CatalogRepository } from '../catalog';
 import type { Database, SqlExecutor } from '../db';
 import { InvalidInputError, type InputProblem } from '../errors';
+import { closedPeriodProblems } from './closed-periods.guard';
 import { entryKey, type LedgerEntry, type UsageRepository } from './usage.repository';
 
 export const MAX_BATCH_ENTRIES = 10_000;
@@ -77,6 +78,7 @@ export class RecordUsageService {
     const added = absoluteCreditsByAccount(candidates);
     return this.db.writeTransaction(async (tx) => {
       const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
+      throwIfAny(await closedPeriodProblems(tx, this.usage, firsts));
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
       const recorded = skipped.length === 0 ? new Map<string, LedgerEntry>() : await this.usage.findRecorded(tx, skipped.map(({ entry }) => entry));
@@ -84,8 +86,8 @@ export class RecordUsageService {
       await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
       if (inserted.size > 0) {
         await this.usage.addRecordedToRollups(tx, clocks);
-        const recorded = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-        for (const listener of this.listeners) await listener.afterRecord(tx, recorded, now);
+        const insertedEntries = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+        for (const listener of this.listeners) await listener.afterRecord(tx, insertedEntries, now);
       }
       return { accepted: inserted.size, duplicates };
     });

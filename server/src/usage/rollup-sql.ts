@@ -165,3 +165,25 @@ export function campaignSumsStatement(snapshot: PlannedSnapshot & { workspaceIds
     params: [...ledger.params, ...campaigns.params, snapshot.accountId, ...snapshot.workspaceIds],
   };
 }
+
+/**
+ * Credits and entry counts per (workspace, campaign key, kind) of some workspaces: the totals of
+ * usageEntries, whose filters (a campaign, No campaign, kinds) are unions of these groups, so the
+ * connection's totalCount and totalCredits come from the same rollups as the row they explain.
+ */
+export function campaignCountsStatement(snapshot: PlannedSnapshot & { workspaceIds: readonly string[] }): Statement {
+  const ledger = ledgerSums(snapshot, ['workspace_id', 'campaign_key', 'kind']);
+  const counts = sums(BY_CAMPAIGN, snapshot, `${BY_CAMPAIGN.columns}, CAST(SUM(entry_count) AS TEXT) AS entry_count`);
+  return { sql: `${ledger.sql}\n${counts.sql}`, params: [...ledger.params, ...counts.params] };
+}
+
+/**
+ * Credits and entry counts per kind of the whole account, from the kind rollups (keyed by account
+ * and bucket first): the totals of an account-wide usageEntries listing. The campaign rollups
+ * are keyed by workspace first, so without workspaces to name they would be read whole.
+ */
+export function kindCountsStatement(snapshot: PlannedSnapshot & { workspaceIds: null }): Statement {
+  const ledger = ledgerSums(snapshot, ['kind']);
+  const counts = sums(BY_KIND, snapshot, `${BY_KIND.columns}, CAST(SUM(entry_count) AS TEXT) AS entry_count`);
+  return { sql: `${ledger.sql}\n${counts.sql}`, params: [...ledger.params, ...counts.params] };
+}

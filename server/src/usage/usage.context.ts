@@ -1,13 +1,19 @@
 /** What the usage resolvers read of a request's context: their slice of the joined Context (app/context.ts). */
 import type { Principal } from '../access';
 import type { CatalogRepository } from '../catalog';
+import type { InvoiceService } from './invoices.service';
 import type { RecordUsageService } from './record-usage.service';
+import type { UsageEntriesService } from './usage-entries.service';
 import type { UsageLoaders } from './usage.loaders';
 import type { UsageService } from './usage.service';
 
 export interface UsageServices {
   readonly usage: UsageService;
   readonly recordUsage: RecordUsageService;
+  /** The ledger entries behind a row (usageEntries, the entries CSV) and lastRecordedAt. */
+  readonly entries: UsageEntriesService;
+  /** Invoices, running and final, and closing billing periods. */
+  readonly invoices: InvoiceService;
   /** The expand query finds its workspace (and the account it belongs to) in the catalog. */
   readonly catalog: CatalogRepository;
 }

@@ -2,7 +2,7 @@
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import { toSafeInt } from '../graphql';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
-import type { InvoiceModel } from './usage.service';
+import type { InvoiceModel } from './invoices.service';
 import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
 
 export function toUsageWindow(window: TimeWindow): UsageWindow {
@@ -50,5 +50,12 @@ export function toCampaignUsage(model: CampaignUsageModel, row: { readonly works
 }
 
 export function toInvoice(model: InvoiceModel): Invoice {
-  return { period: toUsageWindow(model.period), lines: model.lines.map(toKindUsage), totalCredits: toSafeInt(model.totalCredits) };
+  return {
+    period: toUsageWindow(model.period),
+    lines: model.lines.map(toKindUsage),
+    totalCredits: toSafeInt(model.totalCredits),
+    asOf: new Date(model.asOf),
+    final: model.closedAt !== null,
+    closedAt: model.closedAt,
+  };
 }

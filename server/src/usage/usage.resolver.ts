@@ -39,12 +39,13 @@ export class AccountUsageResolver {
   async invoice(
     @Root() account: Account,
     @Arg('period', () => UsageWindowInput, { description: 'Exactly one billing period, e.g. from currentPeriod or billingPeriods.' }) period: UsageWindowInput,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: "A ledger snapshot: before the period's close, the running invoice then; left out or at/after the close, the final invoice of a closed period." }) asOf: Date | null,
     @Ctx() ctx: Context,
   ): Promise<Invoice> {
     assertCanReadAccount(ctx.principal, account.id);
     assertAccountWide(ctx.principal, 'invoices are account-wide');
     const checked = ctx.services.usage.checkWindow(period, 'period');
-    return toInvoice(await ctx.services.usage.invoice(account, checked));
+    return toInvoice(await ctx.services.invoices.invoice(account, checked, asOf));
   }
 }
 

@@ -1,9 +1,9 @@
-import { billingPeriodContaining, isBillingPeriod, validateWindow, WindowError, type TimeWindow } from '@creditlens/usage-math';
+import { billingPeriodContaining, validateWindow, WindowError, type TimeWindow } from '@creditlens/usage-math';
 import type { AccountRecord } from '../catalog';
 import { InvalidInputError } from '../errors';
 import { buildAccountUsage, buildCampaignRows } from './breakdown';
 import { effectiveAsOf, snapshotKey } from './snapshot';
-import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot } from './usage.model';
+import type { AccountUsageModel, CampaignUsageModel, UsageSnapshot } from './usage.model';
 import type { UsageRepository } from './usage.repository';
 
 /** What usage answers need of an account. */
@@ -15,13 +15,7 @@ export interface CampaignBreakdownKey {
   readonly snapshot: UsageSnapshot;
 }
 
-export interface InvoiceModel {
-  readonly period: TimeWindow;
-  readonly lines: readonly KindCredits[];
-  readonly totalCredits: bigint;
-}
-
-/** Usage answers: snapshots, account pages, workspace rows and their campaign breakdowns. */
+/** Usage answers: snapshots, account pages, workspace rows and their campaign breakdowns (invoices: invoices.service.ts). */
 export class UsageService {
   constructor(private readonly usage: UsageRepository) {}
 
@@ -73,18 +67,5 @@ export class UsageService {
     return rows.map((row) =>
       buildCampaignRows(sumsBySnapshot.get(snapshotKey(row.snapshot))!.filter((sum) => sum.workspaceId === row.workspaceId)),
     );
-  }
-
-  /** The invoice of one billing period: the account's usage in it, per kind, as of now. */
-  async invoice(account: AccountRef, period: TimeWindow): Promise<InvoiceModel> {
-    if (!isBillingPeriod(period, account.timezone)) {
-      throw InvalidInputError.of(
-        'period',
-        `must be one calendar month in the account's time zone (${account.timezone}), from local midnight of the 1st to the next 1st; got ${period.from.toISOString()} – ${period.to.toISOString()}`,
-      );
-    }
-    const snapshot = await this.snapshot(account, period, null);
-    const page = await this.accountUsage(snapshot, null);
-    return { period, lines: page.byKind, totalCredits: page.totalCredits };
   }
 }

@@ -99,8 +99,10 @@ export class AccountUsage {
   @Field(() => [WorkspaceUsage], { description: 'Workspaces with usage in the window: credits descending, then name, then id.' })
   workspaces!: WorkspaceUsage[];
 
-  /** Not in the schema: the page's snapshot and the workspaces the caller sees, for fields of other domains (budgets). */
+  /** Not in the schema: the snapshot counted, for the fields resolved from it (lastRecordedAt). */
   snapshot!: UsageSnapshot;
+
+  /** Not in the schema: which workspaces the caller sees (null: all). */
   visibleWorkspaceIds!: ReadonlySet<string> | null;
 }
 
@@ -114,6 +116,15 @@ export class Invoice {
 
   @Field(() => SafeIntScalar, { description: 'Total credits of the period; for the current period, a running total.' })
   totalCredits!: number;
+
+  @Field(() => DateTimeScalar, { description: "The ledger snapshot counted: the close's for a final invoice, else the one asked for (or the latest)." })
+  asOf!: Date;
+
+  @Field(() => Boolean, { description: 'True once the period is closed (closeBillingPeriod) and asOf is not before the close: these numbers never change again.' })
+  final!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the period was closed; null unless final.' })
+  closedAt!: Date | null;
 }
 
 @InputType({ description: 'One ledger line to record.' })

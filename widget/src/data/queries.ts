@@ -1,7 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import {
+  CreditUsageEntriesDocument,
   CreditUsagePageDocument,
   CreditUsageWorkspaceDocument,
+  type CreditUsageEntriesQuery,
+  type CreditUsageEntriesQueryVariables,
   type CreditUsagePageQuery,
   type CreditUsagePageQueryVariables,
   type CreditUsageWorkspaceQuery,
@@ -10,7 +13,7 @@ import {
 } from './generated/graphql';
 
 /**
- * The widget's two operations, written in `operations/*.graphql` and typed by GraphQL Code
+ * The widget's operations, written in `operations/*.graphql` and typed by GraphQL Code
  * Generator (codegen.ts). The generated documents are strings; Apollo's cache needs a parsed
  * document, so each is parsed once here by the host's copy of `gql`.
  */
@@ -20,3 +23,4 @@ function parsed<Result, Variables>(document: TypedDocumentString<Result, Variabl
 
 export const PAGE_QUERY = parsed<CreditUsagePageQuery, CreditUsagePageQueryVariables>(CreditUsagePageDocument);
 export const WORKSPACE_CAMPAIGNS_QUERY = parsed<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>(CreditUsageWorkspaceDocument);
+export const ENTRIES_QUERY = parsed<CreditUsageEntriesQuery, CreditUsageEntriesQueryVariables>(CreditUsageEntriesDocument);

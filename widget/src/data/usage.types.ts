@@ -1,4 +1,4 @@
-import type { CreditUsagePageQuery, CreditUsageWorkspaceQuery } from './generated/graphql';
+import type { CreditUsageEntriesQuery, CreditUsagePageQuery, CreditUsageWorkspaceQuery } from './generated/graphql';
 import type { UsageWindow } from './usage-window';
 
 /** The shapes the widget reads, derived from its generated operation types (never written twice). */
@@ -14,3 +14,5 @@ export type CampaignRowData = NonNullable<CreditUsageWorkspaceQuery['workspaceUs
 export type KindUsage = CampaignRowData['byKind'][number];
 /** A row's budget status (null on rows without a budget). */
 export type BudgetStatusData = NonNullable<WorkspaceRowData['budget']>;
+export type EntriesPageData = NonNullable<CreditUsageEntriesQuery['usageEntries']>;
+export type EntryData = EntriesPageData['edges'][number]['node'];

@@ -3,6 +3,7 @@ import type { Reply } from './fake-graphql';
 /** June 2026 in Europe/Berlin, and a snapshot inside it: the page's window and asOf. */
 export const JUNE = { from: '2026-05-31T22:00:00.000Z', to: '2026-06-30T22:00:00.000Z' };
 export const AS_OF = '2026-06-20T10:00:00.000Z';
+export const LAST_RECORDED_AT = '2026-06-20T09:57:31.000Z';
 
 /** A row's budget in a reply: the status the server answers (null: the row has no budget). */
 export interface BudgetSpec {
@@ -44,10 +45,12 @@ export interface PageOptions {
   readonly totalCredits?: number;
   readonly window?: { from: string; to: string };
   readonly asOf?: string;
+  /** When usage last arrived; default a few minutes before asOf. */
+  readonly lastRecordedAt?: string | null;
 }
 
 export function pageReply(workspaces: readonly WorkspaceSpec[], options: number | PageOptions = {}): Reply {
-  const { totalCredits = workspaces.reduce((sum, w) => sum + w.credits, 0), window = JUNE, asOf = AS_OF } =
+  const { totalCredits = workspaces.reduce((sum, w) => sum + w.credits, 0), window = JUNE, asOf = AS_OF, lastRecordedAt = LAST_RECORDED_AT } =
     typeof options === 'number' ? { totalCredits: options } : options;
   return {
     body: {
@@ -60,6 +63,7 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
             __typename: 'AccountUsage',
             window: { __typename: 'UsageWindow', ...window },
             asOf,
+            lastRecordedAt,
             totalCredits,
             workspaces: workspaces.map((w) => ({
               __typename: 'WorkspaceUsage',
@@ -156,4 +160,41 @@ export function manyWorkspaces(count: number): WorkspaceSpec[] {
 export function fakeJwt(claims: { iat: number; exp: number; ws?: string[] | null; n?: number }): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'acct_demo', ...claims })}.c2ln`;
+}
+
+/** One page of a row's entries: `count` entries from `first` (0-based) of `total`, newest first. */
+export function entriesReply(options: { total: number; first: number; count: number; workspaceId?: string; campaignId?: string | null; asOf?: string }): Reply {
+  const { total, first, count, workspaceId = 'ws_acme', campaignId = null, asOf = AS_OF } = options;
+  const edges = Array.from({ length: count }, (_, offset) => {
+    const index = first + offset;
+    return {
+      __typename: 'UsageEntryEdge',
+      cursor: `cursor-${index}`,
+      node: {
+        __typename: 'UsageEntry',
+        idempotencyKey: `entry-${String(index).padStart(3, '0')}`,
+        occurredAt: new Date(Date.parse('2026-06-19T12:00:00.000Z') - index * 60_000).toISOString(),
+        recordedAt: '2026-06-19T12:00:05.000Z',
+        kind: campaignId ? 'REPLY' : 'LEAD_FINDING',
+        credits: 10 + index,
+        workspace: { __typename: 'Workspace', id: workspaceId, name: 'Acme Robotics' },
+        campaign: campaignId ? { __typename: 'Campaign', id: campaignId, name: 'Q3 Outbound – DACH', archived: false } : null,
+      },
+    };
+  });
+  const credits = Array.from({ length: total }, (_, index) => 10 + index).reduce((sum, value) => sum + value, 0);
+  return {
+    body: {
+      data: {
+        usageEntries: {
+          __typename: 'UsageEntryConnection',
+          totalCount: total,
+          totalCredits: credits,
+          asOf,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: first + count < total, endCursor: edges.at(-1)?.cursor ?? null },
+          edges,
+        },
+      },
+    },
+  };
 }

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { authorizedFetch, type TokenKeeper } from '../client/token-keeper';
 import { describeFailure } from './error-message';
 import { useAccountUsage } from '../data/use-account-usage';
 import type { UsageWindow } from '../data/usage.types';
 import { toWidgetError, widgetError, type CreditlensWidgetError } from '../data/widget-error';
-import { downloadCsv, usageCsvUrl } from './csv-download';
+import { downloadCsv, entriesCsvUrl, usageCsvUrl } from './csv-download';
+import { EntriesPanel } from './entries-panel';
 import { resolveLocale, useFormatters, type Formatters } from './format';
 import { Header } from './header';
 import { fill, type Labels } from './labels';
-import type { RenderRowActions } from './tree-context';
+import type { RenderRowActions, RowActionTarget } from './tree-context';
 import { LoadingTreegrid, UsageTreegrid, type ExpandedState } from './usage-treegrid';
 
 export interface BreakdownProps {
@@ -17,6 +18,8 @@ export interface BreakdownProps {
   readonly locale: string | undefined;
   readonly labels: Labels;
   readonly renderRowActions: RenderRowActions | undefined;
+  /** Whether rows have their "View entries" control. */
+  readonly showEntries: boolean;
   /** Stable (the root keeps the host's latest onError in a ref). */
   report(error: CreditlensWidgetError): void;
   /** The widget's own connection (endpoint + token), when it made one. */
@@ -24,7 +27,7 @@ export interface BreakdownProps {
 }
 
 /** The page query's states: loading, failed, not visible, empty, or the header, the treegrid and its total. */
-export function Breakdown({ accountId, window, locale: requestedLocale, labels, renderRowActions, report, own }: BreakdownProps) {
+export function Breakdown({ accountId, window, locale: requestedLocale, labels, renderRowActions, showEntries, report, own }: BreakdownProps) {
   const { locale, problem } = useMemo(() => resolveLocale(requestedLocale), [requestedLocale]);
   useEffect(() => {
     if (problem) report(widgetError('INVALID_LOCALE', problem));
@@ -37,6 +40,16 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
   const reportError = useCallback((error: unknown) => report(toWidgetError(error)), [report]);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const visibleWorkspaces = useVisibleWorkspaceCount(own?.keeper);
+  const [entriesOf, setEntriesOf] = useState<RowActionTarget | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const openEntries = useCallback((row: RowActionTarget, from: HTMLElement) => {
+    opener.current = from;
+    setEntriesOf(row);
+  }, []);
+  const closeEntries = useCallback(() => {
+    setEntriesOf(null);
+    opener.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (page.error) reportError(page.error);
@@ -57,15 +70,18 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
   if (page.usage === undefined) return <LoadingTreegrid labels={labels} />;
   const usage = page.usage;
 
-  const onDownload = own
-    ? () => {
-        setDownloadFailed(false);
-        const url = usageCsvUrl(own.endpoint, accountId, usage.window, usage.asOf);
-        downloadCsv(authorizedFetch(own.keeper), url, `credit-usage-${usage.window.from.slice(0, 10)}.csv`).catch((error: unknown) => {
-          setDownloadFailed(true);
-          reportError(error);
-        });
-      }
+  const download = (url: string, filename: string) => {
+    if (!own) return;
+    setDownloadFailed(false);
+    downloadCsv(authorizedFetch(own.keeper), url, filename).catch((error: unknown) => {
+      setDownloadFailed(true);
+      reportError(error);
+    });
+  };
+  const day = usage.window.from.slice(0, 10);
+  const onDownload = own ? () => download(usageCsvUrl(own.endpoint, accountId, usage.window, usage.asOf), `credit-usage-${day}.csv`) : undefined;
+  const onDownloadEntries = own
+    ? (filter: Parameters<typeof entriesCsvUrl>[4]) => download(entriesCsvUrl(own.endpoint, accountId, usage.window, usage.asOf, filter), `credit-entries-${day}.csv`)
     : undefined;
 
   const total = (
@@ -79,6 +95,21 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
   return (
     <div className={renderRowActions ? 'clw-with-actions' : undefined}>
       <Header usage={usage} formatters={formatters} labels={labels} busy={page.stale} onRefresh={page.refresh} onDownload={onDownload} downloadFailed={downloadFailed} />
+      {entriesOf && (
+        // Keyed by the row and snapshot: another row or a refresh is another listing from its first page.
+        <EntriesPanel
+          key={`${JSON.stringify([entriesOf.workspaceId, entriesOf.campaignId, entriesOf.level])}${usage.asOf}`}
+          accountId={accountId}
+          row={entriesOf}
+          window={usage.window}
+          asOf={usage.asOf}
+          formatters={formatters}
+          labels={labels}
+          onDownload={onDownloadEntries}
+          onClose={closeEntries}
+          reportError={reportError}
+        />
+      )}
       {usage.workspaces.length === 0 ? (
         <div className="clw-notice clw-empty" aria-busy={page.stale}>
           {labels.empty}
@@ -91,6 +122,7 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
           expanded={expanded}
           stale={page.stale}
           renderRowActions={renderRowActions}
+          openEntries={showEntries ? openEntries : undefined}
           onExpandedChange={onExpandedChange}
           reportError={reportError}
         />

@@ -2,8 +2,21 @@ import type { UsageWindow } from '../data/usage-window';
 
 /** The CSV export beside the GraphQL endpoint (same origin, `/export/usage.csv`), at the page's snapshot. */
 export function usageCsvUrl(endpoint: string, accountId: string, window: UsageWindow, asOf: string): string {
-  const url = new URL('/export/usage.csv', new URL(endpoint, globalThis.location?.href));
-  url.search = new URLSearchParams({ accountId, from: window.from, to: window.to, asOf }).toString();
+  return exportUrl(endpoint, '/export/usage.csv', { accountId, from: window.from, to: window.to, asOf });
+}
+
+/** The entries CSV of one row (`/export/entries.csv`): exactly the entries its panel lists, at the same asOf. */
+export function entriesCsvUrl(endpoint: string, accountId: string, window: UsageWindow, asOf: string, filter: { workspaceId?: string | null; campaignId?: string | null; noCampaign?: boolean | null }): string {
+  const params: Record<string, string> = { accountId, from: window.from, to: window.to, asOf };
+  if (filter.workspaceId) params['workspaceId'] = filter.workspaceId;
+  if (filter.campaignId) params['campaignId'] = filter.campaignId;
+  if (filter.noCampaign) params['noCampaign'] = '1';
+  return exportUrl(endpoint, '/export/entries.csv', params);
+}
+
+function exportUrl(endpoint: string, path: string, params: Record<string, string>): string {
+  const url = new URL(path, new URL(endpoint, globalThis.location?.href));
+  url.search = new URLSearchParams(params).toString();
   return url.toString();
 }
 

@@ -14,6 +14,8 @@ export interface Formatters {
   wholePercent(fraction: number): string;
   /** A day in the account's zone, short: "31 Oct" (en-GB), "Oct 31" (en-US). */
   day(epochMs: number): string;
+  /** Date and time to the second in the account's zone: "Jun 20, 2026, 14:05:09". */
+  instant(instant: string): string;
 }
 
 export const FALLBACK_LOCALE = 'en-US';
@@ -35,15 +37,17 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
   return {
     locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
     percent: (value) => (value === null ? '—' : percent.format(value / 100)),
     // `to` is excluded: the last day shown is the one that contains the instant just before it.
     period: (window) => day.formatRange(new Date(window.from), new Date(Date.parse(window.to) - 1)),
-    time: (instant) => time.format(new Date(instant)),
+    time: (at) => time.format(new Date(at)),
     wholePercent: (fraction) => wholePercent.format(fraction),
     day: (epochMs) => shortDay.format(epochMs),
+    instant: (at) => instant.format(new Date(at)),
   };
 }
 

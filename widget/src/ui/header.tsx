@@ -13,7 +13,7 @@ export interface HeaderProps {
   readonly downloadFailed: boolean;
 }
 
-/** What the numbers are: the window in the account's zone, the snapshot time, and the controls to renew or export it. */
+/** What the numbers are: the window in the account's zone, the snapshot time, when usage last arrived, and the controls to renew or export it. */
 export function Header({ usage, formatters, labels, busy, onRefresh, onDownload, downloadFailed }: HeaderProps) {
   return (
     <div className="clw-top">
@@ -22,6 +22,11 @@ export function Header({ usage, formatters, labels, busy, onRefresh, onDownload,
         <span className="clw-asof">
           <time dateTime={usage.asOf}>{fill(labels.asOf, { time: formatters.time(usage.asOf) })}</time>
         </span>
+        {usage.lastRecordedAt && (
+          <span className="clw-asof">
+            <time dateTime={usage.lastRecordedAt}>{fill(labels.lastRecorded, { time: formatters.instant(usage.lastRecordedAt) })}</time>
+          </span>
+        )}
       </div>
       <div className="clw-tools">
         <button type="button" className="clw-button" onClick={onRefresh} disabled={busy}>

@@ -24,6 +24,8 @@ export interface TreeContextValue {
   /** The one row with tabIndex 0 (roving tab index): Tab enters the grid once, arrows move inside. */
   readonly tabStop: string | null;
   readonly renderRowActions: RenderRowActions | undefined;
+  /** Opens a row's entries panel (the `opener` gets focus back when it closes); undefined when `showEntries` is false. */
+  readonly openEntries: ((row: RowActionTarget, opener: HTMLElement) => void) | undefined;
   /** An expanded row reports its loading state, so the treegrid can carry aria-busy. */
   reportBusy(rowKey: string, busy: boolean): void;
   reportError(error: unknown): void;

@@ -37,7 +37,7 @@ export interface UsageRowProps {
  */
 export function UsageRow(props: UsageRowProps) {
   const { rowKey, level, label, extra, budget, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle } = props;
-  const { formatters, labels, tabStop, renderRowActions } = useTree();
+  const { formatters, labels, tabStop, renderRowActions, openEntries } = useTree();
   const expandable = expanded !== undefined;
   const percentText = formatters.percent(percent);
   const target: RowActionTarget = { workspaceId, campaignId, label, credits, level };
@@ -59,6 +59,20 @@ export function UsageRow(props: UsageRowProps) {
         <span className="clw-label" title={label}>
           {label}
         </span>
+        {openEntries && (
+          // No text of its own (an icon drawn in CSS): the row's cells read as before, its name says what it does.
+          <button
+            type="button"
+            className="clw-entries"
+            aria-label={fill(labels.viewEntries, { name: label })}
+            title={fill(labels.viewEntries, { name: label })}
+            tabIndex={tabStop === rowKey ? 0 : -1}
+            onClick={(event) => {
+              event.stopPropagation();
+              openEntries(target, event.currentTarget);
+            }}
+          />
+        )}
         {extra}
         {budget && <BudgetBar status={budget} />}
       </div>

@@ -21,13 +21,14 @@ export interface UsageTreegridProps {
   /** The previous answer is on screen while the next one loads: dimmed and busy. */
   readonly stale: boolean;
   readonly renderRowActions: RenderRowActions | undefined;
+  readonly openEntries: TreeContextValue['openEntries'];
   onExpandedChange(workspaceId: string, open: boolean): void;
   reportError(error: unknown): void;
 }
 
 /** The By Workspace treegrid: the top workspace rows, each with its campaign rows while expanded, then the rest on demand. */
 export function UsageTreegrid(props: UsageTreegridProps) {
-  const { usage, formatters, labels, expanded, stale, renderRowActions, onExpandedChange, reportError } = props;
+  const { usage, formatters, labels, expanded, stale, renderRowActions, openEntries, onExpandedChange, reportError } = props;
   const idPrefix = useId();
   const [busy, setBusy] = useState<ExpandedState>({});
   const [active, setActive] = useState<ActiveRow | null>(null);
@@ -60,8 +61,8 @@ export function UsageTreegrid(props: UsageTreegridProps) {
   );
   const tabStop = rovingTabStop(active, shown, hidden.length > 0, expanded);
   const tree = useMemo<TreeContextValue>(
-    () => ({ formatters, labels, window: usage.window, asOf: usage.asOf, tabStop, renderRowActions, reportBusy, reportError }),
-    [formatters, labels, usage.window, usage.asOf, tabStop, renderRowActions, reportBusy, reportError],
+    () => ({ formatters, labels, window: usage.window, asOf: usage.asOf, tabStop, renderRowActions, openEntries, reportBusy, reportError }),
+    [formatters, labels, usage.window, usage.asOf, tabStop, renderRowActions, openEntries, reportBusy, reportError],
   );
 
   return (

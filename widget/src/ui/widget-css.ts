@@ -61,11 +61,24 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-asof{display:inline-block;color:${v('muted')};font-size:12px;margin-left:.5rem;white-space:nowrap}
 .clw .clw-tools{display:flex;gap:.5rem;flex-wrap:wrap}
 .clw .clw-button{font:inherit;font-size:13px;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.2rem .8rem;cursor:pointer}
+.clw .clw-button[aria-disabled=true]{opacity:.5;cursor:default}
 .clw .clw-button:focus-visible,.clw .clw-filter:focus-visible{outline:2px solid ${v('focus')};outline-offset:1px}
 .clw .clw-filter{font:inherit;color:${v('fg')};background:${v('bg')};border:1px solid ${v('border')};border-radius:6px;padding:.3rem .6rem;margin:0 1rem .75rem;width:calc(100% - 2rem);max-width:20rem}
 .clw .clw-more{cursor:pointer;color:${v('focus')}}
 .clw .clw-stale{opacity:.55;transition:opacity .2s}
 .clw .clw-footer{font-weight:600;background:${v('hover')}}
+.clw .clw-entries{flex:none;align-self:center;width:1.4rem;height:1.2rem;padding:0;border:1px solid transparent;border-radius:4px;cursor:pointer;color:${v('muted')};background:linear-gradient(currentColor,currentColor) 50% 30%/55% 1.5px no-repeat,linear-gradient(currentColor,currentColor) 50% 50%/55% 1.5px no-repeat,linear-gradient(currentColor,currentColor) 50% 70%/55% 1.5px no-repeat}
+.clw .clw-entries:hover{border-color:${v('border')};color:${v('fg')}}
+.clw .clw-entries:focus-visible{outline:2px solid ${v('focus')};outline-offset:1px}
+.clw .clw-panel{border-top:1px solid ${v('border')};border-bottom:1px solid ${v('border')};background:${v('hover')}}
+.clw .clw-panel h2{margin:0;font-size:14px}
+.clw .clw-panel h2:focus{outline:none}
+.clw .clw-summary{margin:0;padding:0 1rem .5rem;color:${v('muted')};font-size:12px}
+.clw .clw-entries-table{width:100%;border-collapse:collapse;font-size:13px;background:${v('bg')}}
+.clw .clw-entries-table th,.clw .clw-entries-table td{text-align:left;padding:.35rem 1rem;border-top:1px solid ${v('border')}}
+.clw .clw-entries-table th{color:${v('muted')};font-size:12px;font-weight:600}
+.clw .clw-entries-table .clw-credits{text-align:right}
+.clw .clw-key{font-family:ui-monospace,monospace;font-size:12px;overflow-wrap:anywhere}
 .clw .clw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .clw .clw-spinner{width:12px;height:12px;border:2px solid ${v('bar-track')};border-top-color:${v('bar')};border-radius:50%;animation:clw-spin .8s linear infinite}
 @keyframes clw-spin{to{transform:rotate(360deg)}}

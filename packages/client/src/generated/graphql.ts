@@ -39,6 +39,18 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** Which row of a usage page the entries explain: the account (no filter), a workspace, a campaign, or a No campaign row; optionally only some kinds. */
+export type UsageEntryFilter = {
+  /** Only entries of this campaign (of workspaceId when given, else BAD_USER_INPUT). Unknown or invisible: an empty connection. */
+  campaignId?: string | null | undefined;
+  /** Only entries of these kinds (at least one); null: every kind. */
+  kinds?: Array<CreditKind> | null | undefined;
+  /** true: only entries without a campaign (the No campaign row of workspaceId, or of every workspace); false or null: no filter. Not with campaignId. */
+  noCampaign?: boolean | null | undefined;
+  /** Only entries of this workspace. Unknown or invisible: an empty connection. */
+  workspaceId?: string | null | undefined;
+};
+
 /** One ledger line to record. */
 export type UsageEntryInput = {
   /** The account (must exist). */
@@ -96,15 +108,24 @@ export type AccountBreakdownQueryVariables = Exact<{
 }>;
 
 
-export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountBreakdownQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type AccountInvoiceQueryVariables = Exact<{
+  accountId: string;
+  period: UsageWindowInput;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type CloseBillingPeriodMutationVariables = Exact<{
   accountId: string;
   period: UsageWindowInput;
 }>;
 
 
-export type AccountInvoiceQuery = { account: { id: string, invoice: { totalCredits: number, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type CloseBillingPeriodMutation = { closeBillingPeriod: { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> } };
 
 export type AccountPeriodsQueryVariables = Exact<{
   accountId: string;
@@ -120,7 +141,7 @@ export type AccountUsageQueryVariables = Exact<{
 }>;
 
 
-export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+export type AccountUsageQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
 
 export type BillingPeriodsQueryVariables = Exact<{
   accountId: string;
@@ -175,7 +196,7 @@ export type ListApiKeysQueryVariables = Exact<{
 
 export type ListApiKeysQuery = { account: { apiKeys: Array<{ id: string, label: string | null, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } | null };
 
-export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type UsageTotalsFragment = { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
 export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
 
@@ -185,12 +206,28 @@ export type BudgetFieldsFragment = { id: string, creditsPerPeriod: number, thres
 
 export type BudgetStatusRowFragment = { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } };
 
+export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
+
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
 }>;
 
 
 export type RecordUsageMutation = { recordUsage: { accepted: number, duplicates: number } };
+
+export type UsageEntriesQueryVariables = Exact<{
+  accountId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+  filter?: UsageEntryFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsageEntriesQuery = { usageEntries: { totalCount: number, totalCredits: number, asOf: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null } }> } | null };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: WebhookEndpointInput;
@@ -265,6 +302,7 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -368,6 +406,40 @@ export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
   thresholds
 }
     `, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
+export const UsageEntryRowFragmentDoc = new TypedDocumentString(`
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}
+    `, {"fragmentName":"UsageEntryRow"}) as unknown as TypedDocumentString<UsageEntryRowFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}
+    `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
 export const AccountBreakdownDocument = new TypedDocumentString(`
     query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
   account(id: $accountId) {
@@ -391,6 +463,7 @@ export const AccountBreakdownDocument = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -444,23 +517,48 @@ fragment BudgetStatusRow on BudgetStatus {
   projectedRunOutAt
 }`) as unknown as TypedDocumentString<AccountBreakdownQuery, AccountBreakdownQueryVariables>;
 export const AccountInvoiceDocument = new TypedDocumentString(`
-    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!) {
+    query AccountInvoice($accountId: ID!, $period: UsageWindowInput!, $asOf: DateTime) {
   account(id: $accountId) {
     id
-    invoice(period: $period) {
-      period {
-        from
-        to
-      }
-      lines {
-        kind
-        credits
-      }
-      totalCredits
+    invoice(period: $period, asOf: $asOf) {
+      ...InvoiceFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}`) as unknown as TypedDocumentString<AccountInvoiceQuery, AccountInvoiceQueryVariables>;
+export const CloseBillingPeriodDocument = new TypedDocumentString(`
+    mutation CloseBillingPeriod($accountId: ID!, $period: UsageWindowInput!) {
+  closeBillingPeriod(accountId: $accountId, period: $period) {
+    ...InvoiceFields
+  }
+}
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}`) as unknown as TypedDocumentString<CloseBillingPeriodMutation, CloseBillingPeriodMutationVariables>;
 export const AccountPeriodsDocument = new TypedDocumentString(`
     query AccountPeriods($accountId: ID!) {
   account(id: $accountId) {
@@ -494,6 +592,7 @@ export const AccountUsageDocument = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -653,6 +752,47 @@ export const RecordUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordUsageMutation, RecordUsageMutationVariables>;
+export const UsageEntriesDocument = new TypedDocumentString(`
+    query UsageEntries($accountId: ID!, $window: UsageWindowInput!, $asOf: DateTime, $filter: UsageEntryFilter, $first: Int, $after: String) {
+  usageEntries(
+    accountId: $accountId
+    window: $window
+    asOf: $asOf
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    totalCredits
+    asOf
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UsageEntryRow
+      }
+    }
+  }
+}
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}`) as unknown as TypedDocumentString<UsageEntriesQuery, UsageEntriesQueryVariables>;
 export const CreateWebhookEndpointDocument = new TypedDocumentString(`
     mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {

@@ -10,6 +10,7 @@ import { WorkspaceRecordedIndex1764800000000 } from './1764800000000-workspace-r
 import { AccountAbsoluteCredits1764900000000 } from './1764900000000-account-absolute-credits';
 import { CatalogListingsAndKeyLifetimes1765000000000 } from './1765000000000-catalog-listings-and-key-lifetimes';
 import { WebhookOutbox1766000000000 } from './1766000000000-webhook-outbox';
+import { ClosedPeriods1766200000000 } from './1766200000000-closed-periods';
 import { Budgets1766300000000 } from './1766300000000-budgets';
 import { WebhookDelivery1766400000000 } from './1766400000000-webhook-delivery';
 import { RollupFillfactor1766500000000 } from './1766500000000-rollup-fillfactor';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   AccountAbsoluteCredits1764900000000,
   CatalogListingsAndKeyLifetimes1765000000000,
   WebhookOutbox1766000000000,
+  ClosedPeriods1766200000000,
   Budgets1766300000000,
   WebhookDelivery1766400000000,
   RollupFillfactor1766500000000,

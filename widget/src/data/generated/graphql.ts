@@ -18,6 +18,18 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** Which row of a usage page the entries explain: the account (no filter), a workspace, a campaign, or a No campaign row; optionally only some kinds. */
+export type UsageEntryFilter = {
+  /** Only entries of this campaign (of workspaceId when given, else BAD_USER_INPUT). Unknown or invisible: an empty connection. */
+  campaignId?: string | null | undefined;
+  /** Only entries of these kinds (at least one); null: every kind. */
+  kinds?: Array<CreditKind> | null | undefined;
+  /** true: only entries without a campaign (the No campaign row of workspaceId, or of every workspace); false or null: no filter. Not with campaignId. */
+  noCampaign?: boolean | null | undefined;
+  /** Only entries of this workspace. Unknown or invisible: an empty connection. */
+  workspaceId?: string | null | undefined;
+};
+
 /** A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days. */
 export type UsageWindowInput = {
   /** Start instant, included. */
@@ -26,7 +38,7 @@ export type UsageWindowInput = {
   to: string;
 };
 
-export type UsageTotalsFragment = { asOf: string, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
+export type UsageTotalsFragment = { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> };
 
 export type WorkspaceRowFragment = { id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null };
 
@@ -36,13 +48,29 @@ export type BudgetFieldsFragment = { id: string, creditsPerPeriod: number, thres
 
 export type BudgetStatusRowFragment = { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } };
 
+export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null };
+
+export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
+
+export type CreditUsageEntriesQueryVariables = Exact<{
+  accountId: string;
+  window: UsageWindowInput;
+  asOf: string;
+  filter: UsageEntryFilter;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditUsageEntriesQuery = { usageEntries: { totalCount: number, totalCredits: number, asOf: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null } }> } | null };
+
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
   window?: UsageWindowInput | null | undefined;
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -78,6 +106,7 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
     to
   }
   asOf
+  lastRecordedAt
   totalCredits
   byKind {
     kind
@@ -181,6 +210,81 @@ export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
   thresholds
 }
     `, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
+export const UsageEntryRowFragmentDoc = new TypedDocumentString(`
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}
+    `, {"fragmentName":"UsageEntryRow"}) as unknown as TypedDocumentString<UsageEntryRowFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  period {
+    from
+    to
+  }
+  lines {
+    kind
+    credits
+  }
+  totalCredits
+  asOf
+  final
+  closedAt
+}
+    `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const CreditUsageEntriesDocument = new TypedDocumentString(`
+    query CreditUsageEntries($accountId: ID!, $window: UsageWindowInput!, $asOf: DateTime!, $filter: UsageEntryFilter!, $first: Int!, $after: String) {
+  usageEntries(
+    accountId: $accountId
+    window: $window
+    asOf: $asOf
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    totalCredits
+    asOf
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UsageEntryRow
+      }
+    }
+  }
+}
+    fragment UsageEntryRow on UsageEntry {
+  idempotencyKey
+  occurredAt
+  recordedAt
+  kind
+  credits
+  workspace {
+    id
+    name
+  }
+  campaign {
+    id
+    name
+    archived
+  }
+}`) as unknown as TypedDocumentString<CreditUsageEntriesQuery, CreditUsageEntriesQueryVariables>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
@@ -192,6 +296,7 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
         to
       }
       asOf
+      lastRecordedAt
       totalCredits
       workspaces {
         ...WorkspaceRow
