@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '../testing/test-databases';
+import { BUDGET_THRESHOLD_CROSSED, storeWebhookEvents } from '../webhooks';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../testing/test-server';
 import { JUNE_2026, PAGE_QUERY, record, upsertCatalog } from '../testing/operations';
 
@@ -85,13 +86,19 @@ describeEachDatabase('GET /metrics', (kind) => {
     }
   });
 
-  it('shows the webhook backlog once the dispatcher binds its count, and not before', async () => {
-    expect(await scrape(server)).not.toContain('creditlens_webhook_backlog');
-    let waiting = 7;
-    server.creditlens.metrics.bindWebhookBacklog(async () => waiting);
-    expect(sample(await scrape(server), 'creditlens_webhook_backlog')).toBe(7);
-    waiting = 0;
+  it('counts the webhook deliveries waiting in creditlens_webhook_backlog: one per subscribed endpoint of a stored event', async () => {
     expect(await scrape(server)).toMatch(/^creditlens_webhook_backlog 0$/m);
+    // A public address literal: the URL check needs no DNS. No dispatcher runs in this server, so the delivery waits.
+    const created = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      body: JSON.stringify({ query: 'mutation { createWebhookEndpoint(input: { url: "https://93.184.216.34/hooks", events: [BUDGET_THRESHOLD_CROSSED] }) { id } }' }),
+    });
+    expect(((await created.json()) as { data?: { createWebhookEndpoint?: { id: string } } }).data?.createWebhookEndpoint?.id).toEqual(expect.any(String));
+    await server.scratch.db.writeTransaction((tx) =>
+      storeWebhookEvents(tx, [{ accountId: 'acct_metrics_backlog', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'metrics-backlog', data: {}, createdAt: new Date() }]),
+    );
+    expect(sample(await scrape(server), 'creditlens_webhook_backlog')).toBe(1);
   });
 
   it('keeps the counts of each server apart in one process (a registry per server, not the global one)', async () => {

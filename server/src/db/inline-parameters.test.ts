@@ -25,6 +25,11 @@ describe('inlineParameters', () => {
     expect(inlineParameters('SELECT ?, ?, ?, ?', [null, undefined, true, false])).toBe('SELECT NULL, NULL, TRUE, FALSE');
   });
 
+  it('writes an array as an ARRAY of its escaped literals, and an empty one as the empty array literal', () => {
+    expect(inlineParameters('SELECT CAST(? AS TEXT[]), CAST(? AS TEXT[])', [["a'b", 'c'], []])).toBe("SELECT CAST(ARRAY['a''b', 'c'] AS TEXT[]), CAST('{}' AS TEXT[])");
+    expect(() => inlineParameters('SELECT ?', [[['nested']]])).toThrow('value 0 is a nested array');
+  });
+
   it('refuses values it cannot write as a literal, naming their position', () => {
     expect(() => inlineParameters('SELECT ?, ?', [1, { a: 1 }])).toThrow('value 1 is a object');
     expect(() => inlineParameters('SELECT ?', [Number.NaN])).toThrow('value 0 is NaN, not a finite number');

@@ -5,7 +5,9 @@ import { escapeLiteral } from 'pg';
  * literals: for PostgreSQL's simple query protocol, the one that takes several statements in one
  * message (and so in one round trip) but no parameters. Strings go through pg's own escaping;
  * numbers are written in parentheses, so that a negative one can never meet a minus before it
- * and read as a `--` comment. Any other kind of value is refused rather than guessed at.
+ * and read as a `--` comment. An array (of such values, not nested) is an `ARRAY[…]` of their
+ * literals, an empty one `'{}'`, for the statements that bind a list as one value (`= ANY(CAST(? AS TEXT[]))`).
+ * Any other kind of value is refused rather than guessed at.
  */
 export function inlineParameters(sql: string, params: readonly unknown[]): string {
   let index = 0;
@@ -26,5 +28,9 @@ function literal(value: unknown, position: number): string {
   }
   if (typeof value === 'bigint') return `(${value})`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  throw new Error(`inlineParameters: value ${position} is a ${typeof value}; only strings, numbers, bigints, booleans and null are written as literals`);
+  if (Array.isArray(value)) {
+    if (value.some(Array.isArray)) throw new Error(`inlineParameters: value ${position} is a nested array`);
+    return value.length === 0 ? "'{}'" : `ARRAY[${value.map((element) => literal(element, position)).join(', ')}]`;
+  }
+  throw new Error(`inlineParameters: value ${position} is a ${typeof value}; only strings, numbers, bigints, booleans, null and arrays of them are written as literals`);
 }
