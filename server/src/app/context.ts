@@ -25,5 +25,5 @@ export interface Context {
 }
 
 export function createContext(principal: Principal, now: Date, requestId: string, services: Services): Context {
-  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage) } };
+  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage, services.usageOverTime) } };
 }

@@ -3,7 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
-import { AccountUsageResolver, BillingPeriodResolver, RecordUsageResolver, WorkspaceUsageResolver } from '../usage';
+import { AccountUsageOverTimeResolver, AccountUsageResolver, BillingPeriodResolver, CampaignUsageOverTimeResolver, RecordUsageResolver, WorkspaceUsageOverTimeResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
 
 let schema: GraphQLSchema | undefined;
@@ -20,6 +20,9 @@ export function creditlensSchema(): GraphQLSchema {
         BillingPeriodResolver,
         AccountUsageResolver,
         WorkspaceUsageResolver,
+        AccountUsageOverTimeResolver,
+        WorkspaceUsageOverTimeResolver,
+        CampaignUsageOverTimeResolver,
         RecordUsageResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

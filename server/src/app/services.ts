@@ -2,7 +2,7 @@
 import { ApiKeyRepository, createEmbedKeyring } from '../auth';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
-import { RecordUsageService, UsageRepository, UsageService } from '../usage';
+import { RecordUsageService, UsageOverTimeService, UsageRepository, UsageService } from '../usage';
 import type { Services } from './context';
 import type { Config } from '../config';
 
@@ -17,6 +17,7 @@ export function createServices(config: AppConfig, db: Database): Services {
   return {
     catalog,
     usage: new UsageService(usageRepository),
+    usageOverTime: new UsageOverTimeService(usageRepository),
     recordUsage: new RecordUsageService(db, catalog, usageRepository),
     apiKeys: new ApiKeyRepository(db),
     embedKeys: createEmbedKeyring(config.embedSigningKey, config.embedPreviousSigningKeys),

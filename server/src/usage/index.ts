@@ -16,5 +16,7 @@ export { createUsageLoaders, type AccountPageKey, type UsageLoaders } from './us
 export { UsageRepository, type LedgerEntry } from './usage.repository';
 export type { UsageSnapshot } from './usage.model';
 export { AccountUsageResolver, WorkspaceUsageResolver } from './usage.resolver';
+export { AccountUsageOverTimeResolver, CampaignUsageOverTimeResolver, WorkspaceUsageOverTimeResolver } from './usage-over-time.resolver';
+export { UsageOverTimeService } from './usage-over-time.service';
 export { UsageService } from './usage.service';
 export { planWindow } from './window-planner';

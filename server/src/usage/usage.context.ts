@@ -4,10 +4,12 @@ import type { CatalogRepository } from '../catalog';
 import type { RecordUsageService } from './record-usage.service';
 import type { UsageLoaders } from './usage.loaders';
 import type { UsageService } from './usage.service';
+import type { UsageOverTimeService } from './usage-over-time.service';
 
 export interface UsageServices {
   readonly usage: UsageService;
   readonly recordUsage: RecordUsageService;
+  readonly usageOverTime: UsageOverTimeService;
   /** The expand query finds its workspace (and the account it belongs to) in the catalog. */
   readonly catalog: CatalogRepository;
 }

@@ -53,6 +53,9 @@ export class WorkspaceUsage {
 
   /** Not in the schema: what the campaigns field resolver reads. */
   snapshot!: UsageSnapshot;
+
+  /** Not in the schema: the account's time zone, for series buckets and the comparison window. */
+  timeZone!: string;
 }
 
 @ObjectType({ description: 'One campaign row of a workspace, or its No campaign row.' })
@@ -74,6 +77,17 @@ export class CampaignUsage {
 
   @Field(() => [KindUsage], { description: 'Credits of this row per kind (kinds with entries only, in CreditKind order). On the No campaign row it tells what the spend was.' })
   byKind!: KindUsage[];
+
+  /** Not in the schema: where the row sits, for its series and comparison (usage-over-time.resolver.ts). */
+  origin?: CampaignRowOrigin;
+}
+
+/** A campaign row's workspace, campaign (null: No campaign), snapshot and account time zone. */
+export interface CampaignRowOrigin {
+  readonly workspaceId: string;
+  readonly campaignId: string | null;
+  readonly snapshot: UsageSnapshot;
+  readonly timeZone: string;
 }
 
 @ObjectType({ description: "An account's usage in a window, as of a ledger snapshot." })
@@ -94,6 +108,11 @@ export class AccountUsage {
 
   @Field(() => [WorkspaceUsage], { description: 'Workspaces with usage in the window: credits descending, then name, then id.' })
   workspaces!: WorkspaceUsage[];
+
+  /** Not in the schema: what the series and comparison field resolvers read. */
+  snapshot?: UsageSnapshot;
+  timeZone?: string;
+  visibleWorkspaceIds?: ReadonlySet<string> | null;
 }
 
 @ObjectType({ description: 'The credits of one billing period, per kind: equal to the usage total of the period.' })
