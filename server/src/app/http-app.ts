@@ -11,7 +11,7 @@ import { createContext, type Context } from './context';
 import { createServices, type AppConfig, type Services } from './services';
 
 export type { AppConfig };
-import { USAGE_EXPORT_PATH, usageExportRoute, UsageExportService } from '../export';
+import { USAGE_EXPORT_PATH, USAGE_SERIES_EXPORT_PATH, usageExportRoute, UsageExportService, usageSeriesExportRoute, UsageSeriesExportService } from '../export';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
 import { creditlensSchema } from './schema';
 import {
@@ -177,6 +177,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
   // answered the same whether the explorer (whose router would answer OPTIONS itself) is on or off.
   app.use('/graphql', cors);
   app.use(USAGE_EXPORT_PATH, cors);
+  app.use(USAGE_SERIES_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
@@ -193,6 +194,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
     }),
   );
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
+  app.get(USAGE_SERIES_EXPORT_PATH, ...guard, usageSeriesExportRoute(new UsageSeriesExportService(services.catalog, services.usage, services.usageOverTime)));
 }
 
 /**
