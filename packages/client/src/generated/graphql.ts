@@ -25,6 +25,17 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** The bucket size of a usage series. Buckets are in the account's time zone: consecutive, covering exactly the window, the first and last cut at its edges. */
+export type Granularity =
+  /** Local days, from local midnight; a DST day is 23 or 25 hours long. */
+  | 'DAY'
+  /** Local hours (a window of at most 31 days). A 25-hour DST day has 25 of them. */
+  | 'HOUR'
+  /** Local calendar months, from local midnight of the 1st (billing periods). */
+  | 'MONTH'
+  /** Local weeks, from Monday 00:00 local. */
+  | 'WEEK';
+
 /** One ledger line to record. */
 export type UsageEntryInput = {
   /** The account (must exist). */
@@ -122,12 +133,47 @@ export type WorkspaceRowFragment = { id: string, credits: number, share: number 
 
 export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
 
+export type SeriesBucketFragment = { from: string, to: string, credits: number };
+
+export type WorkspaceChangeFragment = { previousCredits: number, change: number | null };
+
+export type CampaignChangeFragment = { previousCredits: number, change: number | null };
+
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
 }>;
 
 
 export type RecordUsageMutation = { recordUsage: { accepted: number, duplicates: number } };
+
+export type AccountUsageComparisonQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountUsageComparisonQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type AccountSeriesQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+  granularity: Granularity;
+}>;
+
+
+export type AccountSeriesQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, totalCredits: number, series: Array<{ from: string, to: string, credits: number }>, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, workspace: { id: string, name: string } }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type WorkspaceCampaignSeriesQueryVariables = Exact<{
+  workspaceId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+  granularity: Granularity;
+}>;
+
+
+export type WorkspaceCampaignSeriesQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, byKind: Array<{ kind: CreditKind, credits: number }>, series: Array<{ from: string, to: string, credits: number }>, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }>, workspace: { id: string, name: string } } | null };
 
 export type WorkspaceCampaignsQueryVariables = Exact<{
   workspaceId: string;
@@ -199,6 +245,25 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const SeriesBucketFragmentDoc = new TypedDocumentString(`
+    fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+    `, {"fragmentName":"SeriesBucket"}) as unknown as TypedDocumentString<SeriesBucketFragment, unknown>;
+export const WorkspaceChangeFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"WorkspaceChange"}) as unknown as TypedDocumentString<WorkspaceChangeFragment, unknown>;
+export const CampaignChangeFragmentDoc = new TypedDocumentString(`
+    fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"CampaignChange"}) as unknown as TypedDocumentString<CampaignChangeFragment, unknown>;
 export const AccountBreakdownDocument = new TypedDocumentString(`
     query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
   account(id: $accountId) {
@@ -398,6 +463,172 @@ export const RecordUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordUsageMutation, RecordUsageMutationVariables>;
+export const AccountUsageComparisonDocument = new TypedDocumentString(`
+    query AccountUsageComparison($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      ...UsageTotals
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
+      workspaces {
+        ...WorkspaceRow
+        ...WorkspaceChange
+      }
+    }
+  }
+}
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<AccountUsageComparisonQuery, AccountUsageComparisonQueryVariables>;
+export const AccountSeriesDocument = new TypedDocumentString(`
+    query AccountSeries($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime, $granularity: Granularity!) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      ...UsageTotals
+      series(granularity: $granularity) {
+        ...SeriesBucket
+      }
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
+      workspaces {
+        ...WorkspaceRow
+        ...WorkspaceChange
+        series(granularity: $granularity) {
+          ...SeriesBucket
+        }
+      }
+    }
+  }
+}
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<AccountSeriesQuery, AccountSeriesQueryVariables>;
+export const WorkspaceCampaignSeriesDocument = new TypedDocumentString(`
+    query WorkspaceCampaignSeries($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime, $granularity: Granularity!) {
+  workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
+    ...WorkspaceRow
+    ...WorkspaceChange
+    byKind {
+      kind
+      credits
+    }
+    series(granularity: $granularity) {
+      ...SeriesBucket
+    }
+    campaigns {
+      ...CampaignRow
+      ...CampaignChange
+      series(granularity: $granularity) {
+        ...SeriesBucket
+      }
+    }
+  }
+}
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+}
+fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<WorkspaceCampaignSeriesQuery, WorkspaceCampaignSeriesQueryVariables>;
 export const WorkspaceCampaignsDocument = new TypedDocumentString(`
     query WorkspaceCampaigns($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
   workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
