@@ -1,10 +1,10 @@
 // Prints the size of the widget's own code (react, react-dom, @apollo/client left out as peers),
-// minified and gzipped, against the 12 kB gzip budget (issue 16; it fails the run above it).
+// minified and gzipped, against the 20 kB gzip budget (issue 17: chart, drill-through panel and budget bar included; it fails the run above it).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { libraryOptions } from './esbuild-options.mjs';
 
-const BUDGET_GZIP_BYTES = 12 * 1024;
+const BUDGET_GZIP_BYTES = 20 * 1024;
 
 const result = await build({ ...libraryOptions, minify: true, write: false, outfile: 'widget.min.js' });
 const code = result.outputFiles[0].contents;

@@ -10,6 +10,8 @@ export interface Formatters {
   period(window: UsageWindow): string;
   /** "14:05" in the account's zone. */
   time(instant: string): string;
+  /** "Mon, Jun 1" in the account's zone: a day of a series. */
+  day(instant: string): string;
 }
 
 export const FALLBACK_LOCALE = 'en-US';
@@ -29,6 +31,7 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const seriesDay = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
   return {
     locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
@@ -36,6 +39,7 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
     // `to` is excluded: the last day shown is the one that contains the instant just before it.
     period: (window) => day.formatRange(new Date(window.from), new Date(Date.parse(window.to) - 1)),
     time: (instant) => time.format(new Date(instant)),
+    day: (instant) => seriesDay.format(new Date(instant)),
   };
 }
 

@@ -22,6 +22,9 @@ export function WorkspaceRow({ row, expanded, idPrefix, onToggle }: WorkspaceRow
         credits={row.credits}
         share={row.share}
         percent={row.percent}
+        previousCredits={row.previousCredits}
+        change={row.change}
+        series={row.series}
         expanded={expanded}
         controls={groupId}
         onToggle={() => onToggle(row.workspace.id)}

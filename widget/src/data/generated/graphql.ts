@@ -32,13 +32,19 @@ export type WorkspaceRowFragment = { id: string, credits: number, share: number 
 
 export type CampaignRowFragment = { label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> };
 
+export type SeriesBucketFragment = { from: string, to: string, credits: number };
+
+export type WorkspaceChangeFragment = { previousCredits: number, change: number | null };
+
+export type CampaignChangeFragment = { previousCredits: number, change: number | null };
+
 export type CreditUsagePageQueryVariables = Exact<{
   accountId: string;
   window?: UsageWindowInput | null | undefined;
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string } }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, totalCredits: number, window: { from: string, to: string }, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, workspace: { id: string, name: string } }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -47,7 +53,7 @@ export type CreditUsageWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
+export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -110,6 +116,25 @@ export const CampaignRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignRow"}) as unknown as TypedDocumentString<CampaignRowFragment, unknown>;
+export const SeriesBucketFragmentDoc = new TypedDocumentString(`
+    fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+    `, {"fragmentName":"SeriesBucket"}) as unknown as TypedDocumentString<SeriesBucketFragment, unknown>;
+export const WorkspaceChangeFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"WorkspaceChange"}) as unknown as TypedDocumentString<WorkspaceChangeFragment, unknown>;
+export const CampaignChangeFragmentDoc = new TypedDocumentString(`
+    fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"CampaignChange"}) as unknown as TypedDocumentString<CampaignChangeFragment, unknown>;
 export const CreditUsagePageDocument = new TypedDocumentString(`
     query CreditUsagePage($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) {
@@ -122,8 +147,19 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
       }
       asOf
       totalCredits
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
       workspaces {
         ...WorkspaceRow
+        ...WorkspaceChange
+        series {
+          ...SeriesBucket
+        }
       }
     }
   }
@@ -137,6 +173,15 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
   credits
   share
   percent
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
 }`) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
 export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     query CreditUsageWorkspace($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
@@ -144,6 +189,10 @@ export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     id
     campaigns {
       ...CampaignRow
+      ...CampaignChange
+      series {
+        ...SeriesBucket
+      }
     }
   }
 }
@@ -161,4 +210,13 @@ export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     kind
     credits
   }
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
 }`) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;
