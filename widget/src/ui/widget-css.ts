@@ -69,6 +69,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-row:focus-visible{outline:2px solid ${v('focus')};outline-offset:-2px}
 .clw .clw-name{display:flex;align-items:baseline;gap:.5rem;min-width:0;flex-wrap:wrap}
 .clw .clw-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0;max-width:100%}
+.clw [aria-expanded] .clw-label{max-width:calc(100% - 1.5rem)}
 .clw .clw-row:focus .clw-label{white-space:normal;overflow-wrap:anywhere}
 .clw .clw-chevron{display:inline-block;width:.5em;height:.5em;border-right:2px solid currentColor;border-bottom:2px solid currentColor;transform:rotate(-45deg);transition:transform .15s;margin-right:.25rem;flex:none;align-self:center}
 .clw [data-state=open] .clw-chevron{transform:rotate(45deg)}
