@@ -8,6 +8,7 @@ import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindo
 import { measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, generateBenchData, insertCatalog } from './bench-data';
+import { benchSeries, printSeriesBench } from './series-bench';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -144,11 +145,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
       });
       rssAfterRows.push(rssOf(child));
     }
+    const series = await benchSeries(endpoint, db, RUNS, NAIVE_RUNS);
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
     const ingest = await measureIngest(endpoint, db);
     const rssAfter = rssOf(child);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, series, ingest, plans, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -286,6 +288,7 @@ async function main(): Promise<void> {
     for (const row of result.rows) {
       log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
     }
+    printSeriesBench(result.series, log);
     log(`the API's floor, \`{ __typename }\` (HTTP, Express, the credential, Apollo; no database): p50 ${result.floor.p50.toFixed(1)} ms, p95 ${result.floor.p95.toFixed(1)} ms`);
     const rate = (ingest: { entries: number; seconds: number; perSecond: number }) =>
       `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;

@@ -4,7 +4,7 @@ import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { GranularityEnum, SafeIntScalar, toSafeInt } from '../graphql';
 import { toKindUsage, toUsageWindow } from './usage.mapping';
 import type { UsageContext as Context } from './usage.context';
-import type { UsageSnapshot } from './usage.model';
+import type { AccountUsageModel, UsageSnapshot } from './usage.model';
 import { UsageBucket, UsageComparison } from './usage-over-time.types';
 import type { Series } from './usage-over-time.service';
 import { AccountUsage, CampaignUsage, KindUsage, WorkspaceUsage } from './usage.types';
@@ -89,11 +89,21 @@ async function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<n
   if (isEmpty(previous)) return 0;
   if (row.placement) {
     const page = await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: row.visibleWorkspaceIds });
-    const found = page.workspaces.find((sibling) => sibling.workspace.id === row.workspace.id);
-    return found ? toSafeInt(found.credits) : 0;
+    return toSafeInt(creditsById(page).get(row.workspace.id) ?? 0n);
   }
   const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: previous });
   return toSafeInt(campaigns.reduce((sum, campaign) => sum + campaign.credits, 0n));
+}
+
+/** A comparison page's credits by workspace id, made once per page however many rows ask. */
+const creditsByPage = new WeakMap<AccountUsageModel, Map<string, bigint>>();
+function creditsById(page: AccountUsageModel): Map<string, bigint> {
+  let byId = creditsByPage.get(page);
+  if (!byId) {
+    byId = new Map(page.workspaces.map((sibling) => [sibling.workspace.id, sibling.credits]));
+    creditsByPage.set(page, byId);
+  }
+  return byId;
 }
 
 function originOfCampaign(row: CampaignUsage) {

@@ -41,11 +41,17 @@ export function seriesKeyOf(key: SeriesKey): string {
   return `${snapshotKey(key.snapshot)}\u0000${key.timeZone}\u0000${key.granularity}`;
 }
 
+/** Edges are the same for every row of a page and cost Intl calls per bucket: kept for the few windows in use. */
+const MAX_CACHED_EDGES = 256;
+
 export class UsageOverTimeService {
+  private readonly edgeCache = new Map<string, readonly number[]>();
+  private readonly comparisonCache = new Map<string, UsageSnapshot>();
+
   constructor(private readonly usage: UsageRepository) {}
 
   /** The edges of a series; HOUR over a window longer than 31 days is refused, naming `granularity`. */
-  edges(key: SeriesKey): number[] {
+  edges(key: SeriesKey): readonly number[] {
     const { from, to } = key.snapshot.window;
     const days = (to.getTime() - from.getTime()) / DAY_MS;
     if (key.granularity === 'HOUR' && days > MAX_HOUR_SERIES_DAYS) {
@@ -54,12 +60,26 @@ export class UsageOverTimeService {
         `HOUR buckets are listed for windows of at most ${MAX_HOUR_SERIES_DAYS} days; this window spans ${Math.round(days * 100) / 100} days (use DAY, WEEK or MONTH)`,
       );
     }
-    return seriesEdges(key.snapshot.window, key.granularity, key.timeZone);
+    const cacheKey = `${from.getTime()}\u0000${to.getTime()}\u0000${key.granularity}\u0000${key.timeZone}`;
+    let edges = this.edgeCache.get(cacheKey);
+    if (!edges) {
+      edges = Object.freeze(seriesEdges(key.snapshot.window, key.granularity, key.timeZone));
+      if (this.edgeCache.size >= MAX_CACHED_EDGES) this.edgeCache.clear();
+      this.edgeCache.set(cacheKey, edges);
+    }
+    return edges;
   }
 
-  /** The snapshot of the comparison window: same account and asOf. */
+  /** The snapshot of the comparison window: same account and asOf (asked by every row of a page, so kept like the edges). */
   comparisonSnapshot(snapshot: UsageSnapshot, timeZone: string): UsageSnapshot {
-    return { accountId: snapshot.accountId, window: comparisonWindow(snapshot.window, snapshot.asOf, timeZone), asOf: snapshot.asOf };
+    const cacheKey = `${snapshotKey(snapshot)}\u0000${timeZone}`;
+    let previous = this.comparisonCache.get(cacheKey);
+    if (!previous) {
+      previous = Object.freeze({ accountId: snapshot.accountId, window: comparisonWindow(snapshot.window, snapshot.asOf, timeZone), asOf: snapshot.asOf });
+      if (this.comparisonCache.size >= MAX_CACHED_EDGES) this.comparisonCache.clear();
+      this.comparisonCache.set(cacheKey, previous);
+    }
+    return previous;
   }
 
   /** The account's series (of `workspaceIds` only, when given: a workspace-scoped token). */
@@ -71,15 +91,14 @@ export class UsageOverTimeService {
 
   /** The series of many workspace rows: one statement per distinct (snapshot, granularity). */
   async workspaceSeries(keys: readonly WorkspaceSeriesKey[]): Promise<Series[]> {
-    return this.perGroup(keys, 'workspace', (edges, sums, key) => ({ edges, credits: bucketCredits(edges, sums.filter((sum) => sum.workspaceId === key.workspaceId)) }));
+    return this.perGroup(keys, 'workspace', (edges, byWorkspace, key) => ({ edges, credits: bucketCredits(edges, byWorkspace.get(key.workspaceId) ?? []) }));
   }
 
   /** The series of every campaign row of many workspaces, by campaign id ('' for No campaign): one statement per distinct (snapshot, granularity). */
   async campaignSeries(keys: readonly WorkspaceSeriesKey[]): Promise<ReadonlyMap<string, Series>[]> {
-    return this.perGroup(keys, 'campaign', (edges, sums, key) => {
+    return this.perGroup(keys, 'campaign', (edges, byWorkspace, key) => {
       const byCampaign = new Map<string, SeriesSum[]>();
-      for (const sum of sums) {
-        if (sum.workspaceId !== key.workspaceId) continue;
+      for (const sum of byWorkspace.get(key.workspaceId) ?? []) {
         const campaign = sum.campaignKey ?? '';
         byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), sum]);
       }
@@ -100,21 +119,31 @@ export class UsageOverTimeService {
     return keys.map((key) => byKindOf(sums.get(snapshotKey(key.snapshot))!.filter((sum) => sum.workspaceId === key.workspaceId)));
   }
 
-  private async perGroup<T>(keys: readonly WorkspaceSeriesKey[], level: SeriesLevel, pick: (edges: readonly number[], sums: readonly SeriesSum[], key: WorkspaceSeriesKey) => T): Promise<T[]> {
+  private async perGroup<T>(
+    keys: readonly WorkspaceSeriesKey[],
+    level: SeriesLevel,
+    pick: (edges: readonly number[], byWorkspace: ReadonlyMap<string | null, readonly SeriesSum[]>, key: WorkspaceSeriesKey) => T,
+  ): Promise<T[]> {
     const groups = new Map<string, { key: SeriesKey; workspaceIds: Set<string> }>();
     for (const key of keys) {
       const group = groups.get(seriesKeyOf(key)) ?? { key, workspaceIds: new Set<string>() };
       group.workspaceIds.add(key.workspaceId);
       groups.set(seriesKeyOf(key), group);
     }
-    const read = new Map<string, { edges: number[]; sums: SeriesSum[] }>();
+    const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesSum[]> }>();
     for (const [id, group] of groups) {
       const edges = this.edges(group.key);
-      read.set(id, { edges, sums: await this.read(group.key, edges, [...group.workspaceIds], level) });
+      const byWorkspace = new Map<string | null, SeriesSum[]>();
+      for (const sum of await this.read(group.key, edges, [...group.workspaceIds], level)) {
+        const rows = byWorkspace.get(sum.workspaceId);
+        if (rows) rows.push(sum);
+        else byWorkspace.set(sum.workspaceId, [sum]);
+      }
+      read.set(id, { edges, byWorkspace });
     }
     return keys.map((key) => {
-      const { edges, sums } = read.get(seriesKeyOf(key))!;
-      return pick(edges, sums, key);
+      const { edges, byWorkspace } = read.get(seriesKeyOf(key))!;
+      return pick(edges, byWorkspace, key);
     });
   }
 

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar, SafeIntScalar } from '../graphql';
 import { UsageWindow } from './usage.types';
 
-@ObjectType({ description: "One bucket of a usage series, in the account's time zone: [from, to) and its credits." })
+@ObjectType({ description: "One bucket of a usage series, in the account's time zone: [from, to) and its credits.", simpleResolvers: true })
 export class UsageBucket {
   @Field(() => DateTimeScalar, { description: 'Start instant, included: a local boundary of the granularity, or the window start for the first bucket.' })
   from!: Date;
