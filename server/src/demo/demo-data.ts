@@ -64,13 +64,15 @@ interface Plan {
 export const DOUBLED_CAMPAIGN = 'cmp_acme_2';
 export const NEW_CAMPAIGN = 'cmp_acme_9';
 export const STOPPED_CAMPAIGN = 'cmp_acme_3';
-const STORY_STEP_MS = 6 * 3_600_000;
+const STORY_STEP_MS = 12 * 3_600_000;
+/** Two a day for 28 days: the same in every month, however long. */
+const STORY_ENTRIES = 56;
 const DOUBLED_CREDITS_BEFORE = 60;
 const NEW_CREDITS = 50;
 
 const LAST_MONTH: readonly Plan[] = [
-  // With the doubled campaign's 120 entries of 60 credits: about 28,000.
-  { workspaceId: 'ws_acme', credits: 20_800, unattributed: 0.12 },
+  // With the doubled campaign's 56 entries of 60 credits: about 28,000.
+  { workspaceId: 'ws_acme', credits: 24_640, unattributed: 0.12 },
   { workspaceId: 'ws_globex', credits: 9_400, unattributed: 0.2 },
   { workspaceId: 'ws_initech', credits: 5_200, unattributed: 0.1 },
   { workspaceId: 'ws_umbrella', credits: 2_600, unattributed: 0.3 },
@@ -90,19 +92,22 @@ const UNATTRIBUTED: readonly CreditKind[] = ['LEAD_FINDING', 'SELF_LEARNING_AI',
 export function demoUsage(now: Date): UsageEntryInput[] {
   const [current, previous] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 2) as [TimeWindow, TimeWindow];
   const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 3_600_000, now.getTime() - 60_000)) };
+  const story = [...evenly(soFar, 'curr-doubled', DOUBLED_CAMPAIGN, 2 * DOUBLED_CREDITS_BEFORE), ...evenly(soFar, 'curr-new', NEW_CAMPAIGN, NEW_CREDITS)];
+  // The story grows with the days elapsed; Acme's other spend shrinks by as much, so this month's totals stay those of the plan.
+  const storyCredits = story.reduce((sum, entry) => sum + entry.credits, 0);
+  const thisMonth = THIS_MONTH.map((plan) => (plan.workspaceId === 'ws_acme' ? { ...plan, credits: plan.credits - storyCredits } : plan));
   return [
     ...entriesFor(previous, LAST_MONTH, 'prev', 7, new Set([DOUBLED_CAMPAIGN, NEW_CAMPAIGN])),
-    ...entriesFor(soFar, THIS_MONTH, 'curr', 11, new Set([DOUBLED_CAMPAIGN, STOPPED_CAMPAIGN])),
+    ...entriesFor(soFar, thisMonth, 'curr', 11, new Set([DOUBLED_CAMPAIGN, STOPPED_CAMPAIGN])),
     ...evenly(previous, 'prev-doubled', DOUBLED_CAMPAIGN, DOUBLED_CREDITS_BEFORE),
-    ...evenly(soFar, 'curr-doubled', DOUBLED_CAMPAIGN, 2 * DOUBLED_CREDITS_BEFORE),
-    ...evenly(soFar, 'curr-new', NEW_CAMPAIGN, NEW_CREDITS),
+    ...story,
   ];
 }
 
-/** One entry every six hours from an hour after the window's start: the same offsets in every month. */
+/** One entry every twelve hours from an hour after the window's start, at most 56: the same offsets and credits in every month. */
 function evenly(window: TimeWindow, tag: string, campaignId: string, credits: number): UsageEntryInput[] {
   const entries: UsageEntryInput[] = [];
-  for (let at = window.from.getTime() + 3_600_000, serial = 0; at < window.to.getTime(); at += STORY_STEP_MS, serial++) {
+  for (let at = window.from.getTime() + 3_600_000, serial = 0; at < window.to.getTime() && serial < STORY_ENTRIES; at += STORY_STEP_MS, serial++) {
     entries.push({ idempotencyKey: `demo-${tag}-${serial}`, accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', campaignId, kind: 'LEAD_ENRICHMENT', credits, occurredAt: new Date(at) });
   }
   return entries;
