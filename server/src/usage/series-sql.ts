@@ -56,7 +56,6 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
   const keys = KEYS[level];
   const scope = snapshot.workspaceIds ?? [];
   const inWorkspaces = (column: string) => (snapshot.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(scope.length)})`);
-  const fromRollup = keys.map((key) => `, t.${key}`).join('');
   const fromLedger = keys.map((key) => (key === 'campaign_key' ? `, COALESCE(u.campaign_id, '') AS campaign_key` : `, u.${key}`)).join('');
 
   const bySource = new Map<GrainName | 'ledger', [number, number, number, number][]>();
@@ -71,14 +70,23 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
 
   const arms: string[] = [];
   const params: unknown[] = [];
+  const lateral = snapshot.dialect === 'postgres';
   for (const [source, rows] of bySource) {
-    if (source === 'ledger') {
-      arms.push(`SELECT r.column1 AS bucket${fromLedger}, r.column4 * u.credits AS credits FROM ${rangesList(rows)} r
-        JOIN usage_entries u ON u.account_id = ? AND u.occurred_at >= r.column2 AND u.occurred_at < r.column3${inWorkspaces('u.workspace_id')}`);
-    } else {
-      arms.push(`SELECT r.column1 AS bucket${fromRollup}, r.column4 * t.credits AS credits FROM ${rangesList(rows)} r
-        JOIN ${rollups[source].name} t ON t.account_id = ? AND t.bucket_start >= r.column2 AND t.bucket_start < r.column3${inWorkspaces('t.workspace_id')}`);
-    }
+    const [table, alias, time, columns] =
+      source === 'ledger'
+        ? ['usage_entries', 'u', 'occurred_at', keys.map((key) => (key === 'campaign_key' ? `COALESCE(u.campaign_id, '') AS campaign_key` : `u.${key}`))]
+        : [rollups[source].name, 't', 'bucket_start', keys.map((key) => `t.${key}`)];
+    const test = `${alias}.account_id = ? AND ${alias}.${time} >= r.column2 AND ${alias}.${time} < r.column3${inWorkspaces(`${alias}.workspace_id`)}`;
+    // PostgreSQL plans a plain join as every row of the workspaces filtered by each range (0.9 s
+    // for one big workspace's campaign hours at 10 M); LATERAL with OFFSET 0, which keeps it from
+    // being pulled up into that join, makes each range one index range scan, as SQLite plans it.
+    arms.push(
+      lateral
+        ? `SELECT r.column1 AS bucket${keys.map((key) => `, x.${key}`).join('')}, r.column4 * x.credits AS credits FROM ${rangesList(rows)} r
+        CROSS JOIN LATERAL (SELECT ${[...columns, `${alias}.credits`].join(', ')} FROM ${table} ${alias} WHERE ${test} OFFSET 0) x`
+        : `SELECT r.column1 AS bucket${columns.map((column) => `, ${column}`).join('')}, r.column4 * ${alias}.credits AS credits FROM ${rangesList(rows)} r
+        JOIN ${table} ${alias} ON ${test}`,
+    );
     params.push(snapshot.accountId, ...scope);
   }
   const buckets = edges.slice(0, -1).map((edge, bucket) => [bucket, edge, edges[bucket + 1]!, -1] as [number, number, number, number]);
