@@ -27,9 +27,13 @@ describe('schema.graphql', () => {
     expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
     expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
     expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
-    expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'totalCredits', 'window', 'workspaces']);
-    expect(fields('WorkspaceUsage')).toEqual(['campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
-    expect(fields('CampaignUsage')).toEqual(['byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
+    expect(fields('AccountUsage')).toEqual(['asOf', 'byKind', 'comparison', 'series', 'totalCredits', 'window', 'workspaces']);
+    expect(fields('WorkspaceUsage')).toEqual(['byKind', 'campaigns', 'change', 'credits', 'id', 'percent', 'previousCredits', 'series', 'share', 'workspace']);
+    expect(fields('CampaignUsage')).toEqual(['byKind', 'campaign', 'change', 'credits', 'label', 'percent', 'previousCredits', 'series', 'share']);
+    expect(fields('UsageBucket')).toEqual(['credits', 'from', 'to']);
+    expect(fields('UsageComparison')).toEqual(['totalCredits', 'window']);
+    expect(fields('Granularity')).toEqual(['DAY', 'HOUR', 'MONTH', 'WEEK']);
+    for (const type of ['AccountUsage', 'WorkspaceUsage', 'CampaignUsage']) expect(args(type, 'series')).toEqual(['granularity']);
     expect(fields('UsageEntryInput')).toEqual(['accountId', 'campaignId', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'workspaceId']);
     expect(fields('CreditKind')).toEqual(['CONTACT_LIST_CLEANING', 'FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'LEAD_FINDING', 'REPLY', 'SELF_LEARNING_AI']);
     expect(fields('Mutation')).toEqual(
