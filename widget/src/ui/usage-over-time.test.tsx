@@ -71,7 +71,11 @@ describe('usage over time in the widget', () => {
     // Day 1: Alpha, Gamma, Delta, Other; day 2: Beta; day 3: Alpha, Other; no rect for a zero.
     expect(chart.querySelectorAll('svg rect[class^="clw-band-"]').length).toBe(7);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta', 'Other']);
-    const table = screen.getByRole('table');
+    expect(screen.queryByRole('table')).toBeNull();
+    const details = screen.getByText(ENGLISH_LABELS.chartTable).closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Day', 'Alpha', 'Beta', 'Gamma', 'Delta', 'Other', 'Total']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(30);
