@@ -135,7 +135,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
     expect(await page.locator('[role="row"][data-row-key] .clw-spark polyline').count()).toBe(count);
     const changes = await page.locator('[role="row"][data-row-key] .clw-change').evaluateAll((cells) => cells.map((cell) => [cell.textContent, cell.getAttribute('aria-label')]));
     expect(changes).toHaveLength(count);
-    for (const [text, name] of changes) expect(`${text} ${name}`).toMatch(/^(▲ \d+ %|▼ \d+ %|new|0 %|–) .+ \d{4}$/);
+    for (const [text, name] of changes) expect(`${text} ${name}`).toMatch(/^(▲ [\d,]+ %|▼ [\d,]+ %|new|0 %|–) .+ \d{4}$/);
     await plot.focus();
     await page.keyboard.press('Home');
     expect(await page.locator('.clw-chart-tip').textContent()).toMatch(/^\w{3}, \w{3} \d{1,2}: [\d,]+ credits$/);
