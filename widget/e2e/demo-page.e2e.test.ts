@@ -132,13 +132,45 @@ describe('the demo Billing → Usage page in Chromium', () => {
     const options = await page.locator('select option').count();
     expect(options).toBeGreaterThanOrEqual(2);
     const before = await readRows(workspaceRows(page));
-    await page.locator('select').selectOption({ index: 1 });
+    // The page's period picker comes before the widget's sort control.
+    await page.locator('select').first().selectOption({ index: 1 });
     await settled(page);
     await workspaceRows(page).first().waitFor();
     const after = await readRows(workspaceRows(page));
 
     expect(after).not.toEqual(before);
     expect(record.graphqlOperations.filter((name) => name === 'CreditUsagePage')).toHaveLength(2);
+  });
+
+  it('charts the daily credits above the table, with a sparkline and a change on every row, a day named on focus, and no axe violations', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Back to the current period, where the demo's month-over-month story shows.
+    await page.locator('select').first().selectOption({ index: 0 });
+    await settled(page);
+    const plot = page.locator('.clw-chart-plot');
+    await plot.waitFor();
+    const chartAbove = await page.evaluate(() => document.querySelector('.clw-chart')!.getBoundingClientRect().bottom <= document.querySelector('[role="treegrid"]')!.getBoundingClientRect().top);
+    expect(chartAbove).toBe(true);
+    expect(await page.locator('.clw-chart-plot rect[class^="clw-band-"]').count()).toBeGreaterThan(0);
+    // Workspace rows and the expanded workspace's campaign rows alike.
+    const count = await page.locator('[role="row"][data-row-key]:not([data-more])').count();
+    expect(count).toBeGreaterThanOrEqual(await workspaceRows(page).count());
+    expect(await page.locator('[role="row"][data-row-key] .clw-spark polyline').count()).toBe(count);
+    const changes = await page.locator('[role="row"][data-row-key] .clw-change').evaluateAll((cells) => cells.map((cell) => [cell.textContent, cell.getAttribute('aria-label')]));
+    expect(changes).toHaveLength(count);
+    for (const [text, name] of changes) expect(`${text} ${name}`).toMatch(/^(▲ [\d,]+ %|▼ [\d,]+ %|new|0 %|–) .+ \d{4}$/);
+    await plot.focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('.clw-chart-tip').textContent()).toMatch(/^\w{3}, \w{3} \d{1,2}: [\d,]+ credits$/);
+    await page.keyboard.press('ArrowRight');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-chart-1280.png'), fullPage: true });
+    await page.locator('.clw-sort select').selectOption('rise');
+    await expectNoAxeViolations(page);
+    await page.locator('.clw-sort select').selectOption('credits');
+    await page.locator('.clw-chart-data summary').click();
+    await expectNoAxeViolations(page);
+    await page.locator('.clw-chart-data summary').click();
   });
 
   it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable', async () => {
@@ -153,6 +185,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
       expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(60);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-320.png'), fullPage: true });
+    await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 

@@ -170,6 +170,7 @@ describe('CreditUsageBreakdown', () => {
       ['rowheader', 'Q3 Outbound – DACH'],
       ['gridcell', '600'],
       ['gridcell', '60.0%'],
+      ['gridcell', 'new'],
     ]);
   });
 
@@ -191,8 +192,8 @@ describe('CreditUsageBreakdown', () => {
     await rowsShown();
 
     const cells = within(workspaceRow('Acme Robotics')).getAllByRole('gridcell');
-    expect(cells.map((cell) => cell.textContent)).toEqual(['1.234.567', '100,0\u00a0%']);
-    expect(screen.getByText('Account total').parentElement!.textContent).toBe('Account total1.234.567');
+    expect(cells.map((cell) => cell.textContent)).toEqual(['1.234.567', '100,0\u00a0%', 'new']);
+    expect(screen.getByText('Account total').parentElement!.textContent).toBe('Account total1.234.567new');
   });
 
   it('shows an empty state when nothing was spent in the window', async () => {

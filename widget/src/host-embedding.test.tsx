@@ -257,7 +257,7 @@ describe('numbers that do not mislead', () => {
 
     expect(refund.querySelector('.clw-bar')).toBeNull();
     expect(big.querySelector('.clw-bar')).toBeNull();
-    expect(within(refund).getAllByRole('gridcell').map((cell) => cell.textContent)).toEqual(['-100', '-100.0%']);
+    expect(within(refund).getAllByRole('gridcell').map((cell) => cell.textContent)).toEqual(['-100', '-100.0%', 'new']);
     expect(within(big).getAllByRole('gridcell')[0]!.textContent).toBe('200');
   });
 
@@ -271,7 +271,7 @@ describe('numbers that do not mislead', () => {
     } finally {
       restore();
     }
-    expect(screen.getByText('Total of 3 visible workspaces').parentElement!.textContent).toBe('Total of 3 visible workspaces2,000');
+    expect(screen.getByText('Total of 3 visible workspaces').parentElement!.textContent).toBe('Total of 3 visible workspaces2,000new');
     expect(screen.queryByText('Account total')).toBeNull();
   });
 });
@@ -287,7 +287,7 @@ describe('many workspaces', () => {
 
     expect(workspaceRows()).toHaveLength(10);
     const more = screen.getByRole('row', { name: `15 more workspaces · ${hiddenCredits.toLocaleString('en-US')} credits` });
-    expect(screen.getByText('Account total').parentElement!.textContent).toBe(`Account total${total.toLocaleString('en-US')}`);
+    expect(screen.getByText('Account total').parentElement!.textContent).toBe(`Account total${total.toLocaleString('en-US')}new`);
 
     act(() => workspaceRow('Workspace 10').focus());
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
@@ -310,7 +310,7 @@ describe('many workspaces', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter workspaces by name' }), { target: { value: 'workspace 2' } });
 
     expect(workspaceRows().map((row) => row.dataset['workspaceId'])).toEqual(['ws_20', 'ws_21', 'ws_22', 'ws_23', 'ws_24', 'ws_25']);
-    expect(screen.getByText('Account total').parentElement!.textContent).toBe(`Account total${total.toLocaleString('en-US')}`);
+    expect(screen.getByText('Account total').parentElement!.textContent).toBe(`Account total${total.toLocaleString('en-US')}new`);
   });
 });
 
@@ -456,9 +456,9 @@ describe('row actions', () => {
     const q3 = await screen.findByRole('row', { name: /^Q3 Outbound/ });
 
     const cells = Array.from(q3.children);
-    expect(cells.map((cell) => cell.getAttribute('role'))).toEqual(['rowheader', 'gridcell', 'gridcell', 'gridcell']);
+    expect(cells.map((cell) => cell.getAttribute('role'))).toEqual(['rowheader', 'gridcell', 'gridcell', 'gridcell', 'gridcell']);
     expect(cells[1]!.textContent).toBe('600');
-    expect(screen.getAllByRole('columnheader')).toHaveLength(4);
+    expect(within(screen.getByRole('treegrid')).getAllByRole('columnheader')).toHaveLength(5);
 
     const button = within(q3).getByRole('button', { name: 'Pause Q3 Outbound – DACH' });
     expect(button.tabIndex).toBe(0);

@@ -169,21 +169,23 @@ describeEachDatabase('the creditlens command against a real server', (kind) => {
     const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--from', JUNE_2026.from, '--to', JUNE_2026.to]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout.split('\n').slice(2, 8)).toEqual([
-      'Workspace      Credits    Share',
-      '-------------------------------',
-      'Acme Robotics   28,000   95.8 %',
-      'Globex           1,234    4.2 %',
-      '-------------------------------',
-      'Total           29,234  100.0 %',
+      'Workspace      Credits    Share  Change',
+      '---------------------------------------',
+      'Acme Robotics   28,000   95.8 %     new',
+      'Globex           1,234    4.2 %     new',
+      '---------------------------------------',
+      'Total           29,234  100.0 %     new',
     ]);
+    expect(run.stdout).toContain('Change against 2026-05-01 00:00 to 2026-06-01 00:00 Europe/Berlin, at the same asOf.');
   });
 
   it('takes --period as a calendar month in the account time zone', async () => {
     const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-07']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2026-07-01 00:00 to 2026-08-01 00:00 Europe/Berlin');
-    expect(run.stdout).toMatch(/^Globex\s+999\s+100\.0 %$/m);
-    expect(run.stdout).toMatch(/^Total\s+999\s+100\.0 %$/m);
+    // Against June: Globex had 1,234 credits (19 % more), the account 29,234.
+    expect(run.stdout).toMatch(/^Globex\s+999\s+100\.0 %\s+-19 %$/m);
+    expect(run.stdout).toMatch(/^Total\s+999\s+100\.0 %\s+-97 %$/m);
   });
 
   it('takes plain dates for --from and --to as local midnight in the account time zone', async () => {
@@ -220,12 +222,42 @@ describeEachDatabase('the creditlens command against a real server', (kind) => {
     const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--expand', 'ws_big']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(4, 9)).toEqual([
-      'Acme Robotics   28,000   95.8 %',
-      '  Q3 Outbound   21,000   75.0 %',
-      '  Trade Fair     4,500   16.1 %',
-      '  No campaign    2,500    8.9 %',
-      'Globex           1,234    4.2 %',
+      'Acme Robotics   28,000   95.8 %     new',
+      '  Q3 Outbound   21,000   75.0 %     new',
+      '  Trade Fair     4,500   16.1 %     new',
+      '  No campaign    2,500    8.9 %     new',
+      'Globex           1,234    4.2 %     new',
     ]);
+  });
+
+  it('prints usage over time with --series: one line per local day, zeros included, and the total', async () => {
+    const run = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--series', 'day']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(2, 5)).toEqual(['Day         Credits', '-------------------', '2026-06-01        0']);
+    expect(lines).toContain('2026-06-10   29,234');
+    expect(lines.filter((line) => /^2026-06-\d\d /.test(line))).toHaveLength(30);
+    expect(lines).toContain('Total        29,234');
+    const expanded = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--series', 'week', '--expand', 'ws_small']);
+    expect(expanded.stdout).toMatch(/^Week \(from Monday\)\s+Globex$/m);
+    expect(expanded.stdout).toMatch(/^2026-06-08\s+1,234$/m);
+    const bad = await creditlens(server, ['usage', '--account', 'acct_cli', '--series', 'year']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--series: expected day, week or month, got "year"');
+  });
+
+  it('prints the server series CSV with --series --csv, and the series as JSON with --json', async () => {
+    const csv = await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--series', 'month', '--csv', '--expand', 'ws_big']);
+    expect(csv.stdout.split('\r\n')).toEqual([
+      'workspace_id,workspace_name,campaign_id,campaign_name,from,to,credits',
+      'ws_big,Acme Robotics,cmp_q3,Q3 Outbound,2026-05-31T22:00:00.000Z,2026-06-30T22:00:00.000Z,21000',
+      'ws_big,Acme Robotics,cmp_fair,Trade Fair,2026-05-31T22:00:00.000Z,2026-06-30T22:00:00.000Z,4500',
+      'ws_big,Acme Robotics,,No campaign,2026-05-31T22:00:00.000Z,2026-06-30T22:00:00.000Z,2500',
+      '',
+    ]);
+    const json = JSON.parse((await creditlens(server, ['usage', '--account', 'acct_cli', '--period', '2026-06', '--series', 'week', '--json'])).stdout);
+    expect(json.usage.series).toHaveLength(5);
+    expect(json.usage.workspaces[0].series.reduce((sum: number, bucket: { credits: number }) => sum + bucket.credits, 0)).toBe(28_000);
   });
 
   it('prints the same data as JSON with --json, the expanded rows at the page snapshot', async () => {

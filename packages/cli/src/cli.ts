@@ -21,15 +21,19 @@ const USAGE_HELP = `creditlens usage: the account's usage by workspace
 
 Usage:
   creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
-                   [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
+                   [--as-of ISO] [--expand WORKSPACE_ID] [--series day|week|month] [--csv | --json]
 
-An aligned table of the workspaces with their credits and shares, and the total (default: the
-current billing period).
+An aligned table of the workspaces with their credits, shares and change against the comparison
+window (the previous billing period, or the same length just before), and the total (default:
+the current billing period).
   --period P       current, previous, or a calendar month YYYY-MM, in the account's time zone
   --from, --to     the window [from, to): an ISO instant (2026-10-01T00:00:00+02:00), or a plain
                    date (2026-10-01), read as local midnight in the account's time zone
   --as-of ISO      a ledger snapshot (an asOf printed before): the same numbers again
   --expand ID      adds that workspace's campaign rows with No campaign, at the same snapshot
+  --series G       usage over time instead: one line per local day, week (from Monday) or month
+                   with its credits (the expanded workspace's with --expand); with --csv the
+                   server's series export (one line per workspace, campaign row and bucket)
   --csv            the server's CSV export (only the expanded workspace's rows with --expand)
   --json           the data as JSON
 
@@ -108,7 +112,7 @@ export const HELP = `creditlens: usage breakdowns and usage imports for Creditle
 
 Usage:
   creditlens usage --account ID [--period current|previous|YYYY-MM | --from DATE --to DATE]
-                   [--as-of ISO] [--expand WORKSPACE_ID] [--csv | --json]
+                   [--as-of ISO] [--expand WORKSPACE_ID] [--series day|week|month] [--csv | --json]
   creditlens import FILE [--batch-size N]
   creditlens budgets set|list|delete …
 ${WEBHOOKS_HELP_LINES}
@@ -123,7 +127,8 @@ Commands:
            the account's time zone; --from/--to take instants or plain dates (local midnight).
            --expand adds that workspace's campaign rows with No campaign, at the same snapshot
            (asOf). --csv prints the server's CSV export (only the expanded workspace's rows with
-           --expand); --json prints the data as JSON.
+           --expand); --json prints the data as JSON. Rows show their change against the
+           comparison window; --series day|week|month prints usage over time instead.
   import   Records usage from FILE: NDJSON (one UsageEntryInput object per line) or CSV with the
            same column names. Every line is checked before anything is sent; batches of at most
            10,000 entries are atomic and idempotent, so running it again after an interruption
@@ -167,6 +172,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'no-campaign': { type: 'boolean' },
         csv: { type: 'boolean' },
         json: { type: 'boolean' },
+        series: { type: 'string' },
         'batch-size': { type: 'string' },
         credits: { type: 'string' },
         thresholds: { type: 'string' },

@@ -1,5 +1,5 @@
 import type { AccountWithUsage, WorkspaceCampaigns } from '@creditlens/client';
-import { formatCredits, formatPercent, usageTable } from './usage-table';
+import { formatChange, formatCredits, formatPercent, usageTable } from './usage-table';
 
 const account: AccountWithUsage = {
   id: 'acct_1',
@@ -73,5 +73,15 @@ describe('formatting', () => {
 
   it('shows a missing percent as a dash', () => {
     expect([formatPercent(12.34), formatPercent(null)]).toEqual(['12.3 %', '–']);
+  });
+});
+
+describe('formatChange', () => {
+  it('shows whole percents with their sign, "new" for a row without previous credits, "–" against negative ones', () => {
+    expect(formatChange({ previousCredits: 100, change: 0.424 })).toBe('+42 %');
+    expect(formatChange({ previousCredits: 100, change: -0.08 })).toBe('-8 %');
+    expect(formatChange({ previousCredits: 100, change: -0.001 })).toBe('0 %');
+    expect(formatChange({ previousCredits: 0, change: null })).toBe('new');
+    expect(formatChange({ previousCredits: -5, change: null })).toBe('–');
   });
 });

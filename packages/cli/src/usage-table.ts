@@ -1,4 +1,4 @@
-import type { AccountWithUsage, WorkspaceCampaigns } from '@creditlens/client';
+import type { AccountSeries, AccountWithComparison, AccountWithUsage, Granularity, RowChange, UsageBucket, WorkspaceCampaigns, WorkspaceCampaignSeries } from '@creditlens/client';
 import { formatLocalMinute } from '@creditlens/usage-math';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -14,37 +14,74 @@ export function formatPercent(percent: number | null): string {
 }
 
 /**
- * The breakdown as an aligned table: workspace rows (share of the account), the expanded
- * workspace's campaign rows indented beneath it (share of the workspace), and the total.
+ * A row's change against the comparison window, in whole percents: "+42 %", "-8 %", "0 %"; "new"
+ * when the row had no credits there; "–" when its credits there were negative (no ratio).
  */
-export function usageTable(account: AccountWithUsage, expanded: WorkspaceCampaigns | null): string {
+export function formatChange(row: RowChange): string {
+  if (row.change === null) return row.previousCredits === 0 ? 'new' : '–';
+  const percent = Math.round(row.change * 100);
+  return `${percent > 0 ? '+' : ''}${percent === 0 ? 0 : percent} %`;
+}
+
+const hasChange = (row: object): row is RowChange => 'previousCredits' in row;
+
+/**
+ * The breakdown as an aligned table: workspace rows (share of the account), the expanded
+ * workspace's campaign rows indented beneath it (share of the workspace), and the total. Rows
+ * read with their comparison (getAccountComparison) get a Change column.
+ */
+export function usageTable(account: AccountWithUsage | AccountWithComparison, expanded: WorkspaceCampaigns | WorkspaceCampaignSeries | null): string {
   const { usage } = account;
-  const rows: Array<[string, string, string]> = [['Workspace', 'Credits', 'Share']];
+  const comparison = 'comparison' in usage ? usage.comparison : null;
+  const change = (row: object) => (comparison && hasChange(row) ? [formatChange(row)] : []);
+  const rows: string[][] = [['Workspace', 'Credits', 'Share', ...(comparison ? ['Change'] : [])]];
   for (const row of usage.workspaces) {
-    rows.push([row.workspace.name, formatCredits(row.credits), formatPercent(row.percent)]);
+    rows.push([row.workspace.name, formatCredits(row.credits), formatPercent(row.percent), ...change(row)]);
     if (expanded && expanded.workspace.id === row.workspace.id) {
       for (const campaign of expanded.campaigns) {
-        rows.push([`  ${campaign.label}${campaign.campaign?.archived ? ' (archived)' : ''}`, formatCredits(campaign.credits), formatPercent(campaign.percent)]);
+        rows.push([`  ${campaign.label}${campaign.campaign?.archived ? ' (archived)' : ''}`, formatCredits(campaign.credits), formatPercent(campaign.percent), ...change(campaign)]);
       }
     }
   }
-  const total: [string, string, string] = ['Total', formatCredits(usage.totalCredits), usage.totalCredits > 0 ? formatPercent(100) : formatPercent(null)];
-  const widths = [0, 1, 2].map((column) => Math.max(...[...rows, total].map((row) => row[column]!.length)));
-  const render = ([label, credits, share]: [string, string, string]) =>
-    `${label.padEnd(widths[0]!)}  ${credits.padStart(widths[1]!)}  ${share.padStart(widths[2]!)}`.trimEnd();
-  const rule = '-'.repeat(widths[0]! + widths[1]! + widths[2]! + 4);
-
+  const totalChange = comparison ? [formatChange({ previousCredits: comparison.totalCredits, change: comparison.totalCredits > 0 ? (usage.totalCredits - comparison.totalCredits) / comparison.totalCredits : null })] : [];
+  const total = ['Total', formatCredits(usage.totalCredits), usage.totalCredits > 0 ? formatPercent(100) : formatPercent(null), ...totalChange];
   const zone = account.timezone;
-  const lines = [
-    `${account.name} (${account.id}): ${formatLocalMinute(usage.window.from, zone)} to ${formatLocalMinute(usage.window.to, zone)} ${zone}, as of ${usage.asOf}, ${usage.lastRecordedAt === null ? 'no usage recorded yet' : `usage last recorded ${usage.lastRecordedAt}`}`,
-    '',
-    render(rows[0]!),
-    rule,
-    ...rows.slice(1).map(render),
-    rule,
-    render(total),
-  ];
-  if (usage.workspaces.length === 0) lines.splice(4, 0, '(no usage in this window)');
+  const lines = [header(account), '', ...aligned(rows, total, usage.workspaces.length === 0 ? '(no usage in this window)' : null)];
   if (expanded) lines.push('', `Campaign rows of ${expanded.workspace.name} show their share of the workspace.`);
+  if (comparison) {
+    const { from, to } = comparison.window;
+    lines.push('', from === to ? 'Change: nothing to compare with yet (asOf is at the window start).' : `Change against ${formatLocalMinute(from, zone)} to ${formatLocalMinute(to, zone)} ${zone}, at the same asOf.`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function header(account: AccountWithUsage | AccountSeries | AccountWithComparison): string {
+  const { usage, timezone: zone } = account;
+  // When usage last arrived, beside the asOf: a number that looks low may only be waiting for its entries.
+  const freshness = 'lastRecordedAt' in usage ? `, ${usage.lastRecordedAt === null ? 'no usage recorded yet' : `usage last recorded ${usage.lastRecordedAt}`}` : '';
+  return `${account.name} (${account.id}): ${formatLocalMinute(usage.window.from, zone)} to ${formatLocalMinute(usage.window.to, zone)} ${zone}, as of ${usage.asOf}${freshness}`;
+}
+
+/** Rows as columns: the first left-aligned, the others right-aligned, ruled above and below the body; `empty` fills an empty body. */
+function aligned(rows: readonly string[][], total: readonly string[], empty: string | null): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...[...rows, total].map((row) => row[column]!.length)));
+  const render = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+  const rule = '-'.repeat(widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1));
+  return [render(rows[0]!), rule, ...(empty ? [empty] : []), ...rows.slice(1).map(render), rule, render(total)];
+}
+
+const GRANULARITY_NAMES: Record<Granularity, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week (from Monday)', MONTH: 'month' };
+
+/**
+ * Usage over time as a table of buckets: each bucket's local start and its credits — the
+ * account's, or the expanded workspace's — and the total. A bucket starting at local midnight
+ * shows its date alone; one cut at the window's edge shows its time too.
+ */
+export function seriesTable(account: AccountSeries, expanded: WorkspaceCampaignSeries | null, granularity: Granularity): string {
+  const zone = account.timezone;
+  const series: UsageBucket[] = expanded ? expanded.series : account.usage.series;
+  const rows = [[`${GRANULARITY_NAMES[granularity][0]!.toUpperCase()}${GRANULARITY_NAMES[granularity].slice(1)}`, expanded ? `${expanded.workspace.name}` : 'Credits']];
+  for (const bucket of series) rows.push([formatLocalMinute(bucket.from, zone).replace(/ 00:00$/, ''), formatCredits(bucket.credits)]);
+  const total = ['Total', formatCredits(series.reduce((sum, bucket) => sum + bucket.credits, 0))];
+  return `${[header(account), '', ...aligned(rows, total, null), '', `One line per ${GRANULARITY_NAMES[granularity]} in ${zone}, zeros included.`].join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
-import { CreditlensError, type CreditlensClient, type UsageWindowInput } from '@creditlens/client';
+import { CreditlensError, type CreditlensClient, type Granularity, type UsageWindowInput } from '@creditlens/client';
 import { billingPeriodContaining, billingPeriodOf, startOfLocalDay } from '@creditlens/usage-math';
 import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
 import { parseCsv, csvField } from './csv';
-import { usageTable } from './usage-table';
+import { seriesTable, usageTable } from './usage-table';
 
 export interface UsageOptions {
   readonly account?: string;
@@ -14,7 +14,10 @@ export interface UsageOptions {
   readonly expand?: string;
   readonly csv?: boolean;
   readonly json?: boolean;
+  readonly series?: string;
 }
+
+const SERIES: Readonly<Record<string, Granularity>> = { day: 'DAY', week: 'WEEK', month: 'MONTH' };
 
 export async function usageCommand(client: CreditlensClient, options: UsageOptions, io: CliIo): Promise<void> {
   const accountId = options.account;
@@ -23,8 +26,12 @@ export async function usageCommand(client: CreditlensClient, options: UsageOptio
   if ((options.from === undefined) !== (options.to === undefined)) throw new CommandLineError('--from and --to go together');
   if (options.period !== undefined && options.from !== undefined) throw new CommandLineError('choose --period or --from/--to, not both');
 
+  const granularity = options.series === undefined ? null : SERIES[options.series];
+  if (granularity === undefined) throw new CommandLineError(`--series: expected day, week or month, got ${JSON.stringify(options.series)}`);
+
   const window = await chosenWindow(client, accountId, options);
-  const account = await client.getAccountUsage(accountId, { window, asOf: options['as-of'] });
+  if (granularity) return seriesCommand(client, accountId, { window, asOf: options['as-of'], granularity }, options, io);
+  const account = await client.getAccountComparison(accountId, { window, asOf: options['as-of'] });
   if (!account) throw notFound(accountId);
   const { usage } = account;
 
@@ -36,7 +43,7 @@ export async function usageCommand(client: CreditlensClient, options: UsageOptio
   }
 
   // The page's asOf, so the campaign rows add up to the workspace row printed above them.
-  const expanded = options.expand ? await client.getWorkspaceCampaigns(options.expand, usage.window, { asOf: usage.asOf }) : null;
+  const expanded = options.expand ? await client.getWorkspaceCampaignSeries(options.expand, usage.window, { asOf: usage.asOf }) : null;
   if (options.expand && !expanded) {
     throw new CreditlensError('NOT_FOUND', `workspace "${options.expand}" has no usage in this window, or this token may not see it`, undefined);
   }
@@ -45,6 +52,29 @@ export async function usageCommand(client: CreditlensClient, options: UsageOptio
     return;
   }
   io.stdout.write(usageTable(account, expanded));
+}
+
+/** --series: the buckets of the account (or of the expanded workspace) as a table, the series CSV, or JSON. */
+async function seriesCommand(
+  client: CreditlensClient,
+  accountId: string,
+  read: { window: UsageWindowInput | undefined; asOf: string | undefined; granularity: Granularity },
+  options: UsageOptions,
+  io: CliIo,
+): Promise<void> {
+  const account = await client.getAccountSeries(accountId, read);
+  if (!account) throw notFound(accountId);
+  const { usage } = account;
+  if (options.csv) {
+    const csv = await client.exportSeriesCsv(accountId, usage.window, { asOf: usage.asOf, granularity: read.granularity });
+    io.stdout.write(options.expand ? onlyWorkspace(csv, options.expand) : csv);
+    return;
+  }
+  const expanded = options.expand ? await client.getWorkspaceCampaignSeries(options.expand, usage.window, { asOf: usage.asOf, granularity: read.granularity }) : null;
+  if (options.expand && !expanded) {
+    throw new CreditlensError('NOT_FOUND', `workspace "${options.expand}" has no usage in this window, or this token may not see it`, undefined);
+  }
+  io.stdout.write(options.json ? `${JSON.stringify({ ...account, expanded }, null, 2)}\n` : seriesTable(account, expanded, read.granularity));
 }
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;

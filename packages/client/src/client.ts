@@ -4,6 +4,8 @@ import {
   AccountBreakdownDocument,
   AccountInvoiceDocument,
   AccountPeriodsDocument,
+  AccountSeriesDocument,
+  AccountUsageComparisonDocument,
   AccountUsageDocument,
   BillingPeriodsDocument,
   DeleteBudgetDocument,
@@ -20,6 +22,7 @@ import {
   SetBudgetDocument,
   RedeliverWebhookEventDocument,
   UsageEntriesDocument,
+  WorkspaceCampaignSeriesDocument,
   WorkspaceCampaignsDocument,
   type BudgetInput,
   type ListAccountsQuery,
@@ -33,7 +36,20 @@ import {
   type UsageEntryInput,
   type UsageWindowInput,
 } from './generated/graphql.js';
-import type { AccountBreakdown, AccountPeriods, AccountWithUsage, BillingPeriods, BudgetFields, EntriesPage, Invoice, WorkspaceCampaigns } from './results.js';
+import type {
+  AccountBreakdown,
+  AccountPeriods,
+  AccountSeries,
+  AccountWithComparison,
+  AccountWithUsage,
+  BillingPeriods,
+  BudgetFields,
+  EntriesPage,
+  Granularity,
+  Invoice,
+  WorkspaceCampaigns,
+  WorkspaceCampaignSeries,
+} from './results.js';
 import { TRANSIENT_STATUSES, parseRetryAfter, retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
 
 export interface CreditlensClientOptions {
@@ -232,6 +248,35 @@ export class CreditlensClient {
   }
 
   /**
+   * The page with each workspace's previousCredits and change against the comparison window
+   * (the previous billing period for a billing period, else the same length just before; only
+   * the elapsed part while the window runs). Null like getAccountUsage.
+   */
+  async getAccountComparison(accountId: string, options: { window?: UsageWindowInput; asOf?: string } = {}): Promise<AccountWithComparison | null> {
+    return (await this.execute(AccountUsageComparisonDocument, { accountId, window: options.window ?? null, asOf: options.asOf ?? null })).account;
+  }
+
+  /**
+   * Usage over time: the account's series (default granularity DAY, buckets in the account's time
+   * zone), the comparison, and every workspace row's series and change, at one snapshot. Null like
+   * getAccountUsage.
+   */
+  async getAccountSeries(accountId: string, options: { window?: UsageWindowInput; asOf?: string; granularity?: Granularity } = {}): Promise<AccountSeries | null> {
+    const variables = { accountId, window: options.window ?? null, asOf: options.asOf ?? null, granularity: options.granularity ?? 'DAY' };
+    return (await this.execute(AccountSeriesDocument, variables)).account;
+  }
+
+  /** One workspace's series and change with those of its campaign rows (No campaign included). Pass the page's `asOf`; null like getWorkspaceCampaigns. */
+  async getWorkspaceCampaignSeries(
+    workspaceId: string,
+    window: UsageWindowInput,
+    options: { asOf?: string; granularity?: Granularity } = {},
+  ): Promise<WorkspaceCampaignSeries | null> {
+    const variables = { workspaceId, window, asOf: options.asOf ?? null, granularity: options.granularity ?? 'DAY' };
+    return (await this.execute(WorkspaceCampaignSeriesDocument, variables)).workspaceUsage;
+  }
+
+  /**
    * Every account (admin key only), page after page by id: `for await (const page of
    * client.listAccounts()) …`. Each page is one request, made when the loop asks for it.
    */
@@ -395,11 +440,24 @@ export class CreditlensClient {
    * line per campaign row in the page's order.
    */
   async exportCsv(accountId: string, window: UsageWindowInput, options: { asOf?: string } = {}): Promise<string> {
-    const url = new URL('/export/usage.csv', this.options.endpoint);
+    return this.exportFile('/export/usage.csv', accountId, window, options);
+  }
+
+  /**
+   * The campaign rows' series as CSV (GET /export/usage-series.csv): one line per (workspace,
+   * campaign row, bucket) in the page's order; granularity DAY by default.
+   */
+  async exportSeriesCsv(accountId: string, window: UsageWindowInput, options: { asOf?: string; granularity?: Granularity } = {}): Promise<string> {
+    return this.exportFile('/export/usage-series.csv', accountId, window, { ...options, granularity: options.granularity ?? 'DAY' });
+  }
+
+  private async exportFile(path: string, accountId: string, window: UsageWindowInput, options: { asOf?: string; granularity?: Granularity }): Promise<string> {
+    const url = new URL(path, this.options.endpoint);
     url.searchParams.set('accountId', accountId);
     url.searchParams.set('from', window.from);
     url.searchParams.set('to', window.to);
     if (options.asOf) url.searchParams.set('asOf', options.asOf);
+    if (options.granularity) url.searchParams.set('granularity', options.granularity);
     const response = await this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
     const text = await response.text();
     if (response.ok) return text;

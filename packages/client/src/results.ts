@@ -178,3 +178,57 @@ export interface EntriesPage {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
   readonly edges: { readonly cursor: string; readonly node: UsageEntry }[];
 }
+
+/** A bucket size of a series: buckets in the account's time zone (WEEK from Monday 00:00 local). */
+export type Granularity = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
+
+/** One bucket of a series: [from, to) and its credits. Buckets cover the window, zeros included, oldest first. */
+export interface UsageBucket {
+  readonly from: string;
+  readonly to: string;
+  readonly credits: number;
+}
+
+/** A row against the comparison window: its credits there and the change. */
+export interface RowChange {
+  /** This row's credits in the comparison window, at the same asOf; 0 when it had none. */
+  readonly previousCredits: number;
+  /** (credits − previousCredits) / previousCredits as a fraction (0.42 = 42 % more); null when previousCredits <= 0. */
+  readonly change: number | null;
+}
+
+/** The window a page is compared with and its total (see docs/api.md "Usage over time"). */
+export interface UsageComparison {
+  readonly window: UsageWindow;
+  readonly totalCredits: number;
+}
+
+/** A workspace row with its change (getAccountComparison). */
+export type WorkspaceRowWithChange = WorkspaceRow & RowChange;
+
+/** The page with each workspace's change and the comparison's total (getAccountComparison). */
+export interface AccountWithComparison extends AccountSummary {
+  readonly usage: AccountUsageFields<WorkspaceRowWithChange> & { readonly comparison: UsageComparison };
+}
+
+/** A workspace row with its change and series (getAccountSeries). */
+export interface WorkspaceSeriesRow extends WorkspaceRowWithChange {
+  /** The row's buckets: they sum to exactly its credits. */
+  readonly series: UsageBucket[];
+}
+
+/** Usage over time: the page with the account's series, the comparison and every row's series (getAccountSeries). */
+export interface AccountSeries extends AccountSummary {
+  readonly usage: AccountUsageFields<WorkspaceSeriesRow> & { readonly series: UsageBucket[]; readonly comparison: UsageComparison };
+}
+
+/** A campaign row (or No campaign) with its change and series. */
+export interface CampaignSeriesRow extends CampaignRow, RowChange {
+  readonly series: UsageBucket[];
+}
+
+/** One workspace's series, change and kinds with its campaign rows' (getWorkspaceCampaignSeries). */
+export interface WorkspaceCampaignSeries extends WorkspaceSeriesRow {
+  readonly byKind: KindUsage[];
+  readonly campaigns: CampaignSeriesRow[];
+}

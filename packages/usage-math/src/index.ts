@@ -16,3 +16,4 @@ export {
   startOfLocalDay,
   startOfLocalMonth,
 } from './billing-periods.js';
+export { GRANULARITIES, MAX_HOUR_SERIES_DAYS, comparisonWindow, isGranularity, seriesEdges, type Granularity } from './series.js';

@@ -27,5 +27,5 @@ export interface Context {
 }
 
 export function createContext(principal: Principal, now: Date, requestId: string, services: Services): Context {
-  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage), ...createBudgetLoaders(services.budgets) } };
+  return { principal, now, requestId, services, loaders: { ...createCatalogLoaders(services.catalog), ...createUsageLoaders(services.usage, services.usageOverTime), ...createBudgetLoaders(services.budgets) } };
 }

@@ -11,7 +11,7 @@ import { createContext, type Context } from './context';
 import { createServices, type AppConfig, type Services } from './services';
 
 export type { AppConfig };
-import { ENTRIES_EXPORT_PATH, entriesExportRoute, USAGE_EXPORT_PATH, usageExportRoute, UsageExportService } from '../export';
+import { ENTRIES_EXPORT_PATH, entriesExportRoute, USAGE_EXPORT_PATH, USAGE_SERIES_EXPORT_PATH, usageExportRoute, UsageExportService, usageSeriesExportRoute, UsageSeriesExportService } from '../export';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
 import { creditlensSchema } from './schema';
 import {
@@ -241,6 +241,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
   app.use('/graphql', cors);
   app.use(USAGE_EXPORT_PATH, cors);
   app.use(ENTRIES_EXPORT_PATH, cors);
+  app.use(USAGE_SERIES_EXPORT_PATH, cors);
   // Before the API's guard: a browser opening /graphql gets the explorer page, which carries no data.
   if (config.explorer) app.use(explorerRouter());
   app.use(
@@ -258,6 +259,7 @@ function mountApi(app: Express, { config, services, limits, apollo, ingestAdmiss
   );
   app.get(USAGE_EXPORT_PATH, ...guard, usageExportRoute(new UsageExportService(services.catalog, services.usage)));
   app.get(ENTRIES_EXPORT_PATH, ...guard, entriesExportRoute(services.catalog, services.usage, services.entries));
+  app.get(USAGE_SERIES_EXPORT_PATH, ...guard, usageSeriesExportRoute(new UsageSeriesExportService(services.catalog, services.usage, services.usageOverTime)));
 }
 
 /**

@@ -27,7 +27,7 @@ describe('schema.graphql', () => {
     expect(args('Account', 'workspaces')).toEqual(['after', 'first']);
     expect(args('Workspace', 'campaigns')).toEqual(['after', 'first']);
     expect(args('Mutation', 'createApiKey')).toEqual(['accountId', 'expiresAt', 'label', 'scopes']);
-    expect(fields('AccountUsage')).toEqual(['asOf', 'budget', 'byKind', 'lastRecordedAt', 'totalCredits', 'window', 'workspaces']);
+    expect(fields('AccountUsage')).toEqual(['asOf', 'budget', 'byKind', 'comparison', 'lastRecordedAt', 'series', 'totalCredits', 'window', 'workspaces']);
     expect(args('Query', 'usageEntries')).toEqual(['accountId', 'after', 'asOf', 'filter', 'first', 'window']);
     expect(fields('UsageEntryFilter')).toEqual(['campaignId', 'kinds', 'noCampaign', 'workspaceId']);
     expect(fields('UsageEntryConnection')).toEqual(['asOf', 'edges', 'pageInfo', 'totalCount', 'totalCredits']);
@@ -36,11 +36,15 @@ describe('schema.graphql', () => {
     expect(args('Account', 'invoice')).toEqual(['asOf', 'period']);
     expect(fields('Invoice')).toEqual(['asOf', 'closedAt', 'final', 'lines', 'period', 'totalCredits']);
     expect(args('Mutation', 'closeBillingPeriod')).toEqual(['accountId', 'period']);
-    expect(fields('WorkspaceUsage')).toEqual(['budget', 'campaigns', 'credits', 'id', 'percent', 'share', 'workspace']);
-    expect(fields('CampaignUsage')).toEqual(['budget', 'byKind', 'campaign', 'credits', 'label', 'percent', 'share']);
+    expect(fields('WorkspaceUsage')).toEqual(['budget', 'byKind', 'campaigns', 'change', 'credits', 'id', 'percent', 'previousCredits', 'series', 'share', 'workspace']);
+    expect(fields('CampaignUsage')).toEqual(['budget', 'byKind', 'campaign', 'change', 'credits', 'label', 'percent', 'previousCredits', 'series', 'share']);
     expect(fields('BudgetInput')).toEqual(['accountId', 'campaignId', 'creditsPerPeriod', 'thresholds', 'workspaceId']);
     expect(fields('Budget')).toEqual(['campaign', 'creditsPerPeriod', 'id', 'thresholds', 'workspace']);
     expect(fields('BudgetStatus')).toEqual(expect.arrayContaining(['budget', 'crossed', 'projectedCredits', 'projectedRunOutAt', 'used']));
+    expect(fields('UsageBucket')).toEqual(['credits', 'from', 'to']);
+    expect(fields('UsageComparison')).toEqual(['totalCredits', 'window']);
+    expect(fields('Granularity')).toEqual(['DAY', 'HOUR', 'MONTH', 'WEEK']);
+    for (const type of ['AccountUsage', 'WorkspaceUsage', 'CampaignUsage']) expect(args(type, 'series')).toEqual(['granularity']);
     expect(fields('UsageEntryInput')).toEqual(['accountId', 'campaignId', 'credits', 'idempotencyKey', 'kind', 'occurredAt', 'workspaceId']);
     expect(fields('CreditKind')).toEqual(['CONTACT_LIST_CLEANING', 'FIRST_EMAIL_DRAFT', 'LEAD_ENRICHMENT', 'LEAD_FINDING', 'REPLY', 'SELF_LEARNING_AI']);
     expect(fields('Mutation')).toEqual(

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AccountApiKeysResolver, CredentialsResolver } from '../auth';
 import { AccountBudgetsResolver, AccountUsageBudgetResolver, BudgetsResolver, CampaignUsageBudgetResolver, WorkspaceUsageBudgetResolver } from '../budgets';
 import { CatalogResolver, WorkspaceCatalogResolver } from '../catalog';
-import { AccountUsageResolver, BillingPeriodResolver, FreshnessResolver, InvoicesResolver, RecordUsageResolver, UsageEntriesResolver, WorkspaceUsageResolver } from '../usage';
+import { AccountUsageOverTimeResolver, AccountUsageResolver, BillingPeriodResolver, CampaignUsageOverTimeResolver, FreshnessResolver, InvoicesResolver, RecordUsageResolver, UsageEntriesResolver, WorkspaceUsageOverTimeResolver, WorkspaceUsageResolver } from '../usage';
 import { DateTimeScalar } from '../graphql';
 import { WebhookResolver } from '../webhooks';
 
@@ -22,6 +22,9 @@ export function creditlensSchema(): GraphQLSchema {
         BillingPeriodResolver,
         AccountUsageResolver,
         WorkspaceUsageResolver,
+        AccountUsageOverTimeResolver,
+        WorkspaceUsageOverTimeResolver,
+        CampaignUsageOverTimeResolver,
         RecordUsageResolver,
         BudgetsResolver,
         AccountBudgetsResolver,

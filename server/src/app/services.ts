@@ -5,7 +5,7 @@ import { BudgetService, BudgetsRepository, ThresholdEvents } from '../budgets';
 import { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import type { Metrics } from '../metrics';
-import { InvoiceService, RecordUsageService, UsageEntriesRepository, UsageEntriesService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
+import { InvoiceService, RecordUsageService, UsageEntriesRepository, UsageEntriesService, UsageOverTimeService, UsageRepository, UsageService, type RecordUsageResult, type UsageEntryInput } from '../usage';
 import { WebhookRepository, WebhookService, type HostResolver } from '../webhooks';
 import type { Services } from './context';
 import type { Config } from '../config';
@@ -26,6 +26,7 @@ export function createServices(config: AppConfig, db: Database, metrics?: Metric
   return {
     catalog,
     usage,
+    usageOverTime: new UsageOverTimeService(usageRepository),
     entries: new UsageEntriesService(catalog, usage, new UsageEntriesRepository(db)),
     invoices: new InvoiceService(db, usageRepository, usage),
     recordUsage: metrics ? new CountedRecordUsageService(metrics, ...recordUsageParts) : new RecordUsageService(...recordUsageParts),

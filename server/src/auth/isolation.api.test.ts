@@ -208,6 +208,10 @@ const EXTRA_CASES: Record<string, OperationCase> = {
     rights: READERS,
     request: (ids) => ({ method: 'GET', path: `/export/usage.csv?${new URLSearchParams({ accountId: ids.accountId, ...JUNE_2026 })}` }),
   },
+  'GET /export/usage-series.csv': {
+    rights: READERS,
+    request: (ids) => ({ method: 'GET', path: `/export/usage-series.csv?${new URLSearchParams({ accountId: ids.accountId, ...JUNE_2026, granularity: 'DAY' })}` }),
+  },
 };
 
 /** Endpoints anyone may call (no credential): they must leak nothing either. */
@@ -226,6 +230,8 @@ const ENDPOINT_CASES: Record<string, string> = {
   'GET /export/usage.csv': 'GET /export/usage.csv',
   'USE /export/entries.csv': 'GET /export/entries.csv',
   'GET /export/entries.csv': 'GET /export/entries.csv',
+  'USE /export/usage-series.csv': 'GET /export/usage-series.csv',
+  'GET /export/usage-series.csv': 'GET /export/usage-series.csv',
 };
 
 const MINE: Ids = { accountId: 'acct_a', workspaceId: 'ws_a1', campaignId: 'camp_a1', apiKeyId: 'spare', budgetId: 'mine' };

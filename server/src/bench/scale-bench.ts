@@ -14,6 +14,7 @@ import { measureIngest, WARM_UP_BATCHES } from './live-ingest';
 import { describePageLoad, measurePageLoad } from './page-load';
 import { benchRateLimitDecisions } from './rate-limit-decisions';
 import { benchEntries } from './entries-bench';
+import { benchSeries, printSeriesBench } from './series-bench';
 
 /**
  * `npm run bench` — usage pages at scale, through the real HTTP API of a server process, next to
@@ -151,6 +152,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
       });
       rssAfterRows.push(rssOf(child));
     }
+    const series = await benchSeries(endpoint, db, RUNS, NAIVE_RUNS);
     const steady = await memoryOverRequests(endpoint, child);
     const plans = await queryPlans(kind, db, clock, biggest);
     const entryPages = await benchEntries({ endpoint, child, db, runs: RUNS, log });
@@ -158,7 +160,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', entries: number) {
     const budgetIngest = await benchBudgetIngest(endpoint, db, log);
     const rssAfter = rssOf(child);
     const load = await measurePageLoad(endpoint, db);
-    return { kind, entries, settings, counts, biggest, floor, rows, ingest, budgetIngest, load, plans, entryPages, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
+    return { kind, entries, settings, counts, biggest, floor, rows, series, ingest, budgetIngest, load, plans, entryPages, rss: { beforeMiB: rssBefore, afterEachCaseMiB: rssAfterRows, steadyMiB: steady, afterMiB: rssAfter } };
   } finally {
     // Also on a failure: never leave a server process behind.
     child.kill('SIGTERM');
@@ -247,6 +249,7 @@ async function main(): Promise<void> {
     for (const row of result.rows) {
       log(`${row.name.padEnd(30)}${ms(row.api.p50)}${ms(row.api.p95)}${ms(row.bare.p95).padStart(9)}${ms(row.naive.p50).padStart(10)}  ${ratio(row.naive.p50 / row.api.p50)}  ${ratio(row.api.p95 / row.bare.p95)}`);
     }
+    printSeriesBench(result.series, log);
     log(`the API's floor, \`{ __typename }\` (HTTP, Express, the credential, Apollo; no database): p50 ${result.floor.p50.toFixed(1)} ms, p95 ${result.floor.p95.toFixed(1)} ms`);
     const rate = (ingest: { entries: number; seconds: number; perSecond: number }) =>
       `${ingest.entries.toLocaleString('en-US')} entries in ${ingest.seconds.toFixed(1)} s = ${ingest.perSecond.toLocaleString('en-US')} entries/s`;

@@ -6,6 +6,11 @@ import type { UsageEntryInput } from '../usage';
  * spent about 28,000 credits across eight campaigns plus No campaign work; this month two
  * workspaces have usage, with No campaign spend in the biggest. Deterministic (seeded PRNG),
  * relative to the month it is generated in.
+ *
+ * Month over month (the widget's changes and sparklines): in Acme, "Warehouse Automation Leads"
+ * doubled — evenly spaced entries at the same offsets from each period's start, twice the credits
+ * this month, so it reads +100 % against the elapsed part of last month whatever the day —,
+ * "Humanoid Preview" is new this month and "Trade Fair Follow-up" stopped after last month.
  */
 export const DEMO_ACCOUNT = { id: 'acct_demo', name: 'Northwind Outreach', timezone: 'Europe/Berlin' } as const;
 
@@ -18,7 +23,7 @@ export const DEMO_WORKSPACES = [
 ] as const;
 
 const CAMPAIGN_NAMES: Record<string, string[]> = {
-  ws_acme: ['Q3 Outbound – DACH', 'Warehouse Automation Leads', 'Trade Fair Follow-up', 'CFO Persona Test', 'Partner Referrals', 'Re-engagement 2025', 'Cobot Launch', 'Nordics Pilot'],
+  ws_acme: ['Q3 Outbound – DACH', 'Warehouse Automation Leads', 'Trade Fair Follow-up', 'CFO Persona Test', 'Partner Referrals', 'Re-engagement 2025', 'Cobot Launch', 'Nordics Pilot', 'Humanoid Preview'],
   ws_globex: ['Freight Forwarders UK', 'Last-Mile Startups', 'Customs Brokers'],
   ws_initech: ['SaaS Founders', 'Dev Tools Beta'],
   ws_umbrella: ['Clinic Managers', 'Pharma Buyers'],
@@ -67,8 +72,19 @@ interface Plan {
   readonly unattributed: number;
 }
 
+/** The month-over-month story's campaigns (see the top). */
+export const DOUBLED_CAMPAIGN = 'cmp_acme_2';
+export const NEW_CAMPAIGN = 'cmp_acme_9';
+export const STOPPED_CAMPAIGN = 'cmp_acme_3';
+const STORY_STEP_MS = 12 * 3_600_000;
+/** Two a day for 28 days: the same in every month, however long. */
+const STORY_ENTRIES = 56;
+const DOUBLED_CREDITS_BEFORE = 60;
+const NEW_CREDITS = 50;
+
 const LAST_MONTH: readonly Plan[] = [
-  { workspaceId: 'ws_acme', credits: 28_000, unattributed: 0.12 },
+  // With the doubled campaign's 56 entries of 60 credits: about 28,000.
+  { workspaceId: 'ws_acme', credits: 24_640, unattributed: 0.12 },
   { workspaceId: 'ws_globex', credits: 9_400, unattributed: 0.2 },
   { workspaceId: 'ws_initech', credits: 5_200, unattributed: 0.1 },
   { workspaceId: 'ws_umbrella', credits: 2_600, unattributed: 0.3 },
@@ -88,16 +104,34 @@ const UNATTRIBUTED: readonly CreditKind[] = ['LEAD_FINDING', 'SELF_LEARNING_AI',
 export function demoUsage(now: Date): UsageEntryInput[] {
   const [current, previous] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 2) as [TimeWindow, TimeWindow];
   const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 3_600_000, now.getTime() - 60_000)) };
-  return [...entriesFor(previous, LAST_MONTH, 'prev', 7), ...entriesFor(soFar, THIS_MONTH, 'curr', 11)];
+  const story = [...evenly(soFar, 'curr-doubled', DOUBLED_CAMPAIGN, 2 * DOUBLED_CREDITS_BEFORE), ...evenly(soFar, 'curr-new', NEW_CAMPAIGN, NEW_CREDITS)];
+  // The story grows with the days elapsed; Acme's other spend shrinks by as much, so this month's totals stay those of the plan.
+  const storyCredits = story.reduce((sum, entry) => sum + entry.credits, 0);
+  const thisMonth = THIS_MONTH.map((plan) => (plan.workspaceId === 'ws_acme' ? { ...plan, credits: plan.credits - storyCredits } : plan));
+  return [
+    ...entriesFor(previous, LAST_MONTH, 'prev', 7, new Set([DOUBLED_CAMPAIGN, NEW_CAMPAIGN])),
+    ...entriesFor(soFar, thisMonth, 'curr', 11, new Set([DOUBLED_CAMPAIGN, STOPPED_CAMPAIGN])),
+    ...evenly(previous, 'prev-doubled', DOUBLED_CAMPAIGN, DOUBLED_CREDITS_BEFORE),
+    ...story,
+  ];
 }
 
-function entriesFor(window: TimeWindow, plans: readonly Plan[], tag: string, seed: number): UsageEntryInput[] {
+/** One entry every twelve hours from an hour after the window's start, at most 56: the same offsets and credits in every month. */
+function evenly(window: TimeWindow, tag: string, campaignId: string, credits: number): UsageEntryInput[] {
+  const entries: UsageEntryInput[] = [];
+  for (let at = window.from.getTime() + 3_600_000, serial = 0; at < window.to.getTime() && serial < STORY_ENTRIES; at += STORY_STEP_MS, serial++) {
+    entries.push({ idempotencyKey: `demo-${tag}-${serial}`, accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', campaignId, kind: 'LEAD_ENRICHMENT', credits, occurredAt: new Date(at) });
+  }
+  return entries;
+}
+
+function entriesFor(window: TimeWindow, plans: readonly Plan[], tag: string, seed: number, skipped: ReadonlySet<string>): UsageEntryInput[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const span = window.to.getTime() - window.from.getTime();
   const entries: UsageEntryInput[] = [];
   for (const plan of plans) {
-    const campaigns = DEMO_CAMPAIGNS.filter((campaign) => campaign.workspaceId === plan.workspaceId);
+    const campaigns = DEMO_CAMPAIGNS.filter((campaign) => campaign.workspaceId === plan.workspaceId && !skipped.has(campaign.id));
     // Heavier campaigns first: weights 1, 1/2, 1/3, … make a believable long tail.
     const weights = campaigns.map((_, index) => 1 / (index + 1));
     const weightSum = weights.reduce((a, b) => a + b, 0);

@@ -3,7 +3,7 @@
  * TypeScript union are the same strings and no cast stands between twins. ApiScope is built the
  * same way beside its list (auth/api-scope.enum.ts).
  */
-import { CREDIT_KINDS, type CreditKind } from '@creditlens/usage-math';
+import { CREDIT_KINDS, GRANULARITIES, type CreditKind, type Granularity } from '@creditlens/usage-math';
 import { registerEnumType } from 'type-graphql';
 
 /** An object for registerEnumType whose keys and values are exactly `values`. */
@@ -40,5 +40,18 @@ export const CreditKindEnum = registerListEnum<CreditKind>(
     LEAD_FINDING: 'Finding leads for a list. Never attributed to a campaign.',
     SELF_LEARNING_AI: 'Self Learning AI model work. Never attributed to a campaign.',
     CONTACT_LIST_CLEANING: 'Contact-list cleaning. Never attributed to a campaign.',
+  },
+);
+
+/** GraphQL's Granularity: the bucket sizes of @creditlens/usage-math's GRANULARITIES. */
+export const GranularityEnum = registerListEnum<Granularity>(
+  GRANULARITIES,
+  'Granularity',
+  "The bucket size of a usage series. Buckets are in the account's time zone: consecutive, covering exactly the window, the first and last cut at its edges.",
+  {
+    HOUR: 'Local hours (a window of at most 31 days). A 25-hour DST day has 25 of them.',
+    DAY: 'Local days, from local midnight; a DST day is 23 or 25 hours long.',
+    WEEK: 'Local weeks, from Monday 00:00 local.',
+    MONTH: 'Local calendar months, from local midnight of the 1st (billing periods).',
   },
 );

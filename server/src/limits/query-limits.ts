@@ -16,6 +16,8 @@ export interface QueryLimits {
 export const WORKSPACES_PER_PAGE = 100;
 /** The campaigns assumed per workspace row: generous (the demo's biggest workspace has nine rows). */
 export const CAMPAIGNS_PER_WORKSPACE = 25;
+/** A series counts as a month of days, whatever its granularity: its rows come from one batched statement per page. */
+export const BUCKETS_PER_SERIES = 31;
 /** Six credit kinds: byKind lists never hold more. */
 const KINDS = 6;
 /** The thresholds assumed per budget: the default [50, 80, 100]. */
@@ -36,6 +38,10 @@ export const CREDITLENS_COST_MODEL: CostModel = {
     'WorkspaceUsage.campaigns': CAMPAIGNS_PER_WORKSPACE,
     'AccountUsage.byKind': KINDS,
     'CampaignUsage.byKind': KINDS,
+    'WorkspaceUsage.byKind': KINDS,
+    'AccountUsage.series': BUCKETS_PER_SERIES,
+    'WorkspaceUsage.series': BUCKETS_PER_SERIES,
+    'CampaignUsage.series': BUCKETS_PER_SERIES,
     'Invoice.lines': KINDS,
     // Budgets hold the default three thresholds nearly always; a list of 1,000 is legal but rare.
     'Budget.thresholds': BUDGET_THRESHOLDS,

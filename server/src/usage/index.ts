@@ -24,5 +24,7 @@ export { UsageRepository, type LedgerEntry } from './usage.repository';
 export type { UsageSnapshot } from './usage.model';
 export { AccountUsageResolver, WorkspaceUsageResolver } from './usage.resolver';
 export { AccountUsage, CampaignUsage, UsageWindow, WorkspaceUsage } from './usage.types';
+export { AccountUsageOverTimeResolver, CampaignUsageOverTimeResolver, WorkspaceUsageOverTimeResolver } from './usage-over-time.resolver';
+export { UsageOverTimeService } from './usage-over-time.service';
 export { UsageService } from './usage.service';
 export { planWindow } from './window-planner';

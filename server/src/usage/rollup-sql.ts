@@ -41,6 +41,8 @@ const BY_WORKSPACE: Grouping = { rollups: WORKSPACE_ROLLUPS, columns: 'workspace
 const BY_KIND: Grouping = { rollups: KIND_ROLLUPS, columns: 'kind' };
 /** A workspace-scoped caller's kinds: from the campaign rollups, which are keyed by workspace first. */
 const BY_KIND_OF_WORKSPACES: Grouping = { rollups: CAMPAIGN_ROLLUPS, columns: 'kind' };
+/** Each workspace's kinds (WorkspaceUsage.byKind): from the campaign rollups, keyed by workspace first. */
+const BY_WORKSPACE_KIND: Grouping = { rollups: CAMPAIGN_ROLLUPS, columns: 'workspace_id, kind' };
 const BY_CAMPAIGN: Grouping = {
   rollups: CAMPAIGN_ROLLUPS,
   columns: 'workspace_id, campaign_key, kind',
@@ -186,4 +188,11 @@ export function kindCountsStatement(snapshot: PlannedSnapshot & { workspaceIds: 
   const ledger = ledgerSums(snapshot, ['kind']);
   const counts = sums(BY_KIND, snapshot, `${BY_KIND.columns}, CAST(SUM(entry_count) AS TEXT) AS entry_count`);
   return { sql: `${ledger.sql}\n${counts.sql}`, params: [...ledger.params, ...counts.params] };
+}
+
+/** Credits per (workspace, kind) of some workspaces: the byKind of their rows. */
+export function workspaceKindSumsStatement(snapshot: PlannedSnapshot & { workspaceIds: readonly string[] }): Statement {
+  const ledger = ledgerSums(snapshot, ['workspace_id', 'kind']);
+  const kinds = sums(BY_WORKSPACE_KIND, snapshot, BY_WORKSPACE_KIND.columns);
+  return { sql: `${ledger.sql}\n      ${kinds.sql}`, params: [...ledger.params, ...kinds.params] };
 }

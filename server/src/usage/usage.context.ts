@@ -6,6 +6,7 @@ import type { RecordUsageService } from './record-usage.service';
 import type { UsageEntriesService } from './usage-entries.service';
 import type { UsageLoaders } from './usage.loaders';
 import type { UsageService } from './usage.service';
+import type { UsageOverTimeService } from './usage-over-time.service';
 
 export interface UsageServices {
   readonly usage: UsageService;
@@ -14,6 +15,8 @@ export interface UsageServices {
   readonly entries: UsageEntriesService;
   /** Invoices, running and final, and closing billing periods. */
   readonly invoices: InvoiceService;
+  /** Series, comparisons and byKind of the page's rows. */
+  readonly usageOverTime: UsageOverTimeService;
   /** The expand query finds its workspace (and the account it belongs to) in the catalog. */
   readonly catalog: CatalogRepository;
 }

@@ -1,9 +1,9 @@
 /** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
 import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
 import { toSafeInt } from '../graphql';
-import type { AccountUsageModel, CampaignUsageModel, KindCredits, UsageSnapshot, WorkspaceUsageModel } from './usage.model';
+import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
 import type { InvoiceModel } from './invoices.service';
-import type { AccountUsage, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
+import type { AccountUsage, CampaignRowOrigin, CampaignUsage, Invoice, KindUsage, UsageWindow, WorkspaceUsage } from './usage.types';
 
 export function toUsageWindow(window: TimeWindow): UsageWindow {
   return { from: window.from, to: window.to };
@@ -13,7 +13,7 @@ export function toKindUsage(line: KindCredits): KindUsage {
   return { kind: line.kind as CreditKind, credits: toSafeInt(line.credits) };
 }
 
-export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null): WorkspaceUsage {
+export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null, timeZone: string): WorkspaceUsage {
   return {
     id: model.id,
     workspace: { ...model.workspace, accountId: model.snapshot.accountId },
@@ -21,31 +21,34 @@ export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds
     placement: { share: model.share, percent: model.percent },
     snapshot: model.snapshot,
     visibleWorkspaceIds,
+    timeZone,
   };
 }
 
-export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null): AccountUsage {
+export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null, timeZone: string): AccountUsage {
   return {
     window: toUsageWindow(model.snapshot.window),
     asOf: new Date(model.snapshot.asOf),
     totalCredits: toSafeInt(model.totalCredits),
     byKind: model.byKind.map(toKindUsage),
-    workspaces: model.workspaces.map((row) => toWorkspaceUsage(row, visibleWorkspaceIds)),
+    workspaces: model.workspaces.map((row) => toWorkspaceUsage(row, visibleWorkspaceIds, timeZone)),
     snapshot: model.snapshot,
+    timeZone,
     visibleWorkspaceIds,
   };
 }
 
-export function toCampaignUsage(model: CampaignUsageModel, row: { readonly workspaceId: string; readonly snapshot: UsageSnapshot }): CampaignUsage {
+export function toCampaignUsage(model: CampaignUsageModel, origin: Omit<CampaignRowOrigin, 'campaignId'>): CampaignUsage {
   return {
-    workspaceId: row.workspaceId,
-    snapshot: row.snapshot,
+    workspaceId: origin.workspaceId,
+    snapshot: origin.snapshot,
     campaign: model.campaign,
     label: model.label,
     credits: toSafeInt(model.credits),
     share: model.share,
     percent: model.percent,
     byKind: model.byKind.map(toKindUsage),
+    origin: { ...origin, campaignId: model.campaign?.id ?? null },
   };
 }
 

@@ -1,7 +1,8 @@
 import type { CreditKind } from '@creditlens/usage-math';
 import { type BulkColumn, bulkRows, type BulkRows, type Database, type Dialect, isUniqueViolation, placeholdersFor, readInChunks, type SqlExecutor } from '../db';
 import { planWindow } from './window-planner';
-import { campaignSumsStatement, pageSumsStatement } from './rollup-sql';
+import { campaignSumsStatement, pageSumsStatement, workspaceKindSumsStatement } from './rollup-sql';
+import { ledgerSeriesStatement, seriesSumsStatement, type SeriesLevel } from './series-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
 import type { UsageSnapshot } from './usage.model';
 
@@ -35,6 +36,22 @@ export interface CampaignKindSum {
   readonly archived: boolean;
   readonly kind: CreditKind;
   readonly credits: bigint;
+}
+
+/** A series' bucket credits from one statement: only buckets with entries; `campaignKey` null on the No campaign row. */
+export interface SeriesSum {
+  readonly bucket: number;
+  readonly workspaceId: string | null;
+  readonly campaignKey: string | null;
+  readonly credits: bigint;
+}
+
+/** What a series is read for: a snapshot's account and asOf, its bucket edges, and whose rows (null: the whole account). */
+export interface SeriesRead {
+  readonly accountId: string;
+  readonly asOf: number;
+  readonly edges: readonly number[];
+  readonly workspaceIds: readonly string[] | null;
 }
 
 /** The columns recordUsage writes, in the order insertNew() gives its values. */
@@ -268,6 +285,41 @@ export class UsageRepository {
         [...snapshotParams(snapshot), ...chunk],
       );
       return rows.map(toCampaignSum);
+    });
+  }
+
+  /** Bucket credits of a series from the rollups, one statement per chunk of workspace ids (see series-sql.ts). */
+  async sumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesSum[]> {
+    return this.readSeries(read, (snapshot) => seriesSumsStatement({ dialect: this.db.dialect, ...snapshot }, level));
+  }
+
+  /** The plain ledger query for sumSeries: the reference of tests and the bench. */
+  async ledgerSumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesSum[]> {
+    return this.readSeries(read, (snapshot) => ledgerSeriesStatement({ dialect: this.db.dialect, ...snapshot }, level));
+  }
+
+  private async readSeries(read: SeriesRead, statementFor: (read: SeriesRead) => { sql: string; params: unknown[] }): Promise<SeriesSum[]> {
+    const run = async (workspaceIds: readonly string[] | null) => {
+      const statement = statementFor({ ...read, workspaceIds });
+      const rows = await this.db.tenantReader(read.accountId).query<{ bucket: number | string; workspace_id?: string; campaign_key?: string; credits: string }>(statement.sql, statement.params);
+      return rows.map((row): SeriesSum => ({
+        bucket: Number(row.bucket),
+        workspaceId: row.workspace_id ?? null,
+        campaignKey: row.campaign_key === undefined || row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key,
+        credits: BigInt(row.credits),
+      }));
+    };
+    if (read.workspaceIds === null) return run(null);
+    if (read.workspaceIds.length === 0) return [];
+    return readInChunks(read.workspaceIds, run);
+  }
+
+  /** Credits per workspace and kind from the rollups (WorkspaceUsage.byKind): one statement per chunk of workspace ids. */
+  async sumByWorkspaceAndKind(snapshot: UsageSnapshot, workspaceIds: readonly string[]): Promise<{ workspaceId: string; kind: CreditKind; credits: bigint }[]> {
+    return readInChunks(workspaceIds, async (chunk) => {
+      const statement = workspaceKindSumsStatement({ ...planned(this.db.dialect, snapshot, null), workspaceIds: chunk });
+      const rows = await this.db.tenantReader(snapshot.accountId).query<{ workspace_id: string; kind: CreditKind; credits: string }>(statement.sql, statement.params);
+      return rows.map((row) => ({ workspaceId: row.workspace_id, kind: row.kind, credits: BigInt(row.credits) }));
     });
   }
 }

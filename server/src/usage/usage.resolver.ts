@@ -32,7 +32,7 @@ export class AccountUsageResolver {
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
     const snapshot = await usage.snapshot(account, checked, asOf);
     const visible = visibleWorkspaces(ctx.principal);
-    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible);
+    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone);
   }
 
   @FieldResolver(() => Invoice, { description: 'The invoice of one billing period (past, current as a running total, or future). Any other window is BAD_USER_INPUT.' })
@@ -75,6 +75,7 @@ export class WorkspaceUsageResolver {
       credits: toSafeInt(sumCredits(campaigns)),
       snapshot,
       visibleWorkspaceIds: visibleWorkspaces(ctx.principal),
+      timeZone: found.account.timezone,
     };
   }
 
@@ -100,7 +101,7 @@ export class WorkspaceUsageResolver {
   })
   async campaigns(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<CampaignUsage[]> {
     const rows = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: row.snapshot });
-    return rows.map((campaign) => toCampaignUsage(campaign, { workspaceId: row.workspace.id, snapshot: row.snapshot }));
+    return rows.map((campaignRow) => toCampaignUsage(campaignRow, { workspaceId: row.workspace.id, snapshot: row.snapshot, timeZone: row.timeZone }));
   }
 }
 

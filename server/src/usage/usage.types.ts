@@ -53,6 +53,9 @@ export class WorkspaceUsage {
 
   /** Not in the schema: what the campaigns field resolver reads. */
   snapshot!: UsageSnapshot;
+
+  /** Not in the schema: the account's time zone, for series buckets and the comparison window. */
+  timeZone!: string;
 }
 
 @ObjectType({ description: 'One campaign row of a workspace, or its No campaign row.' })
@@ -78,6 +81,17 @@ export class CampaignUsage {
   /** Not in the schema: the row's workspace and snapshot, for fields of other domains (budgets). */
   workspaceId!: string;
   snapshot!: UsageSnapshot;
+
+  /** Not in the schema: where the row sits, for its series and comparison (usage-over-time.resolver.ts). */
+  origin?: CampaignRowOrigin;
+}
+
+/** A campaign row's workspace, campaign (null: No campaign), snapshot and account time zone. */
+export interface CampaignRowOrigin {
+  readonly workspaceId: string;
+  readonly campaignId: string | null;
+  readonly snapshot: UsageSnapshot;
+  readonly timeZone: string;
 }
 
 @ObjectType({ description: "An account's usage in a window, as of a ledger snapshot." })
@@ -99,8 +113,11 @@ export class AccountUsage {
   @Field(() => [WorkspaceUsage], { description: 'Workspaces with usage in the window: credits descending, then name, then id.' })
   workspaces!: WorkspaceUsage[];
 
-  /** Not in the schema: the snapshot counted, for the fields resolved from it (lastRecordedAt). */
+  /** Not in the schema: the snapshot counted, for the fields resolved from it (lastRecordedAt, series, comparison). */
   snapshot!: UsageSnapshot;
+
+  /** Not in the schema: the account's time zone, for the series and comparison. */
+  timeZone!: string;
 
   /** Not in the schema: which workspaces the caller sees (null: all). */
   visibleWorkspaceIds!: ReadonlySet<string> | null;

@@ -35,7 +35,32 @@ interface WorkspaceSpec {
   readonly share: number | null;
   readonly percent: number | null;
   readonly budget?: BudgetSpec | null;
+  /** Default: none (a new row). */
+  readonly previousCredits?: number;
+  /** Daily credits; default: all of them on the window's first day. */
+  readonly daily?: readonly number[];
 }
+
+/** The days of a window, as UsageBucket replies: the credits on the first day unless `daily` says otherwise. */
+export function seriesReply(credits: number, daily: readonly number[] | undefined, window: { from: string; to: string } = JUNE) {
+  const DAY = 86_400_000;
+  const days = Math.max(1, Math.round((Date.parse(window.to) - Date.parse(window.from)) / DAY));
+  const values = daily ?? [credits];
+  return Array.from({ length: days }, (_, i) => ({
+    __typename: 'UsageBucket',
+    from: new Date(Date.parse(window.from) + i * DAY).toISOString(),
+    to: i === days - 1 ? window.to : new Date(Date.parse(window.from) + (i + 1) * DAY).toISOString(),
+    credits: values[i] ?? 0,
+  }));
+}
+
+/** previousCredits and change as the server computes them. */
+export function changeOf(credits: number, previousCredits = 0) {
+  return { previousCredits, change: previousCredits > 0 ? (credits - previousCredits) / previousCredits : null };
+}
+
+/** The comparison window of June: May. */
+export const MAY = { from: '2026-04-30T22:00:00.000Z', to: '2026-05-31T22:00:00.000Z' };
 
 export function rowId(workspaceId: string, window: { from: string; to: string } = JUNE, asOf = AS_OF): string {
   return `${workspaceId}|${window.from}|${window.to}|${asOf}`;
@@ -65,6 +90,11 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
             asOf,
             lastRecordedAt,
             totalCredits,
+            comparison: {
+              __typename: 'UsageComparison',
+              window: { __typename: 'UsageWindow', ...MAY },
+              totalCredits: workspaces.reduce((sum, w) => sum + (w.previousCredits ?? 0), 0),
+            },
             workspaces: workspaces.map((w) => ({
               __typename: 'WorkspaceUsage',
               id: rowId(w.id, window, asOf),
@@ -73,6 +103,8 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
               share: w.share,
               percent: w.percent,
               budget: budgetReply(w.budget, w.id),
+              ...changeOf(w.credits, w.previousCredits),
+              series: seriesReply(w.credits, w.daily, window),
             })),
           },
         },
@@ -98,6 +130,7 @@ interface CampaignSpec {
   readonly share?: number | null;
   readonly byKind: ReadonlyArray<{ kind: string; credits: number }>;
   readonly budget?: BudgetSpec | null;
+  readonly previousCredits?: number;
 }
 
 export function campaignsReply(workspaceId: string, campaigns: readonly CampaignSpec[], asOf = AS_OF, window = JUNE): Reply {
@@ -117,6 +150,8 @@ export function campaignsReply(workspaceId: string, campaigns: readonly Campaign
             percent: c.percent,
             byKind: c.byKind.map((k) => ({ __typename: 'KindUsage', ...k })),
             budget: budgetReply(c.budget, c.id ?? 'none'),
+            ...changeOf(c.credits, c.previousCredits),
+            series: seriesReply(c.credits, undefined, window),
           })),
         },
       },

@@ -11,6 +11,8 @@ import { Header } from './header';
 import { fill, type Labels } from './labels';
 import type { RenderRowActions, RowActionTarget } from './tree-context';
 import { LoadingTreegrid, UsageTreegrid, type ExpandedState } from './usage-treegrid';
+import { TrendCell } from './trend-cell';
+import { UsageChart } from './usage-chart';
 
 export interface BreakdownProps {
   readonly accountId: string;
@@ -84,17 +86,22 @@ export function Breakdown({ accountId, window, locale: requestedLocale, labels, 
     ? (filter: Parameters<typeof entriesCsvUrl>[4]) => download(entriesCsvUrl(own.endpoint, accountId, usage.window, usage.asOf, filter), `credit-entries-${day}.csv`)
     : undefined;
 
+  const previousCredits = usage.comparison.totalCredits;
   const total = (
     <Total
       label={visibleWorkspaces === null ? labels.accountTotal : fill(labels.visibleTotal, { count: formatters.credits(visibleWorkspaces) })}
       credits={usage.totalCredits}
+      change={{ credits: usage.totalCredits, previousCredits, change: previousCredits > 0 ? (usage.totalCredits - previousCredits) / previousCredits : null }}
+      comparison={usage.comparison.window}
       formatters={formatters}
+      labels={labels}
     />
   );
   // The actions column is on every row, the footer's too, so the columns line up.
   return (
     <div className={renderRowActions ? 'clw-with-actions' : undefined}>
       <Header usage={usage} formatters={formatters} labels={labels} busy={page.stale} onRefresh={page.refresh} onDownload={onDownload} downloadFailed={downloadFailed} />
+      {usage.workspaces.length > 0 && <UsageChart usage={usage} formatters={formatters} labels={labels} />}
       {entriesOf && (
         // Keyed by the row and snapshot: another row or a refresh is another listing from its first page.
         <EntriesPanel
@@ -146,12 +153,22 @@ function useVisibleWorkspaceCount(keeper: TokenKeeper | undefined): number | nul
   return useSyncExternalStore(subscribe, read, () => null);
 }
 
-function Total({ label, credits, formatters }: { label: string; credits: number; formatters: Formatters }) {
+interface TotalProps {
+  readonly label: string;
+  readonly credits: number;
+  readonly change: Parameters<typeof TrendCell>[0]['row'];
+  readonly comparison: UsageWindow;
+  readonly formatters: Formatters;
+  readonly labels: Labels;
+}
+
+function Total({ label, credits, change, comparison, formatters, labels }: TotalProps) {
   return (
     <div className="clw-row clw-footer">
       <span>{label}</span>
       <span className="clw-credits">{formatters.credits(credits)}</span>
       <span className="clw-percent" />
+      <TrendCell row={change} tree={{ labels, formatters, comparison }} footer />
     </div>
   );
 }

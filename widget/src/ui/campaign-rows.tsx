@@ -6,6 +6,7 @@ import { fill } from './labels';
 import { explainNoCampaign } from './no-campaign';
 import { campaignRowKey, useTree } from './tree-context';
 import { StatusRow, UsageRow } from './usage-row';
+import { sortRows } from './trend';
 
 export interface CampaignRowsProps {
   readonly workspaceId: string;
@@ -54,7 +55,7 @@ export function CampaignRows({ workspaceId, workspaceName, workspaceShare }: Cam
   if (campaigns.length === 0) return <StatusRow level={2}>{labels.noCampaignUsage}</StatusRow>;
   return (
     <>
-      {campaigns.map((row) => (
+      {sortRows(campaigns, tree.sort).map((row) => (
         <CampaignRow key={campaignRowKey(workspaceId, row.campaign?.id ?? null)} workspaceId={workspaceId} workspaceShare={workspaceShare} row={row} />
       ))}
     </>
@@ -81,6 +82,9 @@ function CampaignRow({ workspaceId, workspaceShare, row }: { workspaceId: string
       share={row.share}
       percent={row.percent}
       parentShare={workspaceShare}
+      previousCredits={row.previousCredits}
+      change={row.change}
+      series={row.series}
     />
   );
 }

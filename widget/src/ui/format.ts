@@ -16,6 +16,8 @@ export interface Formatters {
   day(epochMs: number): string;
   /** Date and time to the second in the account's zone: "Jun 20, 2026, 14:05:09". */
   instant(instant: string): string;
+  /** "Mon, Jun 1" in the account's zone: a day of a series. */
+  seriesDay(instant: string): string;
 }
 
 export const FALLBACK_LOCALE = 'en-US';
@@ -38,6 +40,7 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
   const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
   const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+  const seriesDay = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
   return {
     locale: credits.resolvedOptions().locale,
     credits: (value) => credits.format(value),
@@ -48,6 +51,7 @@ export function createFormatters(locale: string | undefined, timeZone: string | 
     wholePercent: (fraction) => wholePercent.format(fraction),
     day: (epochMs) => shortDay.format(epochMs),
     instant: (at) => instant.format(new Date(at)),
+    seriesDay: (at) => seriesDay.format(new Date(at)),
   };
 }
 

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { UsageWindow } from '../data/usage.types';
 import type { Formatters } from './format';
 import type { Labels } from './labels';
+import type { SortOrder } from './trend';
 
 /** The row a host's `renderRowActions` is called with; `campaignId` is null on workspace rows and the No campaign row (tell them apart by `level`). */
 export interface RowActionTarget {
@@ -21,6 +22,10 @@ export interface TreeContextValue {
   readonly labels: Labels;
   readonly window: UsageWindow;
   readonly asOf: string;
+  /** The window every row's change is against (AccountUsage.comparison.window). */
+  readonly comparison: UsageWindow | null;
+  /** The on-screen order of the rows (the API's is credits). */
+  readonly sort: SortOrder;
   /** The one row with tabIndex 0 (roving tab index): Tab enters the grid once, arrows move inside. */
   readonly tabStop: string | null;
   readonly renderRowActions: RenderRowActions | undefined;

@@ -2,7 +2,9 @@ import { useContext, type MouseEvent, type ReactNode } from 'react';
 import type { BudgetStatusData } from '../data/usage.types';
 import { BudgetBar } from './budget-bar';
 import { fill } from './labels';
+import { Sparkline } from './sparkline';
 import { TreeContext, useTree, type RowActionTarget } from './tree-context';
+import { TrendCell } from './trend-cell';
 
 export interface UsageRowProps {
   readonly rowKey: string;
@@ -28,15 +30,21 @@ export interface UsageRowProps {
   readonly expanded?: boolean;
   readonly controls?: string;
   readonly onToggle?: () => void;
+  /** The row's credits in the comparison window and its change (the trend cell). */
+  readonly previousCredits: number;
+  readonly change: number | null;
+  /** The row's daily credits (its sparkline). */
+  readonly series: readonly { readonly credits: number }[];
 }
 
 /**
  * One row of the treegrid, presentational. Its cells are, in this order: the name
- * (rowheader), the credits alone, the percent with its bar, and the host's actions when given —
- * so the credits are always the second cell, whatever is added around them.
+ * (rowheader), the credits alone, the percent with its bar, the trend (sparkline and change),
+ * and the host's actions when given — so the credits are always the second cell, whatever is
+ * added around them.
  */
 export function UsageRow(props: UsageRowProps) {
-  const { rowKey, level, label, extra, budget, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle } = props;
+  const { rowKey, level, label, extra, budget, credits, share, percent, parentShare, workspaceId, campaignId = null, expanded, controls, onToggle, previousCredits, change, series } = props;
   const { formatters, labels, tabStop, renderRowActions, openEntries } = useTree();
   const expandable = expanded !== undefined;
   const percentText = formatters.percent(percent);
@@ -93,6 +101,9 @@ export function UsageRow(props: UsageRowProps) {
         </span>
         <span className="clw-percent-text">{percentText}</span>
       </div>
+      <TrendCell row={{ credits, previousCredits, change }}>
+        <Sparkline values={series.map((bucket) => bucket.credits)} />
+      </TrendCell>
       {renderRowActions && (
         // The host's controls keep their own clicks and keys (tree-keyboard.ts leaves them alone).
         <div role="gridcell" className="clw-actions" onClick={stopPropagation}>
@@ -125,7 +136,7 @@ export function StatusRow({ level, children, tone }: { level: 1 | 2; children: R
   const withActions = Boolean(useContext(TreeContext)?.renderRowActions);
   return (
     <div role="row" aria-level={level} className={`clw-row clw-status clw-level-${level}${tone ? ` clw-${tone}` : ''}`}>
-      <div role="gridcell" aria-colspan={withActions ? 4 : 3} className="clw-status-cell">
+      <div role="gridcell" aria-colspan={withActions ? 5 : 4} className="clw-status-cell">
         {children}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { fill, type Labels } from './labels';
 import { MORE_ROW_KEY, TreeContext, useTree, type RenderRowActions, type TreeContextValue } from './tree-context';
 import { handleTreeKey } from './tree-keyboard';
 import { StatusRow } from './usage-row';
+import { sortRows, type SortOrder } from './trend';
 import { WorkspaceRow } from './workspace-row';
 
 export type ExpandedState = Readonly<Record<string, boolean>>;
@@ -35,12 +36,14 @@ export function UsageTreegrid(props: UsageTreegridProps) {
   const [showAll, setShowAll] = useState(false);
   const [filter, setFilter] = useState('');
   const [focusNext, setFocusNext] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortOrder>('credits');
   const gridRef = useRef<HTMLDivElement>(null);
 
   const matching = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
-    return needle ? usage.workspaces.filter((row) => row.workspace.name.toLocaleLowerCase().includes(needle)) : usage.workspaces;
-  }, [usage.workspaces, filter]);
+    const ordered = sortRows(usage.workspaces, sort);
+    return needle ? ordered.filter((row) => row.workspace.name.toLocaleLowerCase().includes(needle)) : ordered;
+  }, [usage.workspaces, filter, sort]);
   const shown = showAll || filter ? matching : matching.slice(0, TOP_ROWS);
   const hidden = matching.slice(shown.length);
 
@@ -61,15 +64,24 @@ export function UsageTreegrid(props: UsageTreegridProps) {
   );
   const tabStop = rovingTabStop(active, shown, hidden.length > 0, expanded);
   const tree = useMemo<TreeContextValue>(
-    () => ({ formatters, labels, window: usage.window, asOf: usage.asOf, tabStop, renderRowActions, openEntries, reportBusy, reportError }),
-    [formatters, labels, usage.window, usage.asOf, tabStop, renderRowActions, openEntries, reportBusy, reportError],
+    () => ({ formatters, labels, window: usage.window, asOf: usage.asOf, comparison: usage.comparison.window, sort, tabStop, renderRowActions, openEntries, reportBusy, reportError }),
+    [formatters, labels, usage.window, usage.asOf, usage.comparison.window, sort, tabStop, renderRowActions, openEntries, reportBusy, reportError],
   );
 
   return (
     <TreeContext.Provider value={tree}>
-      {usage.workspaces.length > TOP_ROWS && (
-        <input type="search" className="clw-filter" aria-label={labels.filter} placeholder={labels.filter} value={filter} onChange={(event) => setFilter(event.target.value)} />
-      )}
+      <div className="clw-toolbar">
+        {usage.workspaces.length > TOP_ROWS && (
+          <input type="search" className="clw-filter" aria-label={labels.filter} placeholder={labels.filter} value={filter} onChange={(event) => setFilter(event.target.value)} />
+        )}
+        <label className="clw-sort">
+          {labels.sortBy}
+          <select className="clw-button" value={sort} onChange={(event) => setSort(event.target.value as SortOrder)}>
+            <option value="credits">{labels.sortCredits}</option>
+            <option value="rise">{labels.sortRise}</option>
+          </select>
+        </label>
+      </div>
       <TreegridFrame
         gridRef={gridRef}
         labels={labels}
@@ -107,7 +119,7 @@ function MoreRow({ rows, onActivate }: { rows: readonly WorkspaceRowData[]; onAc
   const credits = rows.reduce((sum, row) => sum + row.credits, 0);
   return (
     <div role="row" aria-level={1} data-row-key={MORE_ROW_KEY} data-more="" tabIndex={tabStop === MORE_ROW_KEY ? 0 : -1} className="clw-row clw-more" onClick={onActivate}>
-      <div role="gridcell" aria-colspan={renderRowActions ? 4 : 3} className="clw-status-cell clw-more-cell">
+      <div role="gridcell" aria-colspan={renderRowActions ? 5 : 4} className="clw-status-cell clw-more-cell">
         {fill(labels.moreWorkspaces, { count: formatters.credits(rows.length), credits: formatters.credits(credits) })}
       </div>
     </div>
@@ -149,6 +161,9 @@ function TreegridFrame({ busy, stale, withActions, labels, children, gridRef, on
           </div>
           <div role="columnheader" className="clw-percent">
             {labels.shareColumn}
+          </div>
+          <div role="columnheader" className="clw-trend">
+            {labels.trendColumn}
           </div>
           {withActions && (
             <div role="columnheader" className="clw-actions">

@@ -7,8 +7,14 @@
  * `var(--clw-x, default)` into a private `--clw-_x`, so a host's `--clw-x` on `.clw` or on any
  * ancestor is what the widget paints with; the themes only swap the defaults.
  */
-const LIGHT = { fg: '#1b1f24', muted: '#59636e', bg: '#fff', border: '#d1d9e0', hover: '#f3f5f7', focus: '#0969da', bar: '#0969da', 'bar-part': '#218bff', 'bar-track': '#e4e9ee', danger: '#cf222e' };
-const DARK: typeof LIGHT = { fg: '#e6edf3', muted: '#9198a1', bg: '#0d1117', border: '#3d444d', hover: '#151b23', focus: '#4493f8', bar: '#4493f8', 'bar-part': '#80ccff', 'bar-track': '#262c36', danger: '#f85149' };
+const LIGHT = {
+  fg: '#1b1f24', muted: '#59636e', bg: '#fff', border: '#d1d9e0', hover: '#f3f5f7', focus: '#0969da', bar: '#0969da', 'bar-part': '#218bff', 'bar-track': '#e4e9ee', danger: '#cf222e',
+  up: '#1a7f37', band0: '#0969da', band1: '#8250df', band2: '#bf3989', band3: '#bc4c00', other: '#8c959f',
+};
+const DARK: typeof LIGHT = {
+  fg: '#e6edf3', muted: '#9198a1', bg: '#0d1117', border: '#3d444d', hover: '#151b23', focus: '#4493f8', bar: '#4493f8', 'bar-part': '#80ccff', 'bar-track': '#262c36', danger: '#f85149',
+  up: '#3fb950', band0: '#4493f8', band1: '#ab7df8', band2: '#f778ba', band3: '#f0883e', other: '#656c76',
+};
 
 const vars = (theme: Record<string, string>) =>
   Object.entries(theme)
@@ -22,8 +28,38 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw[data-theme=dark],.clw[data-theme=auto][data-scheme=dark]{${vars(DARK)};color-scheme:dark}
 @media (prefers-color-scheme:dark){.clw[data-theme=auto]:not([data-scheme]){${vars(DARK)};color-scheme:dark}}
 .clw *{box-sizing:border-box}
-.clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
-.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem var(--clw-actions-width,6rem)}
+.clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem 8.5rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
+.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem 8.5rem var(--clw-actions-width,6rem)}
+.clw .clw-trend{display:flex;align-items:center;gap:.5rem;justify-content:flex-end;white-space:nowrap;font-variant-numeric:tabular-nums}
+.clw .clw-spark{width:4rem;height:1.1rem;flex:none}
+.clw .clw-spark polyline{fill:none;stroke:${v('bar')};stroke-width:1.5}
+.clw .clw-change{min-width:3.8rem;text-align:right;font-size:13px}
+.clw .clw-change-up{color:${v('up')}}
+.clw .clw-change-down{color:${v('danger')}}
+.clw .clw-change-new,.clw .clw-change-none,.clw .clw-change-same{color:${v('muted')}}
+.clw .clw-toolbar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:0 1rem .75rem}
+.clw .clw-toolbar .clw-filter{margin:0;width:auto;flex:1 1 12rem}
+.clw .clw-sort{display:flex;align-items:center;gap:.5rem;font-size:13px;color:${v('muted')};margin-left:auto}
+.clw .clw-sort select{color:${v('fg')}}
+.clw .clw-chart{padding:0 1rem .75rem}
+.clw .clw-chart-top{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem 1rem;font-size:13px;min-height:1.4em}
+.clw .clw-chart-title{font-weight:600}
+.clw .clw-chart-tip{font-variant-numeric:tabular-nums}
+.clw .clw-chart-plot{margin-top:.25rem;border-bottom:1px solid ${v('border')}}
+.clw .clw-chart-plot:focus-visible{outline:2px solid ${v('focus')};outline-offset:2px}
+.clw .clw-chart-plot svg{display:block;width:100%;height:7rem}
+.clw .clw-chart-active{fill:${v('hover')}}
+.clw .clw-band-0{fill:${v('band0')}}.clw .clw-band-1{fill:${v('band1')}}.clw .clw-band-2{fill:${v('band2')}}.clw .clw-band-3{fill:${v('band3')}}.clw .clw-band-other{fill:${v('other')}}
+.clw .clw-legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0 0;padding:0;font-size:12px;color:${v('muted')}}
+.clw .clw-legend li{display:flex;align-items:center;gap:.35rem;min-width:0;max-width:100%}
+.clw .clw-legend span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.clw .clw-swatch{width:10px;height:10px;flex:none}
+.clw .clw-chart-data{margin-top:.5rem;font-size:12px}
+.clw .clw-chart-data summary{cursor:pointer;color:${v('focus')}}
+.clw .clw-table-scroll{overflow:auto;max-height:16rem;margin-top:.25rem}
+.clw .clw-chart-data table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+.clw .clw-chart-data th,.clw .clw-chart-data td{padding:.15rem .5rem;text-align:right;border-bottom:1px solid ${v('border')};white-space:nowrap}
+.clw .clw-chart-data th[scope=row]{text-align:left}
 .clw .clw-header{border-top:0;color:${v('muted')};font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
 .clw .clw-level-1[aria-expanded]{cursor:pointer;font-weight:600}
 .clw .clw-level-1[aria-expanded]:hover,.clw .clw-level-2:hover,.clw .clw-more:hover{background:${v('hover')}}
@@ -33,6 +69,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-row:focus-visible{outline:2px solid ${v('focus')};outline-offset:-2px}
 .clw .clw-name{display:flex;align-items:baseline;gap:.5rem;min-width:0;flex-wrap:wrap}
 .clw .clw-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0;max-width:100%}
+.clw [aria-expanded] .clw-label{max-width:calc(100% - 1.5rem)}
 .clw .clw-row:focus .clw-label{white-space:normal;overflow-wrap:anywhere}
 .clw .clw-chevron{display:inline-block;width:.5em;height:.5em;border-right:2px solid currentColor;border-bottom:2px solid currentColor;transform:rotate(-45deg);transition:transform .15s;margin-right:.25rem;flex:none;align-self:center}
 .clw [data-state=open] .clw-chevron{transform:rotate(45deg)}
@@ -83,7 +120,10 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-spinner{width:12px;height:12px;border:2px solid ${v('bar-track')};border-top-color:${v('bar')};border-radius:50%;animation:clw-spin .8s linear infinite}
 @keyframes clw-spin{to{transform:rotate(360deg)}}
 @container (max-width:34rem){
-.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto 3.6rem;gap:.5rem;padding:.5rem .75rem}
+.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto 3.6rem auto;gap:.5rem;padding:.5rem .75rem}
+.clw .clw-spark{display:none}
+.clw .clw-change{min-width:0}
+.clw .clw-chart,.clw .clw-toolbar{padding-left:.75rem;padding-right:.75rem}
 .clw .clw-bar-box{display:none}
 .clw .clw-percent-text{min-width:0}
 .clw .clw-actions{grid-column:1/-1;justify-content:flex-start}

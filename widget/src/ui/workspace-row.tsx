@@ -23,6 +23,9 @@ export function WorkspaceRow({ row, expanded, idPrefix, onToggle }: WorkspaceRow
         share={row.share}
         percent={row.percent}
         budget={row.budget}
+        previousCredits={row.previousCredits}
+        change={row.change}
+        series={row.series}
         expanded={expanded}
         controls={groupId}
         onToggle={() => onToggle(row.workspace.id)}

@@ -39,6 +39,17 @@ export type CreditKind =
   /** Self Learning AI model work. Never attributed to a campaign. */
   | 'SELF_LEARNING_AI';
 
+/** The bucket size of a usage series. Buckets are in the account's time zone: consecutive, covering exactly the window, the first and last cut at its edges. */
+export type Granularity =
+  /** Local days, from local midnight; a DST day is 23 or 25 hours long. */
+  | 'DAY'
+  /** Local hours (a window of at most 31 days). A 25-hour DST day has 25 of them. */
+  | 'HOUR'
+  /** Local calendar months, from local midnight of the 1st (billing periods). */
+  | 'MONTH'
+  /** Local weeks, from Monday 00:00 local. */
+  | 'WEEK';
+
 /** Which row of a usage page the entries explain: the account (no filter), a workspace, a campaign, or a No campaign row; optionally only some kinds. */
 export type UsageEntryFilter = {
   /** Only entries of this campaign (of workspaceId when given, else BAD_USER_INPUT). Unknown or invisible: an empty connection. */
@@ -210,6 +221,12 @@ export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string
 
 export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
 
+export type SeriesBucketFragment = { from: string, to: string, credits: number };
+
+export type WorkspaceChangeFragment = { previousCredits: number, change: number | null };
+
+export type CampaignChangeFragment = { previousCredits: number, change: number | null };
+
 export type RecordUsageMutationVariables = Exact<{
   entries: Array<UsageEntryInput> | UsageEntryInput;
 }>;
@@ -228,6 +245,35 @@ export type UsageEntriesQueryVariables = Exact<{
 
 
 export type UsageEntriesQuery = { usageEntries: { totalCount: number, totalCredits: number, asOf: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { idempotencyKey: string, occurredAt: string, recordedAt: string, kind: CreditKind, credits: number, workspace: { id: string, name: string }, campaign: { id: string, name: string, archived: boolean } | null } }> } | null };
+
+export type AccountUsageComparisonQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AccountUsageComparisonQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type AccountSeriesQueryVariables = Exact<{
+  accountId: string;
+  window?: UsageWindowInput | null | undefined;
+  asOf?: string | null | undefined;
+  granularity: Granularity;
+}>;
+
+
+export type AccountSeriesQuery = { account: { id: string, name: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, series: Array<{ from: string, to: string, credits: number }>, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, window: { from: string, to: string }, byKind: Array<{ kind: CreditKind, credits: number }> } } | null };
+
+export type WorkspaceCampaignSeriesQueryVariables = Exact<{
+  workspaceId: string;
+  window: UsageWindowInput;
+  asOf?: string | null | undefined;
+  granularity: Granularity;
+}>;
+
+
+export type WorkspaceCampaignSeriesQuery = { workspaceUsage: { id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, byKind: Array<{ kind: CreditKind, credits: number }>, series: Array<{ from: string, to: string, credits: number }>, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null } | null };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: WebhookEndpointInput;
@@ -440,6 +486,25 @@ export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
   closedAt
 }
     `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const SeriesBucketFragmentDoc = new TypedDocumentString(`
+    fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+    `, {"fragmentName":"SeriesBucket"}) as unknown as TypedDocumentString<SeriesBucketFragment, unknown>;
+export const WorkspaceChangeFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"WorkspaceChange"}) as unknown as TypedDocumentString<WorkspaceChangeFragment, unknown>;
+export const CampaignChangeFragmentDoc = new TypedDocumentString(`
+    fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"CampaignChange"}) as unknown as TypedDocumentString<CampaignChangeFragment, unknown>;
 export const AccountBreakdownDocument = new TypedDocumentString(`
     query AccountBreakdown($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
   account(id: $accountId) {
@@ -793,6 +858,231 @@ export const UsageEntriesDocument = new TypedDocumentString(`
     archived
   }
 }`) as unknown as TypedDocumentString<UsageEntriesQuery, UsageEntriesQueryVariables>;
+export const AccountUsageComparisonDocument = new TypedDocumentString(`
+    query AccountUsageComparison($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      ...UsageTotals
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
+      workspaces {
+        ...WorkspaceRow
+        ...WorkspaceChange
+      }
+    }
+  }
+}
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  lastRecordedAt
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<AccountUsageComparisonQuery, AccountUsageComparisonQueryVariables>;
+export const AccountSeriesDocument = new TypedDocumentString(`
+    query AccountSeries($accountId: ID!, $window: UsageWindowInput, $asOf: DateTime, $granularity: Granularity!) {
+  account(id: $accountId) {
+    id
+    name
+    timezone
+    usage(window: $window, asOf: $asOf) {
+      ...UsageTotals
+      series(granularity: $granularity) {
+        ...SeriesBucket
+      }
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
+      workspaces {
+        ...WorkspaceRow
+        ...WorkspaceChange
+        series(granularity: $granularity) {
+          ...SeriesBucket
+        }
+      }
+    }
+  }
+}
+    fragment UsageTotals on AccountUsage {
+  window {
+    from
+    to
+  }
+  asOf
+  lastRecordedAt
+  totalCredits
+  byKind {
+    kind
+    credits
+  }
+}
+fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<AccountSeriesQuery, AccountSeriesQueryVariables>;
+export const WorkspaceCampaignSeriesDocument = new TypedDocumentString(`
+    query WorkspaceCampaignSeries($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime, $granularity: Granularity!) {
+  workspaceUsage(workspaceId: $workspaceId, window: $window, asOf: $asOf) {
+    ...WorkspaceRow
+    ...WorkspaceChange
+    byKind {
+      kind
+      credits
+    }
+    series(granularity: $granularity) {
+      ...SeriesBucket
+    }
+    campaigns {
+      ...CampaignRow
+      ...CampaignChange
+      series(granularity: $granularity) {
+        ...SeriesBucket
+      }
+    }
+  }
+}
+    fragment WorkspaceRow on WorkspaceUsage {
+  id
+  workspace {
+    id
+    name
+  }
+  credits
+  share
+  percent
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment CampaignRow on CampaignUsage {
+  campaign {
+    id
+    name
+    archived
+  }
+  label
+  credits
+  share
+  percent
+  byKind {
+    kind
+    credits
+  }
+  budget {
+    ...BudgetStatusRow
+  }
+}
+fragment BudgetStatusRow on BudgetStatus {
+  budget {
+    id
+    creditsPerPeriod
+    thresholds
+  }
+  period {
+    from
+    to
+  }
+  used
+  crossed
+  projectedCredits
+  projectedRunOutAt
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}`) as unknown as TypedDocumentString<WorkspaceCampaignSeriesQuery, WorkspaceCampaignSeriesQueryVariables>;
 export const CreateWebhookEndpointDocument = new TypedDocumentString(`
     mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {

@@ -52,6 +52,12 @@ export type UsageEntryRowFragment = { idempotencyKey: string, occurredAt: string
 
 export type InvoiceFieldsFragment = { totalCredits: number, asOf: string, final: boolean, closedAt: string | null, period: { from: string, to: string }, lines: Array<{ kind: CreditKind, credits: number }> };
 
+export type SeriesBucketFragment = { from: string, to: string, credits: number };
+
+export type WorkspaceChangeFragment = { previousCredits: number, change: number | null };
+
+export type CampaignChangeFragment = { previousCredits: number, change: number | null };
+
 export type CreditUsageEntriesQueryVariables = Exact<{
   accountId: string;
   window: UsageWindowInput;
@@ -70,7 +76,7 @@ export type CreditUsagePageQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -79,7 +85,7 @@ export type CreditUsageWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } | null };
+export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -244,6 +250,25 @@ export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
   closedAt
 }
     `, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const SeriesBucketFragmentDoc = new TypedDocumentString(`
+    fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+    `, {"fragmentName":"SeriesBucket"}) as unknown as TypedDocumentString<SeriesBucketFragment, unknown>;
+export const WorkspaceChangeFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"WorkspaceChange"}) as unknown as TypedDocumentString<WorkspaceChangeFragment, unknown>;
+export const CampaignChangeFragmentDoc = new TypedDocumentString(`
+    fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
+}
+    `, {"fragmentName":"CampaignChange"}) as unknown as TypedDocumentString<CampaignChangeFragment, unknown>;
 export const CreditUsageEntriesDocument = new TypedDocumentString(`
     query CreditUsageEntries($accountId: ID!, $window: UsageWindowInput!, $asOf: DateTime!, $filter: UsageEntryFilter!, $first: Int!, $after: String) {
   usageEntries(
@@ -298,8 +323,19 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
       asOf
       lastRecordedAt
       totalCredits
+      comparison {
+        window {
+          from
+          to
+        }
+        totalCredits
+      }
       workspaces {
         ...WorkspaceRow
+        ...WorkspaceChange
+        series {
+          ...SeriesBucket
+        }
       }
     }
   }
@@ -331,6 +367,15 @@ fragment BudgetStatusRow on BudgetStatus {
   crossed
   projectedCredits
   projectedRunOutAt
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment WorkspaceChange on WorkspaceUsage {
+  previousCredits
+  change
 }`) as unknown as TypedDocumentString<CreditUsagePageQuery, CreditUsagePageQueryVariables>;
 export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     query CreditUsageWorkspace($workspaceId: ID!, $window: UsageWindowInput!, $asOf: DateTime) {
@@ -338,6 +383,10 @@ export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
     id
     campaigns {
       ...CampaignRow
+      ...CampaignChange
+      series {
+        ...SeriesBucket
+      }
     }
   }
 }
@@ -373,4 +422,13 @@ fragment BudgetStatusRow on BudgetStatus {
   crossed
   projectedCredits
   projectedRunOutAt
+}
+fragment SeriesBucket on UsageBucket {
+  from
+  to
+  credits
+}
+fragment CampaignChange on CampaignUsage {
+  previousCredits
+  change
 }`) as unknown as TypedDocumentString<CreditUsageWorkspaceQuery, CreditUsageWorkspaceQueryVariables>;

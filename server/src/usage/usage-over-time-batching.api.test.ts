@@ -1,0 +1,73 @@
+import { describeEachDatabase } from '../testing/test-databases';
+import { startTestServer, type TestServer } from '../testing/test-server';
+import { JUNE_2026, expectNoErrors, record, upsertCatalog } from '../testing/operations';
+
+const SERIES_PAGE = /* GraphQL */ `
+  query SeriesPage($accountId: ID!, $window: UsageWindowInput) {
+    account(id: $accountId) {
+      usage(window: $window) {
+        series { credits }
+        comparison { totalCredits }
+        workspaces { credits previousCredits change byKind { kind credits } series { credits } }
+      }
+    }
+  }
+`;
+
+const SERIES_PAGE_WITH_CAMPAIGNS = /* GraphQL */ `
+  query SeriesPageWithCampaigns($accountId: ID!, $window: UsageWindowInput) {
+    account(id: $accountId) {
+      usage(window: $window) {
+        workspaces { previousCredits campaigns { credits previousCredits series { credits } } }
+      }
+    }
+  }
+`;
+
+describeEachDatabase('series, comparisons and kinds of a page are batched', (kind) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    for (const n of [1, 50]) {
+      const accountId = `acct_n${n}`;
+      const workspaces = Array.from({ length: n }, (_, i) => ({ id: `${accountId}_ws${i}`, campaigns: [{ id: `${accountId}_c${i}` }] }));
+      await upsertCatalog(server, { accountId, workspaces });
+      expectNoErrors(
+        await record(
+          server,
+          workspaces.flatMap((workspace, i) => [
+            { key: `${i}a`, accountId, workspaceId: workspace.id, campaignId: workspace.campaigns[0]!.id, credits: 10 + i, occurredAt: '2026-06-03T12:00:00Z' },
+            { key: `${i}b`, accountId, workspaceId: workspace.id, credits: 3, occurredAt: '2026-06-20T12:00:00Z' },
+            { key: `${i}p`, accountId, workspaceId: workspace.id, campaignId: workspace.campaigns[0]!.id, credits: 5, occurredAt: '2026-05-20T12:00:00Z' },
+          ]),
+        ),
+      );
+    }
+  });
+  afterAll(() => server.stop());
+
+  async function statementsFor(query: string, accountId: string) {
+    server.statements.length = 0;
+    const response = await server.graphql(query, { accountId, window: JUNE_2026 });
+    expectNoErrors(response);
+    return { statements: [...server.statements], usage: response.data!.account.usage };
+  }
+
+  it('runs the same number of statements for the series, comparison and kinds of 1 and of 50 workspaces', async () => {
+    const one = await statementsFor(SERIES_PAGE, 'acct_n1');
+    const fifty = await statementsFor(SERIES_PAGE, 'acct_n50');
+    console.log(`statements with series, comparison and byKind: N=1 → ${one.statements.length}, N=50 → ${fifty.statements.length}`);
+    expect(fifty.usage.workspaces).toHaveLength(50);
+    expect(fifty.usage.workspaces.every((row: any) => row.previousCredits === 5 && row.series.length === 30)).toBe(true);
+    expect(fifty.statements.length).toBe(one.statements.length);
+  });
+
+  it('runs the same number of statements for the campaign series and comparisons of 1 and of 50 workspaces', async () => {
+    const one = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n1');
+    const fifty = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n50');
+    console.log(`statements with campaign series and comparisons: N=1 → ${one.statements.length}, N=50 → ${fifty.statements.length}`);
+    expect(fifty.usage.workspaces.flatMap((row: any) => row.campaigns)).toHaveLength(100);
+    expect(fifty.statements.length).toBe(one.statements.length);
+  });
+});

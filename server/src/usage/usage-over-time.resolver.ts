@@ -1,0 +1,147 @@
+/** Usage over time on the page's rows: series, the comparison window, previousCredits and change, and a workspace's kinds. */
+import type { Granularity } from '@creditlens/usage-math';
+import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { GranularityEnum, SafeIntScalar, toSafeInt } from '../graphql';
+import { toKindUsage, toUsageWindow } from './usage.mapping';
+import type { UsageContext as Context } from './usage.context';
+import type { AccountUsageModel, UsageSnapshot } from './usage.model';
+import { UsageBucket, UsageComparison } from './usage-over-time.types';
+import type { Series } from './usage-over-time.service';
+import { AccountUsage, CampaignUsage, KindUsage, WorkspaceUsage } from './usage.types';
+
+const GRANULARITY_DESCRIPTION = "Bucket size, in the account's time zone. HOUR is for windows of at most 31 days.";
+const PREVIOUS_DESCRIPTION = 'This row\'s credits in the comparison window (AccountUsage.comparison.window), at the same asOf; 0 when it had none.';
+const CHANGE_DESCRIPTION = '(credits − previousCredits) / previousCredits, a fraction (0.42 = 42 % more); null when previousCredits <= 0 (a new row, for one).';
+
+function toBuckets(series: Series): UsageBucket[] {
+  return series.credits.map((credits, i) => ({ from: new Date(series.edges[i]!), to: new Date(series.edges[i + 1]!), credits: toSafeInt(credits) }));
+}
+
+function changeOf(credits: number, previous: number): number | null {
+  return previous > 0 ? (credits - previous) / previous : null;
+}
+
+const isEmpty = (snapshot: UsageSnapshot) => snapshot.window.from.getTime() >= snapshot.window.to.getTime();
+
+/** AccountUsage rows made elsewhere (an invoice, a test) carry no snapshot: these fields need one. */
+function originOf(usage: AccountUsage): { snapshot: UsageSnapshot; timeZone: string; visible: ReadonlySet<string> | null } {
+  if (!usage.snapshot || usage.timeZone === undefined) throw new Error('AccountUsage without its snapshot');
+  return { snapshot: usage.snapshot, timeZone: usage.timeZone, visible: usage.visibleWorkspaceIds ?? null };
+}
+
+@Resolver(() => AccountUsage)
+export class AccountUsageOverTimeResolver {
+  @FieldResolver(() => [UsageBucket], { description: "The account's credits (of the visible workspaces, for a workspace-scoped token) per bucket: every bucket, zeros included, oldest first; they sum to totalCredits." })
+  async series(
+    @Root() usage: AccountUsage,
+    @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
+    @Ctx() ctx: Context,
+  ): Promise<UsageBucket[]> {
+    const { snapshot, timeZone, visible } = originOf(usage);
+    return toBuckets(await ctx.services.usageOverTime.accountSeries({ snapshot, timeZone, granularity }, visible));
+  }
+
+  @FieldResolver(() => UsageComparison, { description: 'The comparison window and its total, at the same asOf (see UsageComparison.window).' })
+  async comparison(@Root() usage: AccountUsage, @Ctx() ctx: Context): Promise<UsageComparison> {
+    const { snapshot, timeZone, visible } = originOf(usage);
+    const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
+    const totalCredits = isEmpty(previous) ? 0 : toSafeInt((await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible })).totalCredits);
+    return { window: toUsageWindow(previous.window), totalCredits };
+  }
+}
+
+@Resolver(() => WorkspaceUsage)
+export class WorkspaceUsageOverTimeResolver {
+  @FieldResolver(() => [KindUsage], { description: "This workspace's credits per kind (kinds with entries only, in CreditKind order). Batched across rows." })
+  async byKind(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<KindUsage[]> {
+    return (await ctx.loaders.workspaceKinds.load({ snapshot: row.snapshot, workspaceId: row.workspace.id })).map(toKindUsage);
+  }
+
+  @FieldResolver(() => SafeIntScalar, { description: PREVIOUS_DESCRIPTION })
+  async previousCredits(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number> {
+    return previousOfWorkspace(row, ctx);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: CHANGE_DESCRIPTION })
+  async change(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
+    return changeOf(row.credits, await previousOfWorkspace(row, ctx));
+  }
+
+  @FieldResolver(() => [UsageBucket], { description: "This workspace's credits per bucket: every bucket, zeros included, oldest first; they sum to credits. Batched across rows." })
+  async series(
+    @Root() row: WorkspaceUsage,
+    @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
+    @Ctx() ctx: Context,
+  ): Promise<UsageBucket[]> {
+    const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
+    ctx.services.usageOverTime.edges(key);
+    return toBuckets(await ctx.loaders.workspaceSeries.load(key));
+  }
+}
+
+/**
+ * A workspace row's credits in the comparison window. A row of a page reads the comparison page
+ * (workspace rollups, one statement for every row); a lone row (the expand query) reads its own
+ * campaign rows there, which the expand's campaign rows need anyway.
+ */
+async function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
+  const previous = ctx.services.usageOverTime.comparisonSnapshot(row.snapshot, row.timeZone);
+  if (isEmpty(previous)) return 0;
+  if (row.placement) {
+    const page = await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: row.visibleWorkspaceIds });
+    return toSafeInt(creditsById(page).get(row.workspace.id) ?? 0n);
+  }
+  const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: previous });
+  return toSafeInt(campaigns.reduce((sum, campaign) => sum + campaign.credits, 0n));
+}
+
+/** A comparison page's credits by workspace id, made once per page however many rows ask. */
+const creditsByPage = new WeakMap<AccountUsageModel, Map<string, bigint>>();
+function creditsById(page: AccountUsageModel): Map<string, bigint> {
+  let byId = creditsByPage.get(page);
+  if (!byId) {
+    byId = new Map(page.workspaces.map((sibling) => [sibling.workspace.id, sibling.credits]));
+    creditsByPage.set(page, byId);
+  }
+  return byId;
+}
+
+function originOfCampaign(row: CampaignUsage) {
+  if (!row.origin) throw new Error('CampaignUsage without its workspace row');
+  return row.origin;
+}
+
+@Resolver(() => CampaignUsage)
+export class CampaignUsageOverTimeResolver {
+  @FieldResolver(() => SafeIntScalar, { description: PREVIOUS_DESCRIPTION })
+  async previousCredits(@Root() row: CampaignUsage, @Ctx() ctx: Context): Promise<number> {
+    return previousOfCampaign(row, ctx);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: CHANGE_DESCRIPTION })
+  async change(@Root() row: CampaignUsage, @Ctx() ctx: Context): Promise<number | null> {
+    return changeOf(row.credits, await previousOfCampaign(row, ctx));
+  }
+
+  @FieldResolver(() => [UsageBucket], { description: "This row's credits per bucket: every bucket, zeros included, oldest first; they sum to credits. Batched across rows and workspaces." })
+  async series(
+    @Root() row: CampaignUsage,
+    @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
+    @Ctx() ctx: Context,
+  ): Promise<UsageBucket[]> {
+    const origin = originOfCampaign(row);
+    const key = { snapshot: origin.snapshot, timeZone: origin.timeZone, granularity, workspaceId: origin.workspaceId };
+    const edges = ctx.services.usageOverTime.edges(key);
+    const series = (await ctx.loaders.campaignSeries.load(key)).get(origin.campaignId ?? '');
+    return toBuckets(series ?? { edges, credits: edges.slice(1).map(() => 0n) });
+  }
+}
+
+async function previousOfCampaign(row: CampaignUsage, ctx: Context): Promise<number> {
+  const origin = originOfCampaign(row);
+  const previous = ctx.services.usageOverTime.comparisonSnapshot(origin.snapshot, origin.timeZone);
+  if (isEmpty(previous)) return 0;
+  const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: origin.workspaceId, snapshot: previous });
+  const found = campaigns.find((campaign) => (campaign.campaign?.id ?? null) === origin.campaignId);
+  return found ? toSafeInt(found.credits) : 0;
+}

@@ -1,0 +1,160 @@
+/**
+ * Usage over time: the series of the account, its workspace rows and campaign rows, and the
+ * comparison window every row is compared with. Batches take many rows of one snapshot at once
+ * (the DataLoaders in usage.loaders.ts), so a page's series are one statement however many rows.
+ */
+import { comparisonWindow, MAX_HOUR_SERIES_DAYS, seriesEdges, type Granularity } from '@creditlens/usage-math';
+import { InvalidInputError } from '../errors';
+import { byKindOf } from './breakdown';
+import { snapshotKey } from './snapshot';
+import type { KindCredits, UsageSnapshot } from './usage.model';
+import type { SeriesSum, UsageRepository } from './usage.repository';
+import type { SeriesLevel } from './series-sql';
+
+const DAY_MS = 86_400_000;
+
+/** One series asked for: a snapshot in the account's zone, at one granularity. */
+export interface SeriesKey {
+  readonly snapshot: UsageSnapshot;
+  readonly timeZone: string;
+  readonly granularity: Granularity;
+}
+
+/** A row's series asked for: its workspace, in a snapshot and granularity. */
+export interface WorkspaceSeriesKey extends SeriesKey {
+  readonly workspaceId: string;
+}
+
+/** Bucket edges and the credits of each bucket (edges.length − 1 of them), exact. */
+export interface Series {
+  readonly edges: readonly number[];
+  readonly credits: readonly bigint[];
+}
+
+/** A workspace's kinds asked for (WorkspaceUsage.byKind). */
+export interface WorkspaceKindsKey {
+  readonly snapshot: UsageSnapshot;
+  readonly workspaceId: string;
+}
+
+export function seriesKeyOf(key: SeriesKey): string {
+  return `${snapshotKey(key.snapshot)}\u0000${key.timeZone}\u0000${key.granularity}`;
+}
+
+/** Edges are the same for every row of a page and cost Intl calls per bucket: kept for the few windows in use. */
+const MAX_CACHED_EDGES = 256;
+
+export class UsageOverTimeService {
+  private readonly edgeCache = new Map<string, readonly number[]>();
+  private readonly comparisonCache = new Map<string, UsageSnapshot>();
+
+  constructor(private readonly usage: UsageRepository) {}
+
+  /** The edges of a series; HOUR over a window longer than 31 days is refused, naming `granularity`. */
+  edges(key: SeriesKey): readonly number[] {
+    const { from, to } = key.snapshot.window;
+    const days = (to.getTime() - from.getTime()) / DAY_MS;
+    if (key.granularity === 'HOUR' && days > MAX_HOUR_SERIES_DAYS) {
+      throw InvalidInputError.of(
+        'granularity',
+        `HOUR buckets are listed for windows of at most ${MAX_HOUR_SERIES_DAYS} days; this window spans ${Math.round(days * 100) / 100} days (use DAY, WEEK or MONTH)`,
+      );
+    }
+    const cacheKey = `${from.getTime()}\u0000${to.getTime()}\u0000${key.granularity}\u0000${key.timeZone}`;
+    let edges = this.edgeCache.get(cacheKey);
+    if (!edges) {
+      edges = Object.freeze(seriesEdges(key.snapshot.window, key.granularity, key.timeZone));
+      if (this.edgeCache.size >= MAX_CACHED_EDGES) this.edgeCache.clear();
+      this.edgeCache.set(cacheKey, edges);
+    }
+    return edges;
+  }
+
+  /** The snapshot of the comparison window: same account and asOf (asked by every row of a page, so kept like the edges). */
+  comparisonSnapshot(snapshot: UsageSnapshot, timeZone: string): UsageSnapshot {
+    const cacheKey = `${snapshotKey(snapshot)}\u0000${timeZone}`;
+    let previous = this.comparisonCache.get(cacheKey);
+    if (!previous) {
+      previous = Object.freeze({ accountId: snapshot.accountId, window: comparisonWindow(snapshot.window, snapshot.asOf, timeZone), asOf: snapshot.asOf });
+      if (this.comparisonCache.size >= MAX_CACHED_EDGES) this.comparisonCache.clear();
+      this.comparisonCache.set(cacheKey, previous);
+    }
+    return previous;
+  }
+
+  /** The account's series (of `workspaceIds` only, when given: a workspace-scoped token). */
+  async accountSeries(key: SeriesKey, workspaceIds: ReadonlySet<string> | null): Promise<Series> {
+    const edges = this.edges(key);
+    const sums = await this.read(key, edges, workspaceIds === null ? null : [...workspaceIds], 'account');
+    return { edges, credits: bucketCredits(edges, sums) };
+  }
+
+  /** The series of many workspace rows: one statement per distinct (snapshot, granularity). */
+  async workspaceSeries(keys: readonly WorkspaceSeriesKey[]): Promise<Series[]> {
+    return this.perGroup(keys, 'workspace', (edges, byWorkspace, key) => ({ edges, credits: bucketCredits(edges, byWorkspace.get(key.workspaceId) ?? []) }));
+  }
+
+  /** The series of every campaign row of many workspaces, by campaign id ('' for No campaign): one statement per distinct (snapshot, granularity). */
+  async campaignSeries(keys: readonly WorkspaceSeriesKey[]): Promise<ReadonlyMap<string, Series>[]> {
+    return this.perGroup(keys, 'campaign', (edges, byWorkspace, key) => {
+      const byCampaign = new Map<string, SeriesSum[]>();
+      for (const sum of byWorkspace.get(key.workspaceId) ?? []) {
+        const campaign = sum.campaignKey ?? '';
+        byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), sum]);
+      }
+      return new Map([...byCampaign].map(([campaign, group]) => [campaign, { edges, credits: bucketCredits(edges, group) }]));
+    });
+  }
+
+  /** byKind of many workspace rows: one statement per distinct snapshot. */
+  async workspaceKinds(keys: readonly WorkspaceKindsKey[]): Promise<KindCredits[][]> {
+    const groups = new Map<string, { snapshot: UsageSnapshot; workspaceIds: Set<string> }>();
+    for (const key of keys) {
+      const group = groups.get(snapshotKey(key.snapshot)) ?? { snapshot: key.snapshot, workspaceIds: new Set<string>() };
+      group.workspaceIds.add(key.workspaceId);
+      groups.set(snapshotKey(key.snapshot), group);
+    }
+    const sums = new Map<string, Awaited<ReturnType<UsageRepository['sumByWorkspaceAndKind']>>>();
+    for (const [id, group] of groups) sums.set(id, await this.usage.sumByWorkspaceAndKind(group.snapshot, [...group.workspaceIds]));
+    return keys.map((key) => byKindOf(sums.get(snapshotKey(key.snapshot))!.filter((sum) => sum.workspaceId === key.workspaceId)));
+  }
+
+  private async perGroup<T>(
+    keys: readonly WorkspaceSeriesKey[],
+    level: SeriesLevel,
+    pick: (edges: readonly number[], byWorkspace: ReadonlyMap<string | null, readonly SeriesSum[]>, key: WorkspaceSeriesKey) => T,
+  ): Promise<T[]> {
+    const groups = new Map<string, { key: SeriesKey; workspaceIds: Set<string> }>();
+    for (const key of keys) {
+      const group = groups.get(seriesKeyOf(key)) ?? { key, workspaceIds: new Set<string>() };
+      group.workspaceIds.add(key.workspaceId);
+      groups.set(seriesKeyOf(key), group);
+    }
+    const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesSum[]> }>();
+    for (const [id, group] of groups) {
+      const edges = this.edges(group.key);
+      const byWorkspace = new Map<string | null, SeriesSum[]>();
+      for (const sum of await this.read(group.key, edges, [...group.workspaceIds], level)) {
+        const rows = byWorkspace.get(sum.workspaceId);
+        if (rows) rows.push(sum);
+        else byWorkspace.set(sum.workspaceId, [sum]);
+      }
+      read.set(id, { edges, byWorkspace });
+    }
+    return keys.map((key) => {
+      const { edges, byWorkspace } = read.get(seriesKeyOf(key))!;
+      return pick(edges, byWorkspace, key);
+    });
+  }
+
+  private read(key: SeriesKey, edges: readonly number[], workspaceIds: readonly string[] | null, level: SeriesLevel): Promise<SeriesSum[]> {
+    return this.usage.sumSeries({ accountId: key.snapshot.accountId, asOf: key.snapshot.asOf, edges, workspaceIds }, level);
+  }
+}
+
+/** Every bucket's credits, zeros included, from the sums of the buckets that have entries. */
+export function bucketCredits(edges: readonly number[], sums: readonly SeriesSum[]): bigint[] {
+  const credits = Array.from({ length: edges.length - 1 }, () => 0n);
+  for (const sum of sums) credits[sum.bucket] = credits[sum.bucket]! + sum.credits;
+  return credits;
+}
