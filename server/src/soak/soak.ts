@@ -44,7 +44,7 @@ export interface SoakOptions {
   };
   /** The backlog: this many batches of `entries`, all sent at once. */
   readonly backlog?: { readonly batches: number; readonly entries: number };
-  /** Webhooks through the run (webhooks-soak.ts): a flaky receiver, an event per acknowledged batch. */
+  /** Webhooks through the run (webhooks-soak.ts): a flaky receiver, the threshold events of budgets on the account. */
   readonly webhooks?: WebhookSoakOptions;
   readonly log?: (line: string) => void;
 }
@@ -207,7 +207,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       problem(`batch ${batch.id} was acknowledged before, yet a resend accepted ${accepted} entries again`);
     }
     batch.acknowledged = true;
-    webhooks?.eventFor(ACCOUNT, batch.id);
     lastAcknowledgedAt = Date.now();
     return answer;
   };
@@ -222,6 +221,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   // The catalog first (admin key), on the first server.
   await setUpCatalog((query, variables) => send(query, variables, { attempts: 10, url: servers[0]!.url }));
   await webhooks?.subscribe((query, variables) => send(query, variables, { attempts: 10, url: servers[0]!.url }), ACCOUNT);
+  await webhooks?.setBudgets((query, variables) => send(query, variables, { attempts: 10, url: servers[0]!.url }), ACCOUNT);
 
   let running = true;
   const until = started + options.durationMs;

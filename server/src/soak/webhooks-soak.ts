@@ -1,18 +1,22 @@
 /**
  * The soak's webhook part: a receiver on 127.0.0.1 that fails 30 % of requests with a 500 and
- * is down for a while mid-run, an endpoint subscribed to the soak's account, and an event stored
- * for every batch the writers get acknowledged (through storeWebhookEvents, in its own
- * transaction on the soak's database, keyed by the batch so that resends and races store none
- * twice — until budgets/ stores real threshold crossings). The servers' dispatchers deliver
- * them through every fault of the run. At the end, once nothing is pending: every stored event
- * received with a 2xx at least once (lost: 0), every request's signature verifies, and the
- * duplicates by webhook-id (at-least-once allows them; a lease makes them rare) are counted.
+ * is down for a while mid-run, an endpoint subscribed to the soak's account, and budgets on the
+ * account, three workspaces and a campaign, each with a threshold every 10 % up to 1,000 %, their
+ * sizes spread over three orders of magnitude so that crossings go on through the whole run. The
+ * writers' recordUsage transactions store the threshold events; the servers' dispatchers deliver
+ * them through every fault of the run. At the end, once nothing is pending: the crossings are
+ * exactly those the final ledger implies (the soak's credits are all positive, so a scope's
+ * period sum only grows), each with one event, every event received with a 2xx at least once
+ * (lost: 0), every request's signature verifies, and the duplicates by webhook-id (at-least-once
+ * allows them; a lease makes them rare) are counted.
  */
 import { Webhook } from 'standardwebhooks';
 import { openDatabase, type Database } from '../db';
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { BUDGET_THRESHOLD_CROSSED, storeWebhookEvents } from '../webhooks';
 import { sleep, type GraphQLAnswer } from './soak-http';
+
+/** A threshold every 10 % up to 1,000 %. */
+const SOAK_THRESHOLDS = Array.from({ length: 100 }, (_, i) => (i + 1) * 10);
 
 export interface WebhookSoakOptions {
   /** Share of requests the receiver answers 500, in tenths (0.3: three of every ten). */
@@ -25,7 +29,7 @@ export interface WebhookSoakOptions {
 }
 
 export interface WebhookSoakReport {
-  /** Threshold crossings of budgets: 0 while the soak's events are stored directly. */
+  /** Threshold crossings of budgets stored by the writers' transactions (each must have one event). */
   readonly crossings: number;
   readonly events: number;
   /** Requests the receiver answered 2xx. */
@@ -46,11 +50,8 @@ export interface WebhookSoakReport {
 export type SoakDatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export class WebhookSoak {
-  private readonly eventIds = new Set<string>();
-  private readonly storing = new Set<Promise<void>>();
   private secret = '';
   private downWindow = 'not down';
-  private failures = 0;
   private badSignatures = 0;
 
   private constructor(
@@ -107,35 +108,33 @@ export class WebhookSoak {
     }, this.options.downAtMs).unref();
   }
 
-  /** Stores the event of an acknowledged batch (retried through database outages); resends and races store none twice. */
-  eventFor(accountId: string, batchId: string): void {
-    const work = (async () => {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        try {
-          const stored = await this.db.writeTransaction((tx) =>
-            storeWebhookEvents(tx, [{ accountId, type: BUDGET_THRESHOLD_CROSSED, dedupeKey: `soak-batch:${batchId}`, createdAt: new Date(), data: { accountId, batchId } }]),
-          );
-          for (const event of stored) this.eventIds.add(event.eventId);
-          return;
-        } catch {
-          this.failures += 1;
-          await sleep(250);
-        }
-      }
-    })();
-    this.storing.add(work);
-    void work.finally(() => this.storing.delete(work));
+  /**
+   * Budgets whose thresholds the writers cross all through the run: per billing period, the
+   * account's 200,000 credits, ws_a's 1,000, ws_b's 10,000, ws_c's 100,000 and ws_d_cmp_0's 5,000.
+   */
+  async setBudgets(send: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer<unknown>>, accountId: string): Promise<void> {
+    const scopes = [
+      { creditsPerPeriod: 200_000 },
+      { workspaceId: 'ws_a', creditsPerPeriod: 1_000 },
+      { workspaceId: 'ws_b', creditsPerPeriod: 10_000 },
+      { workspaceId: 'ws_c', creditsPerPeriod: 100_000 },
+      { workspaceId: 'ws_d', campaignId: 'ws_d_cmp_0', creditsPerPeriod: 5_000 },
+    ];
+    for (const scope of scopes) {
+      const answer = await send(`mutation($input: BudgetInput!) { setBudget(input: $input) { id } }`, { input: { accountId, thresholds: SOAK_THRESHOLDS, ...scope } });
+      if (answer.code !== 'OK') throw new Error(`setting the soak's budgets failed: ${answer.code} ${answer.errors[0]?.message ?? ''}`);
+    }
   }
 
   /** Waits for the deliveries to settle, then checks what the receiver got against what was stored. */
   async finish(problem: (text: string) => void): Promise<WebhookSoakReport> {
-    await Promise.all([...this.storing]);
     await this.receiver.up();
-    // The outbox is the truth: a store whose commit was acknowledged late (a fault) is in it too.
+    // The outbox is the truth: a batch whose commit was acknowledged late (a fault) stored its events too.
     const events = new Set((await this.db.reader.query<{ event_id: string }>('SELECT event_id FROM webhook_events')).map((row) => row.event_id));
     const [keys] = await this.db.reader.query<{ n: unknown }>('SELECT COUNT(DISTINCT dedupe_key) AS n FROM webhook_events');
     if (Number(keys!.n) !== events.size) problem(`webhooks: ${events.size} events for ${keys!.n} causes: one was stored twice`);
-    if ([...this.eventIds].some((id) => !events.has(id))) problem('webhooks: an event the soak stored is missing from the outbox');
+    const crossings = await this.checkCrossings(problem);
+    if (crossings !== events.size) problem(`webhooks: ${crossings} threshold crossings but ${events.size} events`);
     const until = Date.now() + this.options.settleMs;
     let undelivered = Infinity;
     while (Date.now() < until) {
@@ -160,9 +159,8 @@ export class WebhookSoak {
     if (unknown > 0) problem(`webhooks: ${unknown} webhook-ids delivered that no event has`);
     if (badSignatures > 0) problem(`webhooks: ${badSignatures} requests whose signature does not verify`);
     if (undelivered > 0) problem(`webhooks: ${undelivered} deliveries still pending or failed after ${this.options.settleMs / 1000} s`);
-    if (this.failures > 0) this.log(`webhooks: storing an event failed ${this.failures} time(s) during faults (each retried)`);
     return {
-      crossings: 0,
+      crossings,
       events: events.size,
       deliveries: [...okById.values()].reduce((sum, count) => sum + count, 0),
       retries: this.receiver.requests.length - ids.size,
@@ -175,6 +173,47 @@ export class WebhookSoak {
     };
   }
 
+  /**
+   * The crossings stored against those the final ledger implies: with positive credits only, a
+   * scope reached threshold t in a period exactly when its period sum is at least t % of the
+   * budget, and then its crossing (and so its event) must be stored, once. Answers their number.
+   */
+  private async checkCrossings(problem: (text: string) => void): Promise<number> {
+    const budgets = await this.db.reader.query<{ account_id: string; budget_id: string; workspace_id: string | null; campaign_id: string | null; credits_per_period: unknown; thresholds: string }>(
+      'SELECT account_id, budget_id, workspace_id, campaign_id, credits_per_period, thresholds FROM budgets',
+    );
+    const stored = await this.db.reader.query<{ budget_id: string; period_from: unknown; threshold: unknown }>('SELECT budget_id, period_from, threshold FROM budget_crossings');
+    const storedKeys = new Set(stored.map((row) => `${row.budget_id}/${Number(row.period_from)}/${Number(row.threshold)}`));
+    const expected = new Set<string>();
+    for (const budget of budgets) {
+      const filter = budget.campaign_id !== null ? ' AND campaign_id = ?' : budget.workspace_id !== null ? ' AND workspace_id = ?' : '';
+      const scope = budget.campaign_id ?? budget.workspace_id;
+      // The soak's account is in UTC: its billing periods are calendar months.
+      const entries = await this.db.reader.query<{ occurred_at: unknown; credits: string }>(
+        `SELECT occurred_at, CAST(credits AS TEXT) AS credits FROM usage_entries WHERE account_id = ?${filter}`,
+        scope === null ? [budget.account_id] : [budget.account_id, scope],
+      );
+      const sums = new Map<number, bigint>();
+      for (const row of entries) {
+        const at = new Date(Number(row.occurred_at));
+        const from = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1);
+        sums.set(from, (sums.get(from) ?? 0n) + BigInt(row.credits));
+      }
+      const perPeriod = BigInt(String(budget.credits_per_period));
+      for (const [from, sum] of sums) {
+        for (const threshold of budget.thresholds === '' ? [] : budget.thresholds.split(',').map(Number)) {
+          if (sum * 100n >= BigInt(threshold) * perPeriod) expected.add(`${budget.budget_id}/${from}/${threshold}`);
+        }
+      }
+    }
+    const missing = [...expected].filter((key) => !storedKeys.has(key));
+    const extra = [...storedKeys].filter((key) => !expected.has(key));
+    if (missing.length > 0) problem(`webhooks: ${missing.length} threshold crossings the ledger implies were not stored (e.g. ${missing[0]})`);
+    if (extra.length > 0) problem(`webhooks: ${extra.length} threshold crossings stored that the ledger does not reach (e.g. ${extra[0]})`);
+    if (expected.size === 0) problem('webhooks: no threshold was crossed: the run tested no event');
+    return stored.length;
+  }
+
   async close(): Promise<void> {
     await this.receiver.close();
     await this.db.close();
@@ -182,5 +221,5 @@ export class WebhookSoak {
 }
 
 export function formatWebhookReport(report: WebhookSoakReport): string {
-  return `  webhooks: ${report.crossings} crossings (events stored by the soak's writers until budgets land), ${report.events} events, ${report.deliveries} deliveries (2xx), ${report.requests} requests, ${report.retries} retries, ${report.duplicatesByWebhookId} duplicates by webhook-id, ${report.badSignatures} bad signatures, lost ${report.lost}, undelivered ${report.undelivered}; receiver ${report.receiverDown}, 30 % of requests answered 500`;
+  return `  webhooks: ${report.crossings} threshold crossings, ${report.events} events, ${report.deliveries} deliveries (2xx), ${report.requests} requests, ${report.retries} retries, ${report.duplicatesByWebhookId} duplicates by webhook-id, ${report.badSignatures} bad signatures, lost ${report.lost}, undelivered ${report.undelivered}; receiver ${report.receiverDown}, 30 % of requests answered 500`;
 }
