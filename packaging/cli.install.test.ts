@@ -54,13 +54,14 @@ describe('the creditlens bin installed from the tarballs', () => {
     });
     expect(usage).toMatchObject({ code: 0, stderr: '' });
     expect(usage.stdout.split('\n').slice(2, 9)).toEqual([
-      'Workspace      Credits    Share',
-      '-------------------------------',
-      'Acme             3,000   75.0 %',
-      '  Q3 Outbound    3,000  100.0 %',
-      'Globex           1,000   25.0 %',
-      '-------------------------------',
-      'Total            4,000  100.0 %',
+      // Nothing in the comparison window (the month before): every row is new.
+      'Workspace      Credits    Share  Change',
+      '---------------------------------------',
+      'Acme             3,000   75.0 %     new',
+      '  Q3 Outbound    3,000  100.0 %     new',
+      'Globex           1,000   25.0 %     new',
+      '---------------------------------------',
+      'Total            4,000  100.0 %     new',
     ]);
   });
 });

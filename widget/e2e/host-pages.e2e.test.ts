@@ -129,12 +129,20 @@ describe('the widget on a harness host page of another origin', () => {
       await expectNoAxeViolations(page);
       expect(await widgetBackground(page)).toBe('rgb(255, 255, 255)');
 
-      // Tab goes from a campaign row to its host action; ArrowDown from there goes on to the next row.
+      // Tab goes from a campaign row to its "View entries" control, then to its host action; ArrowDown from there goes on to the next row.
       const withAction = page.locator('[role="row"][aria-level="2"][data-row-key]').filter({ has: page.locator('.host-action') }).first();
       await withAction.focus();
+      const focusedNow = () =>
+        page.evaluate(() => ({
+          text: document.activeElement?.textContent,
+          name: document.activeElement?.getAttribute('aria-label') ?? null,
+          inRow: document.activeElement?.closest('[role="row"]')?.getAttribute('data-row-key'),
+        }));
+      const rowKey = await withAction.getAttribute('data-row-key');
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, inRow: document.activeElement?.closest('[role="row"]')?.getAttribute('data-row-key') }));
-      expect(focused).toEqual({ text: 'Pause', inRow: await withAction.getAttribute('data-row-key') });
+      expect(await focusedNow()).toEqual({ text: '', name: expect.stringMatching(/^View entries of /), inRow: rowKey });
+      await page.keyboard.press('Tab');
+      expect(await focusedNow()).toEqual({ text: 'Pause', name: null, inRow: rowKey });
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
       expect(await withAction.getAttribute('aria-level')).toBe('2');
