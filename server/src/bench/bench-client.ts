@@ -66,3 +66,9 @@ function post(url: URL, credential: string, body: string): Promise<string> {
     request.end(body);
   });
 }
+
+/** The value of `--name=value` on the command line, else `fallback`: every bench's flags. */
+export function flag(name: string, fallback: string): string {
+  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return given ? given.slice(name.length + 3) : fallback;
+}

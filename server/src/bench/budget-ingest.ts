@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../db';
-import { postGraphQL } from './bench-client';
+import { flag, postGraphQL } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_MONTH, BENCH_WORKSPACES, INGEST_ACCOUNT_PREFIX, insertCatalog } from './bench-data';
 
@@ -93,11 +93,6 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function flag(name: string, fallback: string): string {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  return given ? given.slice(name.length + 3) : fallback;
 }
 
 /** Standalone: a fresh database of its own per dialect, a production server on it, the measurement, then the database removed. */

@@ -11,7 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { openDatabase, type Database } from '../db';
-import { measure, postGraphQL, type Timing } from './bench-client';
+import { flag, measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ACCOUNT, BENCH_MONTH } from './bench-data';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 
@@ -141,7 +141,6 @@ async function pagePlans(db: Database, workspace: string, asOf: number, after: s
 }
 
 if (require.main === module) {
-  const flag = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
   (async () => {
     const url = flag('url', '');
     if (!url) throw new Error('pass --url=postgres://… (or sqlite:FILE) of an existing bench data set');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../db';
 import { RollupMaintenance } from '../usage';
-import { postGraphQL } from './bench-client';
+import { flag, postGraphQL } from './bench-client';
 import { insertCatalog } from './bench-data';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { ingestInto } from './live-ingest';
@@ -159,11 +159,6 @@ export function describeHistoryImport(result: HistoryImportResult): string[] {
     `resumed import (the same batches again, every entry a duplicate): ${rate(result.resumed)} (${toLive(result.resumed)}; ${(result.resumed.perSecond / result.first.perSecond).toFixed(2)}× the first import)`,
     `rollups check after the import: ${result.rollupDifferences === 0 ? 'rollups agree with the ledger' : `${result.rollupDifferences} DIFFERENCES`} (${result.checkSeconds.toFixed(1)} s)`,
   ];
-}
-
-function flag(name: string, fallback: string): string {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  return given ? given.slice(name.length + 3) : fallback;
 }
 
 if (require.main === module) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Database } from '../db';
 import { openDatabase } from '../db';
-import { postGraphQL } from './bench-client';
+import { flag, postGraphQL } from './bench-client';
 import { BENCH_ACCOUNT, BENCH_MONTH, INGEST_ACCOUNT_PREFIX, insertCatalog } from './bench-data';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 
@@ -143,11 +143,6 @@ export function describePageLoad(result: PageLoadResult): string[] {
     `page under load (autocannon, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s, ${LOAD_KEYS} API keys in turn): alone ${figures(result.alone)}`,
     `  with one writer at ${WRITER_ENTRIES_PER_SECOND.toLocaleString('en-US')} entries/s beside it: ${figures(result.withWriter)}; the writer recorded ${result.writer.entries.toLocaleString('en-US')} entries = ${result.writer.perSecond.toLocaleString('en-US')} entries/s (slowest batch ${result.writer.slowestBatchMs} ms)`,
   ];
-}
-
-function flag(name: string, fallback: string): string {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  return given ? given.slice(name.length + 3) : fallback;
 }
 
 if (require.main === module) {

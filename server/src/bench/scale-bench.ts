@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../db';
 import { campaignSumsStatement, type UsageSnapshot, pageSumsStatement, planWindow, ROLLUP_TABLES, UsageRepository } from '../usage';
-import { measure, postGraphQL, type Timing } from './bench-client';
+import { flag, measure, postGraphQL, type Timing } from './bench-client';
 import { benchBudgetIngest } from './budget-ingest';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH, generateBenchData } from './bench-data';
@@ -28,11 +28,6 @@ import { benchSeries, printSeriesBench } from './series-bench';
 const ROOT = path.resolve(__dirname, '../../..');
 const RESULTS = path.join(ROOT, 'bench-results');
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function flag(name: string, fallback: string): string {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  return given ? given.slice(name.length + 3) : fallback;
-}
 
 const RUNS = Number(flag('runs', '200'));
 const NAIVE_RUNS = 5;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { seriesEdges } from '@creditlens/usage-math';
 import { openDatabase, type Database } from '../db';
 import { UsageRepository } from '../usage';
-import { measure, postGraphQL, type Timing } from './bench-client';
+import { flag, measure, postGraphQL, type Timing } from './bench-client';
 import { BENCH_ADMIN_KEY, startServer } from './bench-server';
 import { BENCH_ACCOUNT, BENCH_MONTH } from './bench-data';
 
@@ -73,20 +73,19 @@ export function printSeriesBench(result: SeriesBenchResult, log: (line: string) 
 
 /** Alone: opens a kept data set read-only in spirit (no writes, never created or dropped here) and benches it. */
 async function main(): Promise<void> {
-  const argument = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-  const kind = argument('db', 'sqlite') as 'sqlite' | 'postgres';
-  const runs = Number(argument('runs', '100'));
+  const kind = flag('db', 'sqlite') as 'sqlite' | 'postgres';
+  const runs = Number(flag('runs', '100'));
   const root = path.resolve(__dirname, '../../..');
   let url: string;
   let db: Database;
   if (kind === 'sqlite') {
-    const file = path.join(root, 'bench-results', 'data', `bench-${argument('sqlite-entries', '1000000')}.sqlite`);
+    const file = path.join(root, 'bench-results', 'data', `bench-${flag('sqlite-entries', '1000000')}.sqlite`);
     if (!fs.existsSync(`${file}.complete`)) throw new Error(`no complete data set at ${file}: run npm run bench first`);
     url = `sqlite:${file}`;
     db = await openDatabase({ kind, file });
   } else {
     const admin = new URL(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-    admin.pathname = `/creditlens_bench_${argument('pg-entries', '10000000')}`;
+    admin.pathname = `/creditlens_bench_${flag('pg-entries', '10000000')}`;
     url = admin.toString();
     db = await openDatabase({ kind, url });
     const complete = (await db.reader.query<{ done: boolean }>(`SELECT to_regclass('bench_complete') IS NOT NULL AS done`))[0]!.done;
@@ -94,7 +93,7 @@ async function main(): Promise<void> {
   }
   const { child, endpoint } = await startServer(url);
   try {
-    const result = await benchSeries(endpoint, db, runs, Number(argument('naive-runs', '3')));
+    const result = await benchSeries(endpoint, db, runs, Number(flag('naive-runs', '3')));
     printSeriesBench(result, console.log);
     fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
     fs.writeFileSync(path.join(root, 'bench-results', `series-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
