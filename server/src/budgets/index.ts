@@ -5,6 +5,7 @@
  * RecordedUsageListener the composition root passes to recordUsage). Imports access/, catalog/,
  * usage/, webhooks/ and the leaves.
  */
+export { reachedThresholds } from './budget-math';
 export type { BudgetServices, BudgetsContext } from './budgets.context';
 export { createBudgetLoaders, type BudgetLoaders } from './budgets.loaders';
 export { BudgetsRepository } from './budgets.repository';

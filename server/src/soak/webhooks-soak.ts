@@ -11,6 +11,7 @@
  * allows them; a lease makes them rare) are counted.
  */
 import { Webhook } from 'standardwebhooks';
+import { reachedThresholds } from '../budgets';
 import { openDatabase, type Database } from '../db';
 import { WebhookReceiver } from '../testing/webhook-receiver';
 import { sleep, type GraphQLAnswer } from './soak-http';
@@ -200,10 +201,9 @@ export class WebhookSoak {
         sums.set(from, (sums.get(from) ?? 0n) + BigInt(row.credits));
       }
       const perPeriod = BigInt(String(budget.credits_per_period));
+      const thresholds = budget.thresholds === '' ? [] : budget.thresholds.split(',').map(Number);
       for (const [from, sum] of sums) {
-        for (const threshold of budget.thresholds === '' ? [] : budget.thresholds.split(',').map(Number)) {
-          if (sum * 100n >= BigInt(threshold) * perPeriod) expected.add(`${budget.budget_id}/${from}/${threshold}`);
-        }
+        for (const threshold of reachedThresholds(sum, perPeriod, thresholds)) expected.add(`${budget.budget_id}/${from}/${threshold}`);
       }
     }
     const missing = [...expected].filter((key) => !storedKeys.has(key));
