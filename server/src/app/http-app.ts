@@ -118,7 +118,7 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   // The demo host page mints tokens for the demo account: only where the demo data is (DEMO=1).
   if (config.demo) app.use(demoPage(services.embedKeys));
   app.use(jsonErrors(logger));
-  const dispatcher = options.webhooks?.dispatch ? startDispatcher(config, db, logger, options.webhooks) : null;
+  const dispatcher = options.webhooks?.dispatch ? startDispatcher(config, webhookRepository, logger, options.webhooks) : null;
   let dispatcherStopped: Promise<void> | undefined;
   const stopDispatcher = () => (dispatcherStopped ??= dispatcher?.stop() ?? Promise.resolve());
   return {
@@ -138,9 +138,10 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
     },
   };
 }
-function startDispatcher(config: AppConfig, db: Database, logger: Logger, options: NonNullable<AppOptions['webhooks']>): WebhookDispatcher {
+
+function startDispatcher(config: AppConfig, repository: WebhookRepository, logger: Logger, options: NonNullable<AppOptions['webhooks']>): WebhookDispatcher {
   const { dispatch: _dispatch, ...rest } = options;
-  const dispatcher = new WebhookDispatcher(new WebhookRepository(db), {
+  const dispatcher = new WebhookDispatcher(repository, {
     schedule: {
       ...DEFAULT_RETRY_SCHEDULE,
       firstRetryMs: config.webhookFirstRetryMs ?? DEFAULT_RETRY_SCHEDULE.firstRetryMs,
