@@ -6,9 +6,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../access';
-import { credentialOf } from '../auth';
+import { constantTimeEquals, credentialOf } from '../auth';
 import type { MetricsAccess } from '../config';
 import type { StatementObserver } from '../db';
 import { ErrorCode, errorResponseBody } from '../errors';
@@ -172,11 +171,10 @@ function firstErrorCode(body: unknown): string | null {
  */
 export function metricsRoute(access: MetricsAccess, metrics: Metrics): express.RequestHandler | null {
   if (access.kind === 'off') return null;
-  const expected = access.kind === 'token' ? Buffer.from(`Bearer ${access.token}`) : null;
+  const expected = access.kind === 'token' ? `Bearer ${access.token}` : null;
   return async (req, res, next) => {
     if (expected) {
-      const given = Buffer.from(req.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (!constantTimeEquals(req.headers.authorization ?? '', expected)) {
         res.status(401).set('www-authenticate', 'Bearer').json(errorResponseBody(ErrorCode.UNAUTHENTICATED, 'GET /metrics needs the metrics token: Authorization: Bearer <METRICS_TOKEN>'));
         return;
       }

@@ -8,6 +8,6 @@ export type { AuthContext, AuthServices } from './auth.context';
 export { createAuthenticator, type Authenticator } from './authenticate';
 export { corsForEmbedTokens, embedTokensOnlyCrossOrigin } from './cors.middleware';
 export { credentialOf, requestCredential, requireCredential, type RequestCredential } from './credential.middleware';
-export { mintApiKey, type MintedApiKey } from './api-keys';
+export { constantTimeEquals, mintApiKey, type MintedApiKey } from './api-keys';
 export { AccountApiKeysResolver, CredentialsResolver } from './credentials.resolver';
 export { createEmbedKeyring, type EmbedClaims, type EmbedKeyring } from './embed-tokens';

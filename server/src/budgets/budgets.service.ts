@@ -4,7 +4,7 @@ import { assertCanManageBudgets, type Principal } from '../access';
 import type { CatalogRepository } from '../catalog';
 import type { Database } from '../db';
 import { InvalidInputError, type InputProblem } from '../errors';
-import type { UsageSnapshot } from '../usage';
+import { snapshotKey, type UsageSnapshot } from '../usage';
 import { DEFAULT_THRESHOLDS, paceSpan, project, thresholdProblems } from './budget-math';
 import type { BudgetScope, NamedBudget } from './budget.model';
 import { creditsOf, scopesOf, sumScopes, type BudgetsRepository } from './budgets.repository';
@@ -87,8 +87,10 @@ export class BudgetService {
     const answers = new Map<BudgetStatusKey, BudgetStatusModel | null>();
     const groups = new Map<string, BudgetStatusKey[]>();
     for (const key of keys) {
-      const group = `${key.snapshot.accountId}\u0000${key.snapshot.window.from.getTime()}\u0000${key.snapshot.window.to.getTime()}\u0000${key.snapshot.asOf}\u0000${key.now.getTime()}`;
-      groups.set(group, [...(groups.get(group) ?? []), key]);
+      const group = `${snapshotKey(key.snapshot)}\u0000${key.now.getTime()}`;
+      const members = groups.get(group);
+      if (members) members.push(key);
+      else groups.set(group, [key]);
     }
     for (const members of groups.values()) {
       const { snapshot, now } = members[0]!;

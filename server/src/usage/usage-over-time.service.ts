@@ -10,8 +10,7 @@ import { snapshotKey } from './snapshot';
 import type { KindCredits, UsageSnapshot } from './usage.model';
 import type { SeriesSum, UsageRepository } from './usage.repository';
 import type { SeriesLevel } from './series-sql';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './window-planner';
 
 /** One series asked for: a snapshot in the account's zone, at one granularity. */
 export interface SeriesKey {

@@ -3,7 +3,7 @@
  * in webhook-outbox.ts). Read with the admin key only: the plain reader, no tenant wall.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database, SqlExecutor } from '../db';
+import { placeholdersFor, readInChunks, type Database, type SqlExecutor } from '../db';
 import { pageOf, type Page } from '../graphql';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -122,9 +122,12 @@ export class WebhookRepository {
   private async withEventTypes(rows: ReadonlyArray<Record<string, unknown>>): Promise<EndpointRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.endpoint_id));
-    const types = await this.db.reader.query<{ endpoint_id: string; event_type: string }>(
-      `SELECT endpoint_id, event_type FROM webhook_endpoint_events WHERE endpoint_id IN (${ids.map(() => '?').join(', ')}) ORDER BY event_type`,
-      ids,
+    // Each endpoint's types sit in one chunk, so each stays ordered by event type.
+    const types = await readInChunks(ids, (chunk) =>
+      this.db.reader.query<{ endpoint_id: string; event_type: string }>(
+        `SELECT endpoint_id, event_type FROM webhook_endpoint_events WHERE endpoint_id IN (${placeholdersFor(chunk.length)}) ORDER BY event_type`,
+        chunk,
+      ),
     );
     return rows.map((row) => ({
       id: String(row.endpoint_id),
