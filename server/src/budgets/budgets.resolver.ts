@@ -63,7 +63,7 @@ export class CampaignUsageBudgetResolver {
   @FieldResolver(() => BudgetStatus, { nullable: true, description: `${BUDGET_FIELD} Null on the No campaign row.` })
   async budget(@Root() row: CampaignUsage, @Ctx() ctx: Context): Promise<BudgetStatus | null> {
     if (row.campaign === null) return null;
-    const status = await ctx.loaders.budgetStatuses.load({ snapshot: row.snapshot, now: ctx.now, workspaceId: row.workspaceId, campaignId: row.campaign.id });
+    const status = await ctx.loaders.budgetStatuses.load({ snapshot: row.origin.snapshot, now: ctx.now, workspaceId: row.origin.workspaceId, campaignId: row.campaign.id });
     return status && toBudgetStatus(status);
   }
 }

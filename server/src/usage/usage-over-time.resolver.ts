@@ -23,10 +23,8 @@ function changeOf(credits: number, previous: number): number | null {
 
 const isEmpty = (snapshot: UsageSnapshot) => snapshot.window.from.getTime() >= snapshot.window.to.getTime();
 
-/** AccountUsage rows made elsewhere (an invoice, a test) carry no snapshot: these fields need one. */
 function originOf(usage: AccountUsage): { snapshot: UsageSnapshot; timeZone: string; visible: ReadonlySet<string> | null } {
-  if (!usage.snapshot || usage.timeZone === undefined) throw new Error('AccountUsage without its snapshot');
-  return { snapshot: usage.snapshot, timeZone: usage.timeZone, visible: usage.visibleWorkspaceIds ?? null };
+  return { snapshot: usage.snapshot, timeZone: usage.timeZone, visible: usage.visibleWorkspaceIds };
 }
 
 @Resolver(() => AccountUsage)
@@ -106,11 +104,6 @@ function creditsById(page: AccountUsageModel): Map<string, bigint> {
   return byId;
 }
 
-function originOfCampaign(row: CampaignUsage) {
-  if (!row.origin) throw new Error('CampaignUsage without its workspace row');
-  return row.origin;
-}
-
 @Resolver(() => CampaignUsage)
 export class CampaignUsageOverTimeResolver {
   @FieldResolver(() => SafeIntScalar, { description: PREVIOUS_DESCRIPTION })
@@ -129,7 +122,7 @@ export class CampaignUsageOverTimeResolver {
     @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
     @Ctx() ctx: Context,
   ): Promise<UsageBucket[]> {
-    const origin = originOfCampaign(row);
+    const origin = row.origin;
     const key = { snapshot: origin.snapshot, timeZone: origin.timeZone, granularity, workspaceId: origin.workspaceId };
     const edges = ctx.services.usageOverTime.edges(key);
     const series = (await ctx.loaders.campaignSeries.load(key)).get(origin.campaignId ?? '');
@@ -138,7 +131,7 @@ export class CampaignUsageOverTimeResolver {
 }
 
 async function previousOfCampaign(row: CampaignUsage, ctx: Context): Promise<number> {
-  const origin = originOfCampaign(row);
+  const origin = row.origin;
   const previous = ctx.services.usageOverTime.comparisonSnapshot(origin.snapshot, origin.timeZone);
   if (isEmpty(previous)) return 0;
   const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: origin.workspaceId, snapshot: previous });

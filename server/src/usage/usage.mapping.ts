@@ -40,8 +40,6 @@ export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: Re
 
 export function toCampaignUsage(model: CampaignUsageModel, origin: Omit<CampaignRowOrigin, 'campaignId'>): CampaignUsage {
   return {
-    workspaceId: origin.workspaceId,
-    snapshot: origin.snapshot,
     campaign: model.campaign,
     label: model.label,
     credits: toSafeInt(model.credits),

@@ -78,12 +78,8 @@ export class CampaignUsage {
   @Field(() => [KindUsage], { description: 'Credits of this row per kind (kinds with entries only, in CreditKind order). On the No campaign row it tells what the spend was.' })
   byKind!: KindUsage[];
 
-  /** Not in the schema: the row's workspace and snapshot, for fields of other domains (budgets). */
-  workspaceId!: string;
-  snapshot!: UsageSnapshot;
-
-  /** Not in the schema: where the row sits, for its series and comparison (usage-over-time.resolver.ts). */
-  origin?: CampaignRowOrigin;
+  /** Not in the schema: where the row sits, for its series, comparison and budget. */
+  origin!: CampaignRowOrigin;
 }
 
 /** A campaign row's workspace, campaign (null: No campaign), snapshot and account time zone. */
