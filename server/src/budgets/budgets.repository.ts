@@ -1,4 +1,4 @@
-import { placeholdersFor, readInChunks, type Database, type SqlExecutor } from '../db';
+import { bulkRows, placeholdersFor, readInChunks, type BulkColumnType, type Database, type SqlExecutor } from '../db';
 import { campaignSumsStatement, pageSumsStatement, planWindow } from '../usage';
 import { scopeKey, type BudgetRecord, type BudgetScope, type NamedBudget } from './budget.model';
 
@@ -48,6 +48,9 @@ export interface ScopeCredits {
 export const EVERYTHING_VISIBLE = Number.MAX_SAFE_INTEGER;
 
 /** All SQL about budgets and their crossings. Every statement is filtered by account_id first. */
+/** account_id, budget_id, period_from, threshold, crossed_at. */
+const CROSSING_COLUMN_TYPES: readonly BulkColumnType[] = ['text', 'text', 'bigint', 'bigint', 'bigint'];
+
 export class BudgetsRepository {
   constructor(private readonly db: Database) {}
 
@@ -147,18 +150,21 @@ export class BudgetsRepository {
     return { timezone: rows[0]!.timezone, budgets: [...budgets.values()], crossings };
   }
 
-  /** Records crossings in the caller's transaction; answers those that were not recorded yet (the others are skipped). */
+  /** Records crossings in the caller's transaction; answers, in their order, those that were not recorded yet (the others are skipped). */
   async insertCrossings(tx: SqlExecutor, accountId: string, crossings: readonly Crossing[], now: Date): Promise<Crossing[]> {
-    const inserted: Crossing[] = [];
-    for (const crossing of crossings) {
-      const rows = await tx.query(
-        `INSERT INTO budget_crossings (account_id, budget_id, period_from, threshold, crossed_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (account_id, budget_id, period_from, threshold) DO NOTHING RETURNING threshold`,
-        [accountId, crossing.budgetId, crossing.periodFrom, crossing.threshold, now.getTime()],
+    const keyOf = (budgetId: string, periodFrom: number, threshold: number) => `${budgetId}\u0000${periodFrom}\u0000${threshold}`;
+    const rows = crossings.map((crossing) => [accountId, crossing.budgetId, crossing.periodFrom, crossing.threshold, now.getTime()]);
+    const recorded = new Set<string>();
+    for (const chunk of bulkRows(this.db.dialect, CROSSING_COLUMN_TYPES, rows)) {
+      const returned = await tx.query<{ budget_id: string; period_from: unknown; threshold: unknown }>(
+        `INSERT INTO budget_crossings (account_id, budget_id, period_from, threshold, crossed_at) ${chunk.sql}
+         ON CONFLICT (account_id, budget_id, period_from, threshold) DO NOTHING RETURNING budget_id, period_from, threshold`,
+        chunk.params,
       );
-      if (rows.length > 0) inserted.push(crossing);
+      for (const row of returned) recorded.add(keyOf(row.budget_id, Number(row.period_from), Number(row.threshold)));
     }
-    return inserted;
+    // A crossing listed twice is recorded once: `delete` answers it for its first listing only.
+    return crossings.filter((crossing) => recorded.delete(keyOf(crossing.budgetId, crossing.periodFrom, crossing.threshold)));
   }
 }
 
