@@ -2,7 +2,7 @@ import { CreditlensError, type CreditlensClient, type UsageEntryFilter } from '@
 import { formatLocalMinute } from '@creditlens/usage-math';
 import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
-import { chosenWindow, notFound } from './usage.command';
+import { notFound, windowFor } from './usage.command';
 import { formatCredits } from './usage-table';
 
 export interface EntriesCommandOptions {
@@ -26,10 +26,10 @@ export async function entriesCommand(client: CreditlensClient, options: EntriesC
   const accountId = options.account;
   if (!accountId) throw new CommandLineError('entries needs --account ID');
   if (options.campaign !== undefined && options['no-campaign']) throw new CommandLineError('choose --campaign ID or --no-campaign, not both');
-  if (options.period === undefined && options.from === undefined) throw new CommandLineError('entries needs --period YYYY-MM (or current, previous), or --from and --to');
+  if (options.period === undefined && (options.from === undefined || options.to === undefined)) throw new CommandLineError('entries needs --period YYYY-MM (or current, previous), or --from and --to');
   const account = await client.getAccountPeriods(accountId);
   if (!account) throw notFound(accountId);
-  const window = (await chosenWindow(client, accountId, options))!;
+  const window = windowFor(account, options);
   const filter: UsageEntryFilter = {
     ...(options.workspace !== undefined ? { workspaceId: options.workspace } : {}),
     ...(options.campaign !== undefined ? { campaignId: options.campaign } : {}),
@@ -75,7 +75,7 @@ export async function closePeriodCommand(client: CreditlensClient, options: Clos
   if (options.period === undefined || !/^\d{4}-\d{2}$/.test(options.period)) throw new CommandLineError('close-period needs --period YYYY-MM, a calendar month in the account\'s time zone');
   const account = await client.getAccountPeriods(accountId);
   if (!account) throw notFound(accountId);
-  const period = (await chosenWindow(client, accountId, { period: options.period }))!;
+  const period = windowFor(account, { period: options.period });
   const invoice = await client.closeBillingPeriod(accountId, period);
   io.stdout.write(
     `Closed ${options.period} of ${account.name} (${account.id}): ${formatCredits(invoice.totalCredits)} credits, final as of ${invoice.asOf} (closed ${invoice.closedAt}).\n` +

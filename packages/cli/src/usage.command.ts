@@ -1,4 +1,4 @@
-import { CreditlensError, type CreditlensClient, type Granularity, type UsageWindowInput } from '@creditlens/client';
+import { CreditlensError, type AccountPeriods, type CreditlensClient, type Granularity, type UsageWindowInput } from '@creditlens/client';
 import { billingPeriodContaining, billingPeriodOf, startOfLocalDay } from '@creditlens/usage-math';
 import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
@@ -86,6 +86,12 @@ export async function chosenWindow(client: CreditlensClient, accountId: string, 
   if (!needsZone) return from !== undefined && to !== undefined ? { from, to } : undefined;
   const account = await client.getAccountPeriods(accountId);
   if (!account) throw notFound(accountId);
+  return windowFor(account, options);
+}
+
+/** The window of --from/--to or --period in the zone of an account already read. */
+export function windowFor(account: AccountPeriods, options: Pick<UsageOptions, 'from' | 'to' | 'period'>): UsageWindowInput {
+  const { from, to, period } = options;
   const zone = account.timezone;
   if (from !== undefined && to !== undefined) return { from: instantOf('--from', from, zone), to: instantOf('--to', to, zone) };
   if (period === 'current') return account.currentPeriod;
