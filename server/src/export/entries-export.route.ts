@@ -6,7 +6,7 @@ import { ErrorCode, errorResponseBody, InvalidInputError, toHttpError } from '..
 import type { EntriesRequest, UsageEntriesService, UsageService } from '../usage';
 import { ENTRIES_CSV_HEADER, entriesCsvLines } from './entries-csv';
 import { UTF8_BOM } from './usage-csv';
-import { instant, safeFilePart, single } from './usage-export.route';
+import { parseExportQuery, safeFilePart, single } from './usage-export.route';
 
 /** Same origin as the GraphQL endpoint, beside the usage CSV. */
 export const ENTRIES_EXPORT_PATH = '/export/entries.csv';
@@ -74,29 +74,14 @@ function written(res: Response, chunk: string): Promise<void> {
   });
 }
 
-/** The query string, checked: each parameter once, as in GraphQL; the message names the parameter. */
+/** The query string, checked as the usage CSV's (each parameter once, the message names it), plus the row's filter. */
 export function parseEntriesQuery(query: Record<string, unknown>): { accountId: string; request: EntriesRequest; bom: boolean } {
-  const unknown = Object.keys(query).filter((name) => !PARAMETERS.has(name));
-  if (unknown.length > 0) {
-    throw InvalidInputError.of(
-      unknown[0]!,
-      `unknown parameter; expected accountId, from, to and optionally asOf, workspaceId, campaignId or noCampaign, and bom, got ${unknown.map((name) => `"${name}"`).join(', ')}`,
-    );
-  }
-  const accountId = single(query, 'accountId', true)!;
-  if (accountId.trim() === '') throw InvalidInputError.of('accountId', 'must not be empty');
-  const flag = (name: string, meaning: string) => {
-    const value = single(query, name, false);
-    if (value !== null && value !== '0' && value !== '1') throw InvalidInputError.of(name, `must be 1 (${meaning}) or 0, got ${JSON.stringify(value)}`);
-    return value === '1';
-  };
+  const { accountId, window, asOf, bom } = parseExportQuery(query, PARAMETERS);
+  const noCampaign = single(query, 'noCampaign', false);
+  if (noCampaign !== null && noCampaign !== '0' && noCampaign !== '1') throw InvalidInputError.of('noCampaign', `must be 1 (only entries without a campaign) or 0, got ${JSON.stringify(noCampaign)}`);
   return {
     accountId,
-    request: {
-      window: { from: instant(query, 'from', true)!, to: instant(query, 'to', true)! },
-      asOf: instant(query, 'asOf', false),
-      filter: { workspaceId: single(query, 'workspaceId', false), campaignId: single(query, 'campaignId', false), noCampaign: flag('noCampaign', 'only entries without a campaign') },
-    },
-    bom: flag('bom', 'start with a UTF-8 byte-order mark, for Excel'),
+    request: { window, asOf, filter: { workspaceId: single(query, 'workspaceId', false), campaignId: single(query, 'campaignId', false), noCampaign: noCampaign === '1' } },
+    bom,
   };
 }
