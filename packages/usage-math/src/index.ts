@@ -3,7 +3,6 @@
  */
 
 export { CREDIT_KINDS, NO_CAMPAIGN_LABEL, isAttributableKind, isCreditKind, type CreditKind } from './kinds.js';
-export { floorDivide } from './exact-ratio.js';
 export { compareBySpend, sortBySpend, type SpendRow } from './ranking.js';
 export { largestRemainderPercents, shareOf, sumCredits, withShares, type SharedRow } from './shares.js';
 export { MAX_WINDOW_DAYS, WindowError, containsInstant, validateWindow, type TimeWindow } from './window.js';

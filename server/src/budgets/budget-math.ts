@@ -3,7 +3,6 @@
  * projection of its current period at the recent pace (PRODUCT.md, "Budgets, thresholds and
  * webhooks"). Credits stay bigint; instants are epoch ms.
  */
-import { floorDivide } from '@creditlens/usage-math';
 import type { InputProblem } from '../errors';
 
 export const DEFAULT_THRESHOLDS: readonly number[] = [50, 80, 100];
@@ -86,4 +85,11 @@ function runOutAt({ period, asOf, creditsSoFar, paceCredits, creditsPerPeriod }:
   const after = quotient + (remainder === 0n ? 0n : 1n);
   if (after >= BigInt(period.to - asOf)) return null;
   return asOf + Number(after);
+}
+
+/** floor(numerator / denominator) toward −∞, with the remainder in [0, denominator), for denominator > 0. */
+function floorDivide(numerator: bigint, denominator: bigint): { quotient: bigint; remainder: bigint } {
+  const quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  return remainder < 0n ? { quotient: quotient - 1n, remainder: remainder + denominator } : { quotient, remainder };
 }
