@@ -96,7 +96,7 @@ describeEachDatabase('GET /metrics', (kind) => {
     });
     expect(((await created.json()) as { data?: { createWebhookEndpoint?: { id: string } } }).data?.createWebhookEndpoint?.id).toEqual(expect.any(String));
     await server.scratch.db.writeTransaction((tx) =>
-      storeWebhookEvents(tx, [{ accountId: 'acct_metrics_backlog', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'metrics-backlog', data: {}, createdAt: new Date() }]),
+      storeWebhookEvents(tx, server.scratch.db.dialect, [{ accountId: 'acct_metrics_backlog', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'metrics-backlog', data: {}, createdAt: new Date() }]),
     );
     expect(sample(await scrape(server), 'creditlens_webhook_backlog')).toBe(1);
   });

@@ -44,6 +44,13 @@ export interface ScopeCredits {
   readonly campaigns: ReadonlyMap<string, bigint>;
 }
 
+/** What recordUsage's threshold check reads of an account before its transaction. */
+export interface IngestBudgets {
+  readonly timezone: string;
+  readonly budgets: readonly BudgetRecord[];
+  readonly crossings: readonly Crossing[];
+}
+
 /** The snapshot that counts everything `tx` sees: its own entries and every committed one. */
 export const EVERYTHING_VISIBLE = Number.MAX_SAFE_INTEGER;
 
@@ -127,12 +134,12 @@ export class BudgetsRepository {
   }
 
   /**
-   * In recordUsage's transaction: the account's time zone, its budgets and their crossings of
+   * Before a recordUsage transaction: the account's time zone, its budgets and their crossings of
    * periods starting at or after `sincePeriodFrom`, in one statement — no rows at all when the
    * account has no budget, which is all an account without budgets pays.
    */
-  async budgetsForIngest(tx: SqlExecutor, accountId: string, sincePeriodFrom: number): Promise<{ timezone: string; budgets: BudgetRecord[]; crossings: Crossing[] } | null> {
-    const rows = await tx.query<BudgetRow & { timezone: string; period_from: string | number | null; threshold: string | number | null }>(
+  async budgetsForIngest(executor: SqlExecutor, accountId: string, sincePeriodFrom: number): Promise<IngestBudgets | null> {
+    const rows = await executor.query<BudgetRow & { timezone: string; period_from: string | number | null; threshold: string | number | null }>(
       `SELECT ${BUDGET_COLUMNS}, a.timezone, x.period_from, x.threshold
        FROM budgets b
        JOIN accounts a ON a.account_id = b.account_id

@@ -1,4 +1,8 @@
+import { CatalogRepository } from '../catalog';
 import { databaseKinds, describeEachDatabase } from '../testing/test-databases';
+import { RecordUsageService, UsageRepository, type RecordedUsageListener } from '../usage';
+import { BudgetsRepository } from './budgets.repository';
+import { ThresholdEvents } from './threshold-events';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { expectNoErrors, record, upsertCatalog, type EntrySpec } from '../testing/operations';
 
@@ -164,6 +168,29 @@ describeEachDatabase('threshold events, stored in the transaction of recordUsage
     expect(await events(accountId)).toEqual([]);
     await put([{ key: 'ok', accountId, workspaceId: w1, credits: 60, occurredAt: at(2) }]);
     expect(await thresholds(accountId)).toEqual([50]);
+  });
+
+  it('stays exact when a crossing commits between reading the budgets and taking the lock: that threshold is not stored twice, the next one is', async () => {
+    const { accountId, w1 } = await account([{ workspaceId: `acct_${n + 1}_w1`, creditsPerPeriod: 1000 }]);
+    await put([{ key: 'first', accountId, workspaceId: w1, credits: 400, occurredAt: at(2) }]);
+    const db = server.scratch.db;
+    const thresholdEvents = new ThresholdEvents(db, new BudgetsRepository(db));
+    // Reads the budgets (no crossing yet), then lets another writer cross 50 % before this batch's transaction starts.
+    const overtaken: RecordedUsageListener = {
+      async prepare(candidates) {
+        const work = await thresholdEvents.prepare(candidates);
+        await put([{ key: 'between', accountId, workspaceId: w1, credits: 200, occurredAt: at(3) }]);
+        expect(await thresholds(accountId)).toEqual([50]);
+        return work;
+      },
+    };
+    const service = new RecordUsageService(db, new CatalogRepository(db), new UsageRepository(db), [overtaken]);
+    await service.record({ kind: 'admin' }, [{ idempotencyKey: 'late', accountId, workspaceId: w1, kind: 'REPLY', credits: 300, occurredAt: new Date(at(4)) }], new Date());
+    const stored = await events(accountId);
+    expect(stored.map((event) => [event.data.threshold, event.data.credits])).toEqual([
+      [50, 600],
+      [80, 900],
+    ]);
   });
 
   it('costs an account without budgets one statement of its own per batch', async () => {

@@ -4,20 +4,28 @@
  * checked, per billing period of those entries' occurredAt, and every threshold it is now at or
  * above with no crossing yet for that period is recorded — a crossing row, then its event.
  *
- * Exactly once per (budget, period, threshold), whatever the concurrency: writers of one account
- * run one after another (recordUsage takes the account's clock lock first and holds it to
- * commit), so this transaction sees every crossing and every entry committed before it, and the
- * crossing's primary key (then the outbox's unique dedupe key) refuses a second one in any case.
- * Refunds that take a scope back below a threshold remove nothing: a later crossing of the same
- * period finds the crossing and stores no second event.
+ * The account's budgets and crossings are read before the transaction (`prepare`), outside the
+ * account's clock lock, so that an account's writers queue behind only what must be locked: the
+ * sums of the touched scopes and, when a threshold is reached, the crossings and their events.
+ * Budgets count as they stood when the batch began, as if a concurrent setBudget had come just
+ * after it (the next batch of the scope sees it). The sums are read inside the transaction, under
+ * the lock: writers of one account run one after another (recordUsage takes the account's clock
+ * lock first and holds it to commit), so they count every entry committed before and this
+ * transaction's own.
+ *
+ * Exactly once per (budget, period, threshold), whatever the concurrency: a crossing committed
+ * after the crossings were read is inserted again and refused by the crossing's primary key
+ * (then the outbox's unique dedupe key), and only a crossing this transaction inserted gets an
+ * event. Refunds that take a scope back below a threshold remove nothing: a later crossing of the
+ * same period finds the crossing and stores no second event.
  */
 import { billingPeriodContaining, type TimeWindow } from '@creditlens/usage-math';
 import type { Database, SqlExecutor } from '../db';
-import type { LedgerEntry, RecordedUsageListener } from '../usage';
+import type { LedgerEntry, RecordedUsageListener, RecordedUsageWork } from '../usage';
 import { BUDGET_THRESHOLD_CROSSED, storeWebhookEvents, type NewWebhookEvent } from '../webhooks';
 import { reachedThresholds } from './budget-math';
 import { crossingDedupeKey, type BudgetRecord } from './budget.model';
-import { EVERYTHING_VISIBLE, scopesOf, sumScopes, creditsOf, type BudgetsRepository, type Crossing } from './budgets.repository';
+import { EVERYTHING_VISIBLE, scopesOf, sumScopes, creditsOf, type BudgetsRepository, type Crossing, type IngestBudgets } from './budgets.repository';
 
 /** A billing period never starts more than this long before an instant it contains (31 days and a zone offset). */
 const LONGEST_PERIOD_MS = 32 * 24 * 3_600_000;
@@ -28,20 +36,25 @@ export class ThresholdEvents implements RecordedUsageListener {
     private readonly budgets: BudgetsRepository,
   ) {}
 
-  async afterRecord(tx: SqlExecutor, recorded: readonly LedgerEntry[], now: Date): Promise<void> {
-    const byAccount = new Map<string, LedgerEntry[]>();
-    for (const entry of recorded) {
-      const entries = byAccount.get(entry.accountId);
-      if (entries) entries.push(entry);
-      else byAccount.set(entry.accountId, [entry]);
+  async prepare(candidates: readonly LedgerEntry[]): Promise<RecordedUsageWork | null> {
+    const found = new Map<string, IngestBudgets>();
+    for (const [accountId, entries] of byAccount(candidates)) {
+      const earliest = entries.reduce((least, entry) => Math.min(least, entry.occurredAt.getTime()), Infinity);
+      const budgets = await this.budgets.budgetsForIngest(this.db.reader, accountId, earliest - LONGEST_PERIOD_MS);
+      if (budgets) found.set(accountId, budgets);
     }
-    for (const [accountId, entries] of byAccount) await this.checkAccount(tx, accountId, entries, now);
+    if (found.size === 0) return null;
+    return {
+      afterRecord: async (tx, recorded, now) => {
+        for (const [accountId, entries] of byAccount(recorded)) {
+          const budgets = found.get(accountId);
+          if (budgets) await this.checkAccount(tx, accountId, entries, budgets, now);
+        }
+      },
+    };
   }
 
-  private async checkAccount(tx: SqlExecutor, accountId: string, entries: readonly LedgerEntry[], now: Date): Promise<void> {
-    const earliest = entries.reduce((least, entry) => Math.min(least, entry.occurredAt.getTime()), Infinity);
-    const found = await this.budgets.budgetsForIngest(tx, accountId, earliest - LONGEST_PERIOD_MS);
-    if (!found) return;
+  private async checkAccount(tx: SqlExecutor, accountId: string, entries: readonly LedgerEntry[], found: IngestBudgets, now: Date): Promise<void> {
     const crossed = new Set(found.crossings.map(crossingKey));
     const crossings: { crossing: Crossing; budget: BudgetRecord; period: TimeWindow; credits: bigint }[] = [];
     for (const touched of touchedByPeriod(entries, found.budgets, found.timezone)) {
@@ -62,8 +75,18 @@ export class ThresholdEvents implements RecordedUsageListener {
     if (crossings.length === 0) return;
     const inserted = new Set((await this.budgets.insertCrossings(tx, accountId, crossings.map(({ crossing }) => crossing), now)).map(crossingKey));
     const events = crossings.filter(({ crossing }) => inserted.has(crossingKey(crossing))).map((crossed) => toEvent(accountId, crossed, now));
-    await storeWebhookEvents(tx, events);
+    await storeWebhookEvents(tx, this.db.dialect, events);
   }
+}
+
+function byAccount(entries: readonly LedgerEntry[]): Map<string, LedgerEntry[]> {
+  const grouped = new Map<string, LedgerEntry[]>();
+  for (const entry of entries) {
+    const ofAccount = grouped.get(entry.accountId);
+    if (ofAccount) ofAccount.push(entry);
+    else grouped.set(entry.accountId, [entry]);
+  }
+  return grouped;
 }
 
 function crossingKey(crossing: Crossing): string {

@@ -13,7 +13,7 @@ export { checkFilter, UsageEntriesService, type EntriesRequest, type EntriesStre
 export { BillingPeriodResolver } from './billing-periods.resolver';
 export { MAX_BILLING_PERIODS } from './billing-periods';
 export { RecordUsageResolver } from './record-usage.resolver';
-export { RecordUsageService, MAX_BATCH_ENTRIES, type RecordedUsageListener, type RecordUsageResult, type UsageEntryInput } from './record-usage.service';
+export { RecordUsageService, MAX_BATCH_ENTRIES, type RecordedUsageListener, type RecordedUsageWork, type RecordUsageResult, type UsageEntryInput } from './record-usage.service';
 export { RollupMaintenance, type RollupDifference } from './rollup-maintenance';
 export { campaignSumsStatement, pageSumsStatement } from './rollup-sql';
 export { ROLLUP_TABLES } from './rollups';

@@ -22,13 +22,23 @@ export interface UsageEntryInput {
 }
 
 /**
- * Work that commits or rolls back with the entries it follows, run inside recordUsage's
- * transaction after the entries and their rollups are written (budgets store their threshold
+ * Work that commits or rolls back with the entries it follows (budgets store their threshold
  * events here). Domains above usage/ implement it; the composition root passes them in, so
- * usage/ never imports them.
+ * usage/ never imports them. Two steps, so that what needs no lock stays out of the locked part:
+ * `prepare` runs before the write transaction, `afterRecord` inside it.
  */
 export interface RecordedUsageListener {
-  /** `recorded`: the entries this transaction inserted (never duplicates), all accounts of the batch. */
+  /**
+   * Before the write transaction, outside the account's clock lock, with the entries the batch
+   * may insert: reads what can be read without the lock and answers the work to run in the
+   * transaction, or null when this batch needs none. What it read may be overtaken by a writer
+   * that commits before the lock is taken: the work must stay exact then.
+   */
+  prepare(candidates: readonly LedgerEntry[]): Promise<RecordedUsageWork | null>;
+}
+
+export interface RecordedUsageWork {
+  /** Inside recordUsage's transaction, after the entries and rollups are written. `recorded`: the entries it inserted (never duplicates), all accounts of the batch. */
   afterRecord(tx: SqlExecutor, recorded: readonly LedgerEntry[], now: Date): Promise<void>;
 }
 
@@ -76,6 +86,7 @@ export class RecordUsageService {
       return { accepted: 0, duplicates: batchDuplicates + duplicatesOrThrow(firsts, recordedBefore, canReadLedger(principal)) };
     }
     const added = absoluteCreditsByAccount(candidates);
+    const work = (await Promise.all(this.listeners.map((listener) => listener.prepare(candidates)))).filter((step) => step !== null);
     return this.db.writeTransaction(async (tx) => {
       const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
       throwIfAny(await closedPeriodProblems(tx, this.usage, firsts));
@@ -86,8 +97,10 @@ export class RecordUsageService {
       await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
       if (inserted.size > 0) {
         await this.usage.addRecordedToRollups(tx, clocks);
-        const insertedEntries = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-        for (const listener of this.listeners) await listener.afterRecord(tx, insertedEntries, now);
+        if (work.length > 0) {
+          const insertedEntries = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+          for (const step of work) await step.afterRecord(tx, insertedEntries, now);
+        }
       }
       return { accepted: inserted.size, duplicates };
     });

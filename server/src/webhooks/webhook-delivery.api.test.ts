@@ -55,7 +55,7 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
   /** A threshold event as budgets/ stores it (PRODUCT.md's body `data`), in its own transaction. */
   async function storeEvent(accountId: string, threshold = 80, at = new Date()): Promise<StoredWebhookEvent> {
     const [event] = await server.scratch.db.writeTransaction((tx) =>
-      storeWebhookEvents(tx, [
+      storeWebhookEvents(tx, server.scratch.db.dialect, [
         {
           accountId,
           type: BUDGET_THRESHOLD_CROSSED,
@@ -271,7 +271,7 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
     receivers.push(late);
     await server.graphql(CREATE, { input: { accountId: mine.accountId, url: late.url(), events: ['BUDGET_THRESHOLD_CROSSED'] } });
     // The same cause stored again is no second event, and no second delivery.
-    await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, [{ accountId: mine.accountId, type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'budget:b1:2026-10:80', createdAt: new Date(), data: {} }]));
+    await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, server.scratch.db.dialect, [{ accountId: mine.accountId, type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'budget:b1:2026-10:80', createdAt: new Date(), data: {} }]));
     expect(await dispatcher().runOnce()).toBe(2);
     expect(mine.receiver.requests.map((request) => request.headers['webhook-id'])).toEqual([event.eventId]);
     expect(everyone.requests.map((request) => request.headers['webhook-id'])).toEqual([event.eventId]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '../db';
+import { bulkRows, placeholdersFor, readInChunks, type BulkColumnType, type Dialect, type SqlExecutor } from '../db';
 
 export const BUDGET_THRESHOLD_CROSSED = 'budget.threshold_crossed';
 
@@ -20,35 +20,66 @@ export interface StoredWebhookEvent extends NewWebhookEvent {
 }
 
 /**
+ * The fan-out of some events (`<events>`: rows with event_id, account_id, type, created_at): a
+ * pending delivery for every endpoint subscribed to the event's type, of its account or of every
+ * account. The first try, the retry clock and the creation are the event's creation.
+ */
+const DELIVERIES_OF = `INSERT INTO webhook_deliveries (endpoint_id, event_id, account_id, status, attempts, next_attempt_at, retry_from, created_at)
+  SELECT e.endpoint_id, v.event_id, v.account_id, 'pending', 0, v.created_at, v.created_at, v.created_at
+  FROM <events> v
+  JOIN webhook_endpoint_events s ON s.event_type = v.type
+  JOIN webhook_endpoints e ON e.endpoint_id = s.endpoint_id AND (e.account_id = v.account_id OR e.account_id IS NULL)`;
+
+/** event_id, account_id, type, dedupe_key, data, created_at. */
+const EVENT_COLUMN_TYPES: readonly BulkColumnType[] = ['text', 'text', 'text', 'text', 'text', 'bigint'];
+
+/**
  * Stores events in the caller's transaction (the outbox): they commit or roll back with the
- * change that caused them. An event whose (account, dedupe key) is stored already is skipped;
- * the answer lists the events this call stored.
+ * change that caused them. An event whose (account, dedupe key) is stored already — or listed
+ * earlier in the same call — is skipped; the answer lists, in their order, the events this call
+ * stored.
  *
  * Each stored event is fanned out in the same transaction: one pending delivery for every
  * endpoint subscribed to its type, of its account or of every account, as the endpoints stand
  * when it commits. So an event is never without its deliveries (nor they without it), and the
- * dispatcher only ever works on deliveries (webhook-dispatcher.ts).
+ * dispatcher only ever works on deliveries (webhook-dispatcher.ts). Both steps
+ * together are one statement on PostgreSQL and two on SQLite, however many events: this runs
+ * under the account's clock lock in recordUsage, where every round trip delays the account's
+ * next writer.
  */
-export async function storeWebhookEvents(tx: SqlExecutor, events: readonly NewWebhookEvent[]): Promise<StoredWebhookEvent[]> {
-  const stored: StoredWebhookEvent[] = [];
-  for (const event of events) {
-    const eventId = `evt_${randomUUID().replace(/-/g, '')}`;
-    const rows = await tx.query(
-      `INSERT INTO webhook_events (event_id, account_id, type, dedupe_key, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id`,
-      [eventId, event.accountId, event.type, event.dedupeKey, JSON.stringify(event.data), event.createdAt.getTime()],
+export async function storeWebhookEvents(tx: SqlExecutor, dialect: Dialect, events: readonly NewWebhookEvent[]): Promise<StoredWebhookEvent[]> {
+  if (events.length === 0) return [];
+  const candidates = events.map((event) => ({ ...event, eventId: `evt_${randomUUID().replace(/-/g, '')}` }));
+  const rows = candidates.map((event) => [event.eventId, event.accountId, event.type, event.dedupeKey, JSON.stringify(event.data), event.createdAt.getTime()]);
+  const storedIds = new Set<string>();
+  if (dialect === 'postgres') {
+    // One statement: the events, and the deliveries of those stored, through a data-modifying CTE.
+    const [source] = bulkRows(dialect, EVENT_COLUMN_TYPES, rows);
+    const returned = await tx.query<{ event_id: string }>(
+      `WITH stored AS (
+         INSERT INTO webhook_events (event_id, account_id, type, dedupe_key, data, created_at) ${source!.sql}
+         ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id, account_id, type, created_at
+       ), fanned_out AS (
+         ${DELIVERIES_OF.replace('<events>', 'stored')}
+       )
+       SELECT event_id FROM stored`,
+      source!.params,
     );
-    if (rows.length === 0) continue;
-    stored.push({ ...event, eventId });
-    const at = event.createdAt.getTime();
-    // Parameters in a SELECT list have no type of their own on PostgreSQL: the casts give them one.
-    await tx.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, event_id, account_id, status, attempts, next_attempt_at, retry_from, created_at)
-       SELECT e.endpoint_id, CAST(? AS TEXT), CAST(? AS TEXT), 'pending', 0, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
-       FROM webhook_endpoints e JOIN webhook_endpoint_events s ON s.endpoint_id = e.endpoint_id
-       WHERE s.event_type = ? AND (e.account_id = ? OR e.account_id IS NULL)`,
-      [eventId, event.accountId, at, at, at, event.type, event.accountId],
-    );
+    for (const row of returned) storedIds.add(row.event_id);
+    return candidates.filter((event) => storedIds.has(event.eventId));
   }
+  for (const chunk of bulkRows(dialect, EVENT_COLUMN_TYPES, rows)) {
+    const returned = await tx.query<{ event_id: string }>(
+      `INSERT INTO webhook_events (event_id, account_id, type, dedupe_key, data, created_at) ${chunk.sql}
+       ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id`,
+      chunk.params,
+    );
+    for (const row of returned) storedIds.add(row.event_id);
+  }
+  const stored = candidates.filter((event) => storedIds.has(event.eventId));
+  await readInChunks(stored, async (chunk) => {
+    await tx.query(`${DELIVERIES_OF.replace('<events>', 'webhook_events')} WHERE v.event_id IN (${placeholdersFor(chunk.length)})`, chunk.map((event) => event.eventId));
+    return [];
+  });
   return stored;
 }

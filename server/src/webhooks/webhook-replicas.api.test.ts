@@ -39,7 +39,7 @@ describeEachDatabase('two dispatchers on one database', (kind) => {
     const endpoint = await repository.createEndpoint({ accountId: 'acct_r', url: receiver.url(), secret: `whsec_${Buffer.alloc(32, 3).toString('base64')}`, eventTypes: [BUDGET_THRESHOLD_CROSSED] }, new Date());
     const now = new Date();
     await scratch.db.writeTransaction((tx) =>
-      storeWebhookEvents(tx, Array.from({ length: EVENTS }, (_, i) => ({ accountId: 'acct_r', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: `k${i}`, data: { i }, createdAt: now }))),
+      storeWebhookEvents(tx, scratch.db.dialect, Array.from({ length: EVENTS }, (_, i) => ({ accountId: 'acct_r', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: `k${i}`, data: { i }, createdAt: now }))),
     );
 
     const attemptsBy = [0, 0];
