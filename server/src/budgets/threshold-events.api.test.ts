@@ -193,6 +193,36 @@ describeEachDatabase('threshold events, stored in the transaction of recordUsage
     ]);
   });
 
+  it('sums a budget\'s scope from the rollups once, then adds each batch to a running total while the account\'s batches come from one process', async () => {
+    const { accountId, w1 } = await account([{ workspaceId: `acct_${n + 1}_w1`, creditsPerPeriod: 1000 }]);
+    const rollupReads = () => server.statements.filter((sql) => /usage_workspace_totals/.test(sql) && !/INSERT INTO usage_workspace_totals/.test(sql));
+    server.statements.length = 0;
+    await put([{ key: 'one', accountId, workspaceId: w1, credits: 300, occurredAt: at(2) }]);
+    expect(rollupReads()).toHaveLength(1);
+    server.statements.length = 0;
+    await put([{ key: 'two', accountId, workspaceId: w1, credits: 250, occurredAt: at(3) }]);
+    await put([{ key: 'three', accountId, workspaceId: w1, credits: -100, occurredAt: at(4) }]);
+    await put([{ key: 'four', accountId, workspaceId: w1, credits: 400, occurredAt: at(5) }]);
+    expect(rollupReads()).toHaveLength(0);
+    expect((await events(accountId)).map((event) => [event.data.threshold, event.data.credits])).toEqual([
+      [50, 550],
+      [80, 850],
+    ]);
+  });
+
+  it('sums from the rollups again when another process wrote the account in between, so its crossing is at the exact credits', async () => {
+    const { accountId, w1 } = await account([{ workspaceId: `acct_${n + 1}_w1`, creditsPerPeriod: 1000 }]);
+    const db = server.scratch.db;
+    const otherProcess = new RecordUsageService(db, new CatalogRepository(db), new UsageRepository(db), [new ThresholdEvents(db, new BudgetsRepository(db))]);
+    await put([{ key: 'here', accountId, workspaceId: w1, credits: 300, occurredAt: at(2) }]);
+    await otherProcess.record({ kind: 'admin' }, [{ idempotencyKey: 'there', accountId, workspaceId: w1, kind: 'REPLY', credits: 300, occurredAt: new Date(at(3)) }], new Date());
+    await put([{ key: 'here-again', accountId, workspaceId: w1, credits: 250, occurredAt: at(4) }]);
+    expect((await events(accountId)).map((event) => [event.data.threshold, event.data.credits])).toEqual([
+      [50, 600],
+      [80, 850],
+    ]);
+  });
+
   it('costs an account without budgets one statement of its own per batch', async () => {
     const { accountId, w1 } = await account([]);
     server.statements.length = 0;

@@ -38,8 +38,14 @@ export interface RecordedUsageListener {
 }
 
 export interface RecordedUsageWork {
-  /** Inside recordUsage's transaction, after the entries and rollups are written. `recorded`: the entries it inserted (never duplicates), all accounts of the batch. */
-  afterRecord(tx: SqlExecutor, recorded: readonly LedgerEntry[], now: Date): Promise<void>;
+  /**
+   * Inside recordUsage's transaction, after the entries and rollups are written. `recorded`: the
+   * entries it inserted (never duplicates), all accounts of the batch; `ledgerVersions`: the
+   * version each account's ledger has with them (the last committed one plus one).
+   */
+  afterRecord(tx: SqlExecutor, recorded: readonly LedgerEntry[], ledgerVersions: ReadonlyMap<string, number>, now: Date): Promise<void>;
+  /** After that transaction committed: what was kept of it may now be relied on. */
+  afterCommit?(): void;
 }
 
 export interface RecordUsageResult {
@@ -87,8 +93,8 @@ export class RecordUsageService {
     }
     const added = absoluteCreditsByAccount(candidates);
     const work = (await Promise.all(this.listeners.map((listener) => listener.prepare(candidates)))).filter((step) => step !== null);
-    return this.db.writeTransaction(async (tx) => {
-      const { clocks, absoluteCredits } = await this.usage.advanceClocks(tx, accountIds, now, added);
+    const result = await this.db.writeTransaction(async (tx) => {
+      const { clocks, absoluteCredits, versions } = await this.usage.advanceClocks(tx, accountIds, now, added);
       throwIfAny(await closedPeriodProblems(tx, this.usage, firsts));
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
@@ -99,11 +105,13 @@ export class RecordUsageService {
         await this.usage.addRecordedToRollups(tx, clocks);
         if (work.length > 0) {
           const insertedEntries = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-          for (const step of work) await step.afterRecord(tx, insertedEntries, now);
+          for (const step of work) await step.afterRecord(tx, insertedEntries, versions, now);
         }
       }
       return { accepted: inserted.size, duplicates };
     });
+    for (const step of work) step.afterCommit?.();
+    return result;
   }
 
   /**

@@ -81,7 +81,8 @@ export class UsageRepository {
   /**
    * Moves each account's ledger clock past both its last value and `now`, and adds the batch's
    * |credits| to its lifetime running total, inside the write transaction. The row lock this
-   * takes serialises writers of one account until commit, so the total read back is exact.
+   * takes serialises writers of one account until commit, so the total read back is exact. Each
+   * account's ledger version goes one up (see migration 1766700000000).
    * Accounts are locked in sorted order so that two multi-account batches cannot deadlock.
    */
   async advanceClocks(
@@ -89,20 +90,22 @@ export class UsageRepository {
     accountIds: readonly string[],
     now: Date,
     addedAbsoluteCredits: ReadonlyMap<string, bigint>,
-  ): Promise<{ clocks: Map<string, number>; absoluteCredits: Map<string, bigint> }> {
+  ): Promise<{ clocks: Map<string, number>; absoluteCredits: Map<string, bigint>; versions: Map<string, number> }> {
     const clocks = new Map<string, number>();
     const absoluteCredits = new Map<string, bigint>();
+    const versions = new Map<string, number>();
     for (const accountId of [...accountIds].sort()) {
-      const rows = await tx.query<{ ledger_clock: string | number; absolute_credits: string }>(
+      const rows = await tx.query<{ ledger_clock: string | number; absolute_credits: string; ledger_version: string | number }>(
         `UPDATE accounts SET ledger_clock = CASE WHEN ledger_clock + 1 > ? THEN ledger_clock + 1 ELSE ? END,
-           absolute_credits = absolute_credits + CAST(? AS BIGINT)
-         WHERE account_id = ? RETURNING ledger_clock, CAST(absolute_credits AS TEXT) AS absolute_credits`,
+           absolute_credits = absolute_credits + CAST(? AS BIGINT), ledger_version = ledger_version + 1
+         WHERE account_id = ? RETURNING ledger_clock, CAST(absolute_credits AS TEXT) AS absolute_credits, ledger_version`,
         [now.getTime(), now.getTime(), (addedAbsoluteCredits.get(accountId) ?? 0n).toString(), accountId],
       );
       clocks.set(accountId, Number(rows[0]!.ledger_clock));
       absoluteCredits.set(accountId, BigInt(rows[0]!.absolute_credits));
+      versions.set(accountId, Number(rows[0]!.ledger_version));
     }
-    return { clocks, absoluteCredits };
+    return { clocks, absoluteCredits, versions };
   }
 
   /** Corrects an account's lifetime sum of |credits| when a batch added less than advanceClocks() assumed. */

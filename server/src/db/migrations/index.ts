@@ -15,6 +15,7 @@ import { Budgets1766300000000 } from './1766300000000-budgets';
 import { WebhookDelivery1766400000000 } from './1766400000000-webhook-delivery';
 import { RollupFillfactor1766500000000 } from './1766500000000-rollup-fillfactor';
 import { RateLimitBuckets1766600000000 } from './1766600000000-rate-limit-buckets';
+import { AccountLedgerVersion1766700000000 } from './1766700000000-account-ledger-version';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   WebhookDelivery1766400000000,
   RollupFillfactor1766500000000,
   RateLimitBuckets1766600000000,
+  AccountLedgerVersion1766700000000,
 ];
