@@ -83,7 +83,7 @@ describeEachDatabase('the webhook receiver example', (kind) => {
     try {
       const repository = new WebhookRepository(server.scratch.db);
       const data = { accountId: 'acct_rx', workspaceId: 'ws_rx', campaignId: null, period: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' }, threshold: 80, credits: 812, creditsPerPeriod: 1_000 };
-      const [event] = await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, [{ accountId: 'acct_rx', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'b:2026-10:80', createdAt: new Date(), data }]));
+      const [event] = await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, server.scratch.db.dialect, [{ accountId: 'acct_rx', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'b:2026-10:80', createdAt: new Date(), data }]));
       const dispatcher = new WebhookDispatcher(repository, { allowPrivate: true, pollIntervalMs: 10 });
       expect(await dispatcher.runOnce()).toBe(1);
       expect(await server.graphql(`mutation($e: ID!, $v: ID!) { redeliverWebhookEvent(endpointId: $e, eventId: $v) }`, { e: endpoint.id, v: event!.eventId })).toMatchObject({ data: { redeliverWebhookEvent: true } });

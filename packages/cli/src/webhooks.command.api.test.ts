@@ -41,7 +41,7 @@ describeEachDatabase('creditlens webhooks', (kind) => {
     expect(listed.stdout).toMatch(new RegExp(`${id}\\s+acct_cli_w\\s+${receiver.url().replace(/[.]/g, '\\.')}\\s+BUDGET_THRESHOLD_CROSSED\\s+0\\s+0\\s+0`));
     expect(listed.stdout).not.toContain(secret);
 
-    const [event] = await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, [{ accountId: 'acct_cli_w', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'k', createdAt: new Date(), data: { threshold: 100 } }]));
+    const [event] = await server.scratch.db.writeTransaction((tx) => storeWebhookEvents(tx, server.scratch.db.dialect, [{ accountId: 'acct_cli_w', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'k', createdAt: new Date(), data: { threshold: 100 } }]));
     await new WebhookDispatcher(new WebhookRepository(server.scratch.db), { allowPrivate: true, pollIntervalMs: 10 }).runOnce();
     expect(() => new Webhook(secret).verify(receiver.requests[0]!.body, receiver.requests[0]!.headers)).not.toThrow();
 

@@ -30,7 +30,7 @@ describeEachDatabase('the client manages webhook endpoints', (kind) => {
     expect(endpoints).toEqual([expect.objectContaining({ id: created.id, accountId: 'acct_w', url: receiver.url(), events: ['BUDGET_THRESHOLD_CROSSED'] })]);
 
     const [event] = await server.scratch.db.writeTransaction((tx) =>
-      storeWebhookEvents(tx, [{ accountId: 'acct_w', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'k', createdAt: new Date(), data: { threshold: 50 } }]),
+      storeWebhookEvents(tx, server.scratch.db.dialect, [{ accountId: 'acct_w', type: BUDGET_THRESHOLD_CROSSED, dedupeKey: 'k', createdAt: new Date(), data: { threshold: 50 } }]),
     );
     await new WebhookDispatcher(new WebhookRepository(server.scratch.db), { allowPrivate: true, pollIntervalMs: 10 }).runOnce();
     const attempts = [];
