@@ -55,6 +55,26 @@ describeEachDatabase('internal errors', (kind) => {
     expect(errorsOf(lines)).toEqual([expect.objectContaining({ level: 50, requestId, path: '/export/usage.csv', err: expect.objectContaining({ message: 'catalog exploded' }) })]);
   });
 
+  it('leave every other error answered with the request id of its x-request-id header too: GraphQL input errors, refusals before GraphQL, the export routes', async () => {
+    const answers = [
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
+        body: JSON.stringify({ query: RECORD_USAGE, variables: { entries: [entry({ key: '', accountId: 'acct_log', workspaceId: 'ws_log', credits: 1 })] } }),
+      }),
+      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-credential' }, body: JSON.stringify({ query: '{ __typename }' }) }),
+      await fetch(`${server.url}/export/usage.csv?${new URLSearchParams({ accountId: 'acct_nowhere', ...JUNE_2026 })}`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } }),
+    ];
+    for (const response of answers) {
+      const requestId = response.headers.get('x-request-id');
+      const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body.errors.length).toBeGreaterThan(0);
+      for (const error of body.errors) expect(error.extensions).toMatchObject({ code: expect.any(String), requestId });
+    }
+    expect(answers.map((response) => response.status)).toEqual([200, 401, 404]);
+  });
+
   it('are the only errors logged: bad input, refusals and null answers write nothing', async () => {
     await server.graphql(PAGE_QUERY, { accountId: 'acct_log', window: { from: JUNE_2026.to, to: JUNE_2026.from } });
     await server.graphql(PAGE_QUERY, { accountId: 'nobody', window: JUNE_2026 }, null);

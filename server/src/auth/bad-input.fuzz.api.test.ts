@@ -114,7 +114,7 @@ describeEachDatabase('bad input, fuzzed', (kind) => {
           const response = await server.graphql(RECORD_USAGE, { entries: [probe] }, writeKey);
           if (!response.errors) return expect(response.data!.recordUsage).toEqual({ accepted: 0, duplicates: 1 });
           expect(response.errors).toEqual([
-            expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', problems: [{ index: 0, field: 'idempotencyKey', message: '"seed" was already recorded with different content' }] } }),
+            expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', problems: [{ index: 0, field: 'idempotencyKey', message: '"seed" was already recorded with different content' }], requestId: expect.any(String) } }),
           ]);
         },
       ),

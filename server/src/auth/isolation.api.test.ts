@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { isObjectType } from 'graphql';
 import { creditlensSchema } from '../app';
+import { withoutRequestIds } from '../testing/request-ids';
 import { describeEachDatabase } from '../testing/test-databases';
 import { startTestServer, TEST_ADMIN_KEY, type TestServer } from '../testing/test-server';
 import { expectNoErrors, JUNE_2026, record, upsertCatalog } from '../testing/operations';
@@ -363,7 +364,7 @@ describeEachDatabase('tenant isolation', (kind) => {
       headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
       body: request.body ? JSON.stringify(request.body) : undefined,
     });
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: withoutRequestIds(await response.text()) };
   }
 
   function swapIds(text: string, from: Ids, to: Ids): string {

@@ -163,8 +163,8 @@ export function isInternalError(error: unknown): boolean {
 
 /**
  * Internal errors of a GraphQL operation: each logged (message, stack, path, operation) under the
- * request's id, and the id added to the client's error as `extensions.requestId` — the one
- * thing the client may quote, since production masks everything else.
+ * request's id. Every error answered carries the id as `extensions.requestId` — for an internal
+ * error the one thing the client may quote, since production masks everything else.
  */
 export function internalErrorsPlugin<TContext extends { requestId: string }>(logger: ErrorLogger): ApolloServerPlugin<TContext> {
   return {
@@ -178,9 +178,7 @@ export function internalErrorsPlugin<TContext extends { requestId: string }>(log
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error,
-          );
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
         },
       };
     },

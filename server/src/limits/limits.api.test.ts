@@ -29,7 +29,7 @@ describeEachDatabase('limits over HTTP', (kind) => {
     });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('2');
-    expect(await refused.json()).toEqual({ errors: [{ message: expect.stringContaining('retry after 2 s'), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 2 } }] });
+    expect(await refused.json()).toEqual({ errors: [{ message: expect.stringContaining('retry after 2 s'), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 2, requestId: expect.any(String) } }] });
     now += 2000;
     expect((await server.graphql(PAGE_QUERY, { accountId: 'acct_limits' }, readKey)).status).toBe(200);
   });
@@ -67,7 +67,7 @@ describeEachDatabase('limits over HTTP', (kind) => {
     expect(refused.errors).toEqual([
       {
         message: 'the query has more than 3,000 tokens (names, punctuation and values), the most one request may hold: split it into several requests',
-        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', locations: [{ line: 1, column: oneMore.length }] },
+        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', locations: [{ line: 1, column: oneMore.length }], requestId: expect.any(String) },
       },
     ]);
   });
@@ -87,7 +87,7 @@ describeEachDatabase('limits over HTTP', (kind) => {
     expect(refused.errors).toEqual([
       {
         message: 'the query opens more than 32 brackets ({, [ or () inside each other at line 1, column 45; at most 32 are allowed',
-        extensions: { code: 'BAD_USER_INPUT', limit: 'nesting', locations: [{ line: 1, column: 45 }] },
+        extensions: { code: 'BAD_USER_INPUT', limit: 'nesting', locations: [{ line: 1, column: 45 }], requestId: expect.any(String) },
       },
     ]);
   });

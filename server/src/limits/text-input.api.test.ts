@@ -34,7 +34,7 @@ describeEachDatabase('text and nesting of the input', (kind) => {
     const refused = await record(server, batch);
     expect(refused.status).toBe(400);
     expect(refused.errors).toEqual([
-      { message: expect.stringMatching(/^entries\[3\]\.idempotencyKey: contains an unpaired UTF-16 surrogate \(U\+D800\)/), extensions: { code: 'BAD_USER_INPUT', field: 'entries[3].idempotencyKey' } },
+      { message: expect.stringMatching(/^entries\[3\]\.idempotencyKey: contains an unpaired UTF-16 surrogate \(U\+D800\)/), extensions: { code: 'BAD_USER_INPUT', field: 'entries[3].idempotencyKey', requestId: expect.any(String) } },
     ]);
     // Resent, it is refused the same way (not an internal error against a stored U+FFFD), and the key with U+FFFD is new.
     expect((await record(server, batch)).errors![0]!.extensions!.field).toBe('entries[3].idempotencyKey');
@@ -81,7 +81,7 @@ describeEachDatabase('text and nesting of the input', (kind) => {
     const response = await post(`{"query":"{ __typename }","variables":{"deep":${deepJsonArray(100_000)}}}`);
     expect(response.status).toBe(400);
     expect(response.errors).toEqual([
-      { message: expect.stringContaining('nests deeper than 32 levels'), extensions: { code: 'BAD_USER_INPUT', field: `deep${'[0]'.repeat(32)}`, limit: 'nesting' } },
+      { message: expect.stringContaining('nests deeper than 32 levels'), extensions: { code: 'BAD_USER_INPUT', field: `deep${'[0]'.repeat(32)}`, limit: 'nesting', requestId: expect.any(String) } },
     ]);
   });
 
@@ -91,7 +91,7 @@ describeEachDatabase('text and nesting of the input', (kind) => {
     const deep = JSON.stringify(entry(e('placeholder'))).replace('"placeholder"', deepJsonArray(100_000));
     const response = await post(`{"query":"mutation($entries: [UsageEntryInput!]!) { recordUsage(entries: $entries) { accepted } }","variables":{"entries":[${good},${deep}]}}`);
     expect(response.status).toBe(400);
-    expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: `entries[1].idempotencyKey${'[0]'.repeat(30)}`, limit: 'nesting' });
+    expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: `entries[1].idempotencyKey${'[0]'.repeat(30)}`, limit: 'nesting', requestId: expect.any(String) });
     expect(await totalCredits()).toBe(before);
   });
 });

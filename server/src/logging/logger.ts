@@ -48,17 +48,31 @@ export function silentLogger(): Logger {
 const REQUEST_ID = 'creditlensRequestId';
 
 /**
- * Gives every request an id, answered in the `x-request-id` header of every response and carried
- * by the error an internal failure answers (`extensions.requestId`), so that a client's report
- * leads to the log line. The id is always made here: a client-sent one would let anyone write
- * ids of their choosing into the logs.
+ * Gives every request an id, answered in the `x-request-id` header of every response and in
+ * `extensions.requestId` of every error it answers, so that a client's report leads to the log
+ * line. Errors answered outside GraphQL (refusals of the middlewares, the export routes) get it
+ * here, in the JSON error body as it is sent; GraphQL's errors get it from internalErrorsPlugin.
+ * The id is always made here: a client-sent one would let anyone write ids of their choosing
+ * into the logs.
  */
 export const assignRequestId: RequestHandler = (_req, res, next) => {
   const requestId = randomUUID();
   res.locals[REQUEST_ID] = requestId;
   res.set('x-request-id', requestId);
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => json(withRequestId(body, requestId));
   next();
 };
+
+/** A GraphQL-shaped error body (`{ errors: [...] }`) with the request id in each error's extensions; anything else as it is. */
+export function withRequestId<T>(body: T, requestId: string): T {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return body;
+  return {
+    ...body,
+    errors: errors.map((error: { extensions?: Record<string, unknown> }) => ({ ...error, extensions: { ...error.extensions, requestId } })),
+  };
+}
 
 export function requestIdOf(res: Response): string {
   return res.locals[REQUEST_ID] as string;
