@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bulkRows, placeholdersFor, readInChunks, type BulkColumnType, type Dialect, type SqlExecutor } from '../db';
+import { bulkRows, placeholdersFor, type BulkColumnType, type Dialect, type SqlExecutor } from '../db';
 
 export const BUDGET_THRESHOLD_CROSSED = 'budget.threshold_crossed';
 
@@ -20,15 +20,18 @@ export interface StoredWebhookEvent extends NewWebhookEvent {
 }
 
 /**
- * The fan-out of some events (`<events>`: rows with event_id, account_id, type, created_at): a
- * pending delivery for every endpoint subscribed to the event's type, of its account or of every
- * account. The first try, the retry clock and the creation are the event's creation.
+ * The fan-out of some events (`events`: a table or CTE with event_id, account_id, type,
+ * created_at, and its alias `v` for a WHERE that follows): a pending delivery for every endpoint
+ * subscribed to the event's type, of its account or of every account. The first try, the retry
+ * clock and the creation are the event's creation.
  */
-const DELIVERIES_OF = `INSERT INTO webhook_deliveries (endpoint_id, event_id, account_id, status, attempts, next_attempt_at, retry_from, created_at)
+function deliveriesOf(events: string): string {
+  return `INSERT INTO webhook_deliveries (endpoint_id, event_id, account_id, status, attempts, next_attempt_at, retry_from, created_at)
   SELECT e.endpoint_id, v.event_id, v.account_id, 'pending', 0, v.created_at, v.created_at, v.created_at
-  FROM <events> v
+  FROM ${events} v
   JOIN webhook_endpoint_events s ON s.event_type = v.type
   JOIN webhook_endpoints e ON e.endpoint_id = s.endpoint_id AND (e.account_id = v.account_id OR e.account_id IS NULL)`;
+}
 
 /** event_id, account_id, type, dedupe_key, data, created_at. */
 const EVENT_COLUMN_TYPES: readonly BulkColumnType[] = ['text', 'text', 'text', 'text', 'text', 'bigint'];
@@ -60,7 +63,7 @@ export async function storeWebhookEvents(tx: SqlExecutor, dialect: Dialect, even
          INSERT INTO webhook_events (event_id, account_id, type, dedupe_key, data, created_at) ${source!.sql}
          ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id, account_id, type, created_at
        ), fanned_out AS (
-         ${DELIVERIES_OF.replace('<events>', 'stored')}
+         ${deliveriesOf('stored')}
        )
        SELECT event_id FROM stored`,
       source!.params,
@@ -68,18 +71,17 @@ export async function storeWebhookEvents(tx: SqlExecutor, dialect: Dialect, even
     for (const row of returned) storedIds.add(row.event_id);
     return candidates.filter((event) => storedIds.has(event.eventId));
   }
+  // SQLite: each chunk's events, then the deliveries of those it stored (a chunk's ids fit one IN list).
   for (const chunk of bulkRows(dialect, EVENT_COLUMN_TYPES, rows)) {
     const returned = await tx.query<{ event_id: string }>(
       `INSERT INTO webhook_events (event_id, account_id, type, dedupe_key, data, created_at) ${chunk.sql}
        ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING event_id`,
       chunk.params,
     );
+    if (returned.length === 0) continue;
+    await tx.query(`${deliveriesOf('webhook_events')} WHERE v.event_id IN (${placeholdersFor(returned.length)})`, returned.map((row) => row.event_id));
     for (const row of returned) storedIds.add(row.event_id);
   }
   const stored = candidates.filter((event) => storedIds.has(event.eventId));
-  await readInChunks(stored, async (chunk) => {
-    await tx.query(`${DELIVERIES_OF.replace('<events>', 'webhook_events')} WHERE v.event_id IN (${placeholdersFor(chunk.length)})`, chunk.map((event) => event.eventId));
-    return [];
-  });
   return stored;
 }
