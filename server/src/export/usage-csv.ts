@@ -14,20 +14,22 @@ export interface UsageCsvRow {
 }
 
 export function usageCsv(rows: readonly UsageCsvRow[]): string {
-  const lines = [USAGE_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        textCell(row.workspaceId),
-        textCell(row.workspaceName),
-        textCell(row.campaignId ?? ''),
-        textCell(row.campaignName),
-        row.credits.toString(),
-        row.percent === null ? '' : row.percent.toFixed(1),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    USAGE_CSV_COLUMNS,
+    rows.map((row) => [
+      textCell(row.workspaceId),
+      textCell(row.workspaceName),
+      textCell(row.campaignId ?? ''),
+      textCell(row.campaignName),
+      row.credits.toString(),
+      row.percent === null ? '' : row.percent.toFixed(1),
+    ]),
+  );
+}
+
+/** A whole CSV document: the header line, then one line per row of cells already written (textCell() for text), each line ended by CRLF. */
+export function csvDocument(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [columns, ...rows].map((cells) => `${cells.join(',')}\r\n`).join('');
 }
 
 /** What Excel needs to read UTF-8: a byte-order mark, written only when asked (`?bom=1`), as it confuses other readers. */

@@ -1,5 +1,5 @@
 /** The series export's format: RFC 4180 like usage.csv, one line per (workspace, campaign row, bucket). */
-import { textCell } from './usage-csv';
+import { csvDocument, textCell } from './usage-csv';
 
 export const USAGE_SERIES_CSV_COLUMNS = ['workspace_id', 'workspace_name', 'campaign_id', 'campaign_name', 'from', 'to', 'credits'] as const;
 
@@ -15,19 +15,16 @@ export interface UsageSeriesCsvRow {
 }
 
 export function usageSeriesCsv(rows: readonly UsageSeriesCsvRow[]): string {
-  const lines = [USAGE_SERIES_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        textCell(row.workspaceId),
-        textCell(row.workspaceName),
-        textCell(row.campaignId ?? ''),
-        textCell(row.campaignName),
-        row.from.toISOString(),
-        row.to.toISOString(),
-        row.credits.toString(),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    USAGE_SERIES_CSV_COLUMNS,
+    rows.map((row) => [
+      textCell(row.workspaceId),
+      textCell(row.workspaceName),
+      textCell(row.campaignId ?? ''),
+      textCell(row.campaignName),
+      row.from.toISOString(),
+      row.to.toISOString(),
+      row.credits.toString(),
+    ]),
+  );
 }
