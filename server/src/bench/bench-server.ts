@@ -16,10 +16,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server on `databaseUrl` (NODE_ENV=production, no demo data, no explorer) and resolves once it listens. */
+/**
+ * Starts the server on `databaseUrl` (NODE_ENV=production, no demo data, no explorer) and
+ * resolves once it listens. BENCH_SERVER_NODE_ARGS, space-separated, go to the server's node
+ * before its script: `--cpu-prof --cpu-prof-dir=/tmp/prof` writes a CPU profile when it stops
+ * (NODE_OPTIONS does not take --cpu-prof).
+ */
 export async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_API_KEY: BENCH_ADMIN_KEY, EMBED_SIGNING_KEY: SIGNING_KEY, DEMO: '0', EXPLORER: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { parseInstant } from './scalars';
+import { DateTimeScalar, parseInstant } from './scalars';
 
 describe('parseInstant', () => {
   it.each([
@@ -33,5 +33,22 @@ describe('parseInstant', () => {
   it('names the expected shape for text that is no instant at all', () => {
     expect(() => parseInstant('2026-06-01')).toThrow(/must be an ISO-8601 instant with a time zone/);
     expect(() => parseInstant(20260601)).toThrow(/must be an ISO-8601 instant with a time zone/);
+  });
+});
+
+describe('DateTimeScalar.serialize', () => {
+  it('answers every instant as its own UTC text, also after more instants than it keeps texts of', () => {
+    const start = Date.UTC(2026, 0, 1);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i += 1) {
+        const instant = new Date(start + i * 3_600_000 + round);
+        expect(DateTimeScalar.serialize(instant)).toBe(instant.toISOString());
+      }
+    }
+  });
+
+  it('refuses what is not a valid date', () => {
+    expect(() => DateTimeScalar.serialize(new Date(Number.NaN))).toThrow(/cannot represent a non-date value/);
+    expect(() => DateTimeScalar.serialize('2026-06-01T00:00:00Z')).toThrow(/cannot represent a non-date value/);
   });
 });

@@ -40,9 +40,42 @@ function literal(value: number): string {
   return String(value);
 }
 
-/** A VALUES list of (bucket, from, to, sign) rows, read as column1…column4 on both databases. */
-function rangesList(rows: readonly (readonly [number, number, number, number])[]): string {
+/** A VALUES list of integer rows, read as column1, column2, … on both databases. */
+function valuesList(rows: readonly (readonly number[])[]): string {
   return `(VALUES ${rows.map((row) => `(${row.map(literal).join(', ')})`).join(', ')})`;
+}
+
+/** A planned range read once, and the buckets it counts for: (bucket, sign) pairs. */
+interface SharedRange {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  readonly tags: [number, 1 | -1][];
+}
+
+/**
+ * The planned ranges of every bucket, by source, each distinct range once with all the buckets
+ * it counts for. Neighbouring local days share their edge: Berlin's October day d ends with the
+ * hours 22:00–24:00 UTC taken away and day d + 1 starts with the same hours added, so a range
+ * read once for both halves the hour rows a page reads.
+ */
+export function sharedRanges(edges: readonly number[]): Map<GrainName | 'ledger', SharedRange[]> {
+  const bySource = new Map<GrainName | 'ledger', Map<string, SharedRange>>();
+  let id = 0;
+  for (let bucket = 0; bucket + 1 < edges.length; bucket++) {
+    for (const range of planWindow(edges[bucket]!, edges[bucket + 1]!).ranges) {
+      const ranges = bySource.get(range.source) ?? new Map<string, SharedRange>();
+      bySource.set(range.source, ranges);
+      const key = `${range.from}/${range.to}`;
+      let shared = ranges.get(key);
+      if (!shared) {
+        shared = { id: id++, from: range.from, to: range.to, tags: [] };
+        ranges.set(key, shared);
+      }
+      shared.tags.push([bucket, range.sign]);
+    }
+  }
+  return new Map([...bySource].map(([source, ranges]) => [source, [...ranges.values()]]));
 }
 
 /**
@@ -57,42 +90,40 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
   const scope = snapshot.workspaceIds ?? [];
   const inWorkspaces = (column: string) => (snapshot.workspaceIds === null ? '' : ` AND ${column} IN (${placeholdersFor(scope.length)})`);
   const fromLedger = keys.map((key) => (key === 'campaign_key' ? `, COALESCE(u.campaign_id, '') AS campaign_key` : `, u.${key}`)).join('');
-
-  const bySource = new Map<GrainName | 'ledger', [number, number, number, number][]>();
   const { edges } = snapshot;
-  for (let bucket = 0; bucket + 1 < edges.length; bucket++) {
-    for (const range of planWindow(edges[bucket]!, edges[bucket + 1]!).ranges) {
-      const rows = bySource.get(range.source) ?? [];
-      rows.push([bucket, range.from, range.to, range.sign]);
-      bySource.set(range.source, rows);
-    }
-  }
 
   const arms: string[] = [];
   const params: unknown[] = [];
   const lateral = snapshot.dialect === 'postgres';
-  for (const [source, rows] of bySource) {
+  for (const [source, ranges] of sharedRanges(edges)) {
     const [table, alias, time, columns] =
       source === 'ledger'
         ? ['usage_entries', 'u', 'occurred_at', keys.map((key) => (key === 'campaign_key' ? `COALESCE(u.campaign_id, '') AS campaign_key` : `u.${key}`))]
         : [rollups[source].name, 't', 'bucket_start', keys.map((key) => `t.${key}`)];
     const test = `${alias}.account_id = ? AND ${alias}.${time} >= r.column2 AND ${alias}.${time} < r.column3${inWorkspaces(`${alias}.workspace_id`)}`;
+    const rangeRows = valuesList(ranges.map((range) => [range.id, range.from, range.to]));
+    const tagRows = valuesList(ranges.flatMap((range) => range.tags.map(([bucket, sign]) => [range.id, bucket, sign])));
     // PostgreSQL plans a plain join as every row of the workspaces filtered by each range (0.9 s
     // for one big workspace's campaign hours at 10 M); LATERAL with OFFSET 0, which keeps it from
     // being pulled up into that join, makes each range one index range scan, as SQLite plans it.
+    // The outer OFFSET 0 keeps the tags' join after the scans: joined first, a range counted for
+    // two buckets would be scanned twice again.
     arms.push(
       lateral
-        ? `SELECT r.column1 AS bucket${keys.map((key) => `, x.${key}`).join('')}, r.column4 * x.credits AS credits FROM ${rangesList(rows)} r
-        CROSS JOIN LATERAL (SELECT ${[...columns, `${alias}.credits`].join(', ')} FROM ${table} ${alias} WHERE ${test} OFFSET 0) x`
-        : `SELECT r.column1 AS bucket${columns.map((column) => `, ${column}`).join('')}, r.column4 * ${alias}.credits AS credits FROM ${rangesList(rows)} r
-        JOIN ${table} ${alias} ON ${test}`,
+        ? `SELECT g.column2 AS bucket${keys.map((key) => `, y.${key}`).join('')}, g.column3 * y.credits AS credits
+        FROM (SELECT r.column1 AS range_id, x.* FROM ${rangeRows} r
+          CROSS JOIN LATERAL (SELECT ${[...columns, `${alias}.credits`].join(', ')} FROM ${table} ${alias} WHERE ${test} OFFSET 0) x OFFSET 0) y
+        JOIN ${tagRows} g ON g.column1 = y.range_id`
+        : `SELECT g.column2 AS bucket${columns.map((column) => `, ${column}`).join('')}, g.column3 * ${alias}.credits AS credits FROM ${rangeRows} r
+        JOIN ${table} ${alias} ON ${test}
+        JOIN ${tagRows} g ON g.column1 = r.column1`,
     );
     params.push(snapshot.accountId, ...scope);
   }
   const buckets = edges.slice(0, -1).map((edge, bucket) => [bucket, edge, edges[bucket + 1]!, -1] as [number, number, number, number]);
   if (buckets.length > 0) {
     arms.push(`SELECT r.column1 AS bucket${fromLedger}, -u.credits AS credits FROM usage_entries u
-      JOIN ${rangesList(buckets)} r ON u.occurred_at >= r.column2 AND u.occurred_at < r.column3
+      JOIN ${valuesList(buckets)} r ON u.occurred_at >= r.column2 AND u.occurred_at < r.column3
       WHERE u.account_id = ? AND u.recorded_at > ? AND u.occurred_at >= ? AND u.occurred_at < ?${inWorkspaces(snapshot.dialect === 'sqlite' ? '+u.workspace_id' : 'u.workspace_id')}
         AND EXISTS (SELECT 1 FROM accounts WHERE account_id = ? AND ledger_clock > ?)`);
     params.push(snapshot.accountId, snapshot.asOf, edges[0], edges[edges.length - 1], ...scope, snapshot.accountId, snapshot.asOf);
@@ -114,7 +145,7 @@ export function ledgerSeriesStatement(snapshot: SeriesSnapshot, level: SeriesLev
   const scope = snapshot.workspaceIds ?? [];
   return {
     sql: `SELECT ${select}, CAST(SUM(u.credits) AS TEXT) AS credits FROM usage_entries u
-      JOIN ${rangesList(buckets)} r ON u.occurred_at >= r.column2 AND u.occurred_at < r.column3
+      JOIN ${valuesList(buckets)} r ON u.occurred_at >= r.column2 AND u.occurred_at < r.column3
       WHERE u.account_id = ? AND u.occurred_at >= ? AND u.occurred_at < ? AND u.recorded_at <= ?${snapshot.workspaceIds === null ? '' : ` AND u.workspace_id IN (${placeholdersFor(scope.length)})`}
       GROUP BY ${groupBy}`,
     params: [snapshot.accountId, edges[0], edges[edges.length - 1], snapshot.asOf, ...scope],

@@ -13,8 +13,20 @@ const GRANULARITY_DESCRIPTION = "Bucket size, in the account's time zone. HOUR i
 const PREVIOUS_DESCRIPTION = 'This row\'s credits in the comparison window (AccountUsage.comparison.window), at the same asOf; 0 when it had none.';
 const CHANGE_DESCRIPTION = '(credits − previousCredits) / previousCredits, a fraction (0.42 = 42 % more); null when previousCredits <= 0 (a new row, for one).';
 
+/** The edges of a series as Dates, made once per edges array (the service keeps one array per window and granularity) and shared by every row's buckets. */
+const edgeDates = new WeakMap<readonly number[], readonly Date[]>();
+function datesOf(edges: readonly number[]): readonly Date[] {
+  let dates = edgeDates.get(edges);
+  if (!dates) {
+    dates = Object.freeze(edges.map((edge) => new Date(edge)));
+    edgeDates.set(edges, dates);
+  }
+  return dates;
+}
+
 function toBuckets(series: Series): UsageBucket[] {
-  return series.credits.map((credits, i) => ({ from: new Date(series.edges[i]!), to: new Date(series.edges[i + 1]!), credits: toSafeInt(credits) }));
+  const dates = datesOf(series.edges);
+  return series.credits.map((credits, i) => ({ from: dates[i]!, to: dates[i + 1]!, credits: toSafeInt(credits) }));
 }
 
 function changeOf(credits: number, previous: number): number | null {

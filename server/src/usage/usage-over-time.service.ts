@@ -99,7 +99,9 @@ export class UsageOverTimeService {
       const byCampaign = new Map<string, SeriesSum[]>();
       for (const sum of byWorkspace.get(key.workspaceId) ?? []) {
         const campaign = sum.campaignKey ?? '';
-        byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), sum]);
+        const sums = byCampaign.get(campaign);
+        if (sums) sums.push(sum);
+        else byCampaign.set(campaign, [sum]);
       }
       return new Map([...byCampaign].map(([campaign, group]) => [campaign, { edges, credits: bucketCredits(edges, group) }]));
     });
