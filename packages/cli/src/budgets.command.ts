@@ -2,6 +2,7 @@ import type { BudgetInfo, CreditlensClient } from '@creditlens/client';
 import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
 import { formatCredits } from './usage-table';
+import { columnsOf } from './columns';
 
 export interface BudgetsOptions {
   readonly account?: string;
@@ -88,6 +89,6 @@ export function budgetsTable(budgets: readonly BudgetInfo[]): string {
       budget.thresholds.map((threshold) => `${threshold} %`).join(', ') || '-',
     ]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n') + '\n';
+  const columns = columnsOf(rows, (column) => (column === 2 ? 'right' : 'left'));
+  return rows.map(columns.render).join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
 import { notFound, windowFor } from './usage.command';
 import { formatCredits } from './usage-table';
+import { columnsOf } from './columns';
 
 export interface EntriesCommandOptions {
   readonly account?: string;
@@ -49,13 +50,12 @@ export async function entriesCommand(client: CreditlensClient, options: EntriesC
     }
   }
   if (!totals) throw new CreditlensError('NOT_FOUND', `no account "${accountId}" for this token`, undefined);
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const render = (row: string[]) => row.map((cell, column) => (column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+  const { render, rule } = columnsOf(rows, (column) => (column === 2 ? 'right' : 'left'));
   const lines = [
     `${account.name} (${account.id}): ${formatLocalMinute(window.from, zone)} to ${formatLocalMinute(window.to, zone)} ${zone}, as of ${totals.asOf}`,
     '',
     render(rows[0]!),
-    '-'.repeat(widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1)),
+    rule,
     ...rows.slice(1).map(render),
     '',
     `${totals.count.toLocaleString('en-US')} ${totals.count === 1 ? 'entry' : 'entries'}, ${formatCredits(totals.credits)} credits (occurred at in ${zone}).`,

@@ -1,5 +1,6 @@
 import type { AccountSeries, AccountWithComparison, AccountWithUsage, Granularity, RowChange, UsageBucket, WorkspaceCampaigns, WorkspaceCampaignSeries } from '@creditlens/client';
 import { formatLocalMinute } from '@creditlens/usage-math';
+import { columnsOf } from './columns';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -64,9 +65,7 @@ function header(account: AccountWithUsage | AccountSeries | AccountWithCompariso
 
 /** Rows as columns: the first left-aligned, the others right-aligned, ruled above and below the body; `empty` fills an empty body. */
 function aligned(rows: readonly string[][], total: readonly string[], empty: string | null): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...[...rows, total].map((row) => row[column]!.length)));
-  const render = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
-  const rule = '-'.repeat(widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1));
+  const { render, rule } = columnsOf([...rows, total], (column) => (column === 0 ? 'left' : 'right'));
   return [render(rows[0]!), rule, ...(empty ? [empty] : []), ...rows.slice(1).map(render), rule, render(total)];
 }
 

@@ -2,6 +2,7 @@
 import type { CreditlensClient, WebhookEventType } from '@creditlens/client';
 import { CommandLineError } from './command-line-error';
 import type { CliIo } from './terminal';
+import { columnsOf } from './columns';
 
 export const WEBHOOKS_HELP_LINES = `  creditlens webhooks add URL [--account ID] [--event TYPE]...
   creditlens webhooks list [--json]
@@ -132,7 +133,6 @@ export async function webhooksCommand(client: CreditlensClient, args: readonly s
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
-  const render = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  return `${[render(header), '-'.repeat(widths.reduce((sum, width) => sum + width + 2, -2)), ...rows.map(render)].join('\n')}\n`;
+  const { render, rule } = columnsOf([header, ...rows], () => 'left');
+  return `${[render(header), rule, ...rows.map(render)].join('\n')}\n`;
 }
