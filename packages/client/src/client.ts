@@ -213,8 +213,7 @@ export class CreditlensClient {
    * or noCampaign (not kinds).
    */
   async *streamEntriesCsv(accountId: string, window: UsageWindowInput, options: Omit<EntriesOptions, 'pageSize'> = {}): AsyncGenerator<string> {
-    const url = new URL('/export/entries.csv', this.options.endpoint);
-    const params: Record<string, string | null | undefined> = {
+    const response = await this.requestExport('/export/entries.csv', {
       accountId,
       from: window.from,
       to: window.to,
@@ -222,9 +221,7 @@ export class CreditlensClient {
       workspaceId: options.filter?.workspaceId,
       campaignId: options.filter?.campaignId,
       noCampaign: options.filter?.noCampaign ? '1' : undefined,
-    };
-    for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
-    const response = await this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
+    });
     if (!response.ok || !response.body) throw errorFromBody(response.status, await response.text());
     const decoder = new TextDecoder();
     const reader = response.body.getReader();
@@ -452,16 +449,17 @@ export class CreditlensClient {
   }
 
   private async exportFile(path: string, accountId: string, window: UsageWindowInput, options: { asOf?: string; granularity?: Granularity }): Promise<string> {
-    const url = new URL(path, this.options.endpoint);
-    url.searchParams.set('accountId', accountId);
-    url.searchParams.set('from', window.from);
-    url.searchParams.set('to', window.to);
-    if (options.asOf) url.searchParams.set('asOf', options.asOf);
-    if (options.granularity) url.searchParams.set('granularity', options.granularity);
-    const response = await this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
+    const response = await this.requestExport(path, { accountId, from: window.from, to: window.to, asOf: options.asOf, granularity: options.granularity });
     const text = await response.text();
     if (response.ok) return text;
     throw errorFromBody(response.status, text);
+  }
+
+  /** GET of one of the server's CSV exports on the endpoint's origin; parameters without a value are left out. */
+  private requestExport(path: string, params: Readonly<Record<string, string | null | undefined>>): Promise<Response> {
+    const url = new URL(path, this.options.endpoint);
+    for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
+    return this.send(url, { method: 'GET', headers: { accept: 'text/csv', authorization: `Bearer ${this.options.token}` } });
   }
 
   /** Runs any typed document against the API (the generated documents, or your own). */
