@@ -4,6 +4,7 @@ import type { Services } from '../app';
 import { describeEachDatabase, openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
 import { DAY_MS, HOUR_MS, planWindow } from './window-planner';
 import { RollupMaintenance } from './rollup-maintenance';
+import { primaryKey, ROLLUP_TABLES } from './rollups';
 import type { UsageEntryInput } from './record-usage.service';
 import { UsageRepository } from './usage.repository';
 import type { UsageSnapshot } from './usage.model';
@@ -117,6 +118,18 @@ describeEachDatabase('rollup answers equal the plain ledger query', (kind) => {
     expect(await maintenance.check(ACCOUNT)).toEqual([]);
     await maintenance.rebuild(ACCOUNT);
     expect(await maintenance.check(ACCOUNT)).toEqual([]);
+  });
+
+  it("lays each rollup's rows out in primary key order when it rebuilds them, for range reads to find them side by side", async () => {
+    await new RollupMaintenance(scratch.db).rebuild(ACCOUNT);
+    const physical = kind === 'postgres' ? 'ctid' : 'rowid';
+    for (const table of ROLLUP_TABLES) {
+      const key = primaryKey(table).join(', ');
+      const stored = await scratch.db.reader.query<Record<string, unknown>>(`SELECT ${key} FROM ${table.name} WHERE account_id = ? ORDER BY ${physical}`, [ACCOUNT]);
+      const sorted = await scratch.db.reader.query<Record<string, unknown>>(`SELECT ${key} FROM ${table.name} WHERE account_id = ? ORDER BY ${key}`, [ACCOUNT]);
+      expect(stored.length).toBeGreaterThan(10);
+      expect({ table: table.name, rows: stored }).toEqual({ table: table.name, rows: sorted });
+    }
   });
 
   it('reports a rollup row that disagrees with the ledger', async () => {
