@@ -25,7 +25,8 @@ async function freePort(): Promise<number> {
 export async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  // The young generation `npm start` gives the server (docs/operations.md).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...nodeArgs, MAIN], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_API_KEY: BENCH_ADMIN_KEY, EMBED_SIGNING_KEY: SIGNING_KEY, DEMO: '0', EXPLORER: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
