@@ -13,6 +13,7 @@ import { createServices, type AppConfig, type Services } from './services';
 export type { AppConfig };
 import { ENTRIES_EXPORT_PATH, entriesExportRoute, USAGE_EXPORT_PATH, USAGE_SERIES_EXPORT_PATH, usageExportRoute, UsageExportService, usageSeriesExportRoute, UsageSeriesExportService } from '../export';
 import { databaseUnavailableAnswer, ErrorCode, errorResponseBody, formatError, internalErrorsPlugin, retryLaterStatusPlugin } from '../errors';
+import { executingGateway, OperationExecutor } from './executor';
 import { creditlensSchema } from './schema';
 import {
   DEFAULT_HTTP_LIMITS,
@@ -158,8 +159,10 @@ function startDispatcher(config: AppConfig, repository: WebhookRepository, logge
 
 /** Apollo with the contract's error answers, the query limits and no cache control, started. */
 async function startApollo(config: AppConfig, limits: HttpLimits, logger: Logger, observer: RequestObserver): Promise<ApolloServer<Context>> {
+  const schema = creditlensSchema();
   const apollo = new ApolloServer<Context>({
-    schema: creditlensSchema(),
+    // Apollo parses, validates and formats; the executor runs repeated queries compiled (executor.ts).
+    gateway: executingGateway(schema, new OperationExecutor(schema)),
     // Every request is authenticated before execution, so introspection only ever answers callers with a credential.
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
