@@ -1,4 +1,4 @@
-import { buildSchema, execute, GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { buildSchema, execute, getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { OperationExecutor, type ExecutionPath } from './executor';
 
 const schema = buildSchema(`
@@ -30,7 +30,10 @@ fields('Mutation').getFields().touch!.resolve = () => 1;
 function executorWith(options = { maxCompiled: 10, runsBeforeCompiling: 1 }) {
   const paths: ExecutionPath[] = [];
   const executor = new OperationExecutor(schema, options, (path) => paths.push(path));
-  const run = (query: string, variables?: Record<string, unknown>) => executor.run(parse(query), query, undefined, variables, {});
+  const run = (query: string, variables?: Record<string, unknown>) => {
+    const document = parse(query);
+    return executor.run(document, query, getOperationAST(document)!, variables, {});
+  };
   return { paths, run };
 }
 
@@ -100,7 +103,10 @@ describe('OperationExecutor', () => {
     const paths: ExecutionPath[] = [];
     const executor = new OperationExecutor(schema, { maxCompiled: 10, runsBeforeCompiling: 1 }, (path) => paths.push(path));
     const query = `query Few { rows(first: 1) { id } } query Many { rows(first: 3) { id credits } }`;
-    const run = (operationName: string) => executor.run(parse(query), query, operationName, undefined, {});
+    const run = (operationName: string) => {
+      const document = parse(query);
+      return executor.run(document, query, getOperationAST(document, operationName)!, undefined, {});
+    };
     await run('Few');
     await run('Few');
     const many = await run('Many');

@@ -18,13 +18,13 @@
  * only the execution step is swapped, through its gateway interface (an executor per request).
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 export interface ExecutorOptions {
-  /** Compiled documents kept, the least recently used dropped first. */
+  /** Operations remembered (their runs, and once compiled their compiled query), the least recently used forgotten first. */
   readonly maxCompiled: number;
   /** How many times a document runs through graphql-js before it is compiled. */
   readonly runsBeforeCompiling: number;
@@ -32,7 +32,7 @@ export interface ExecutorOptions {
 
 export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = { maxCompiled: 200, runsBeforeCompiling: 1 };
 
-/** What the executor did with one request: for tests and the bench. */
+/** What the executor did with one request: for tests. */
 export type ExecutionPath = 'compiled' | 'graphql-js';
 
 interface Seen {
@@ -50,16 +50,16 @@ export class OperationExecutor {
     private readonly onExecuted?: (path: ExecutionPath) => void,
   ) {}
 
-  async run(document: DocumentNode, key: string, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, context: unknown): Promise<ExecutionResult> {
-    const operation = getOperationAST(document, operationName);
-    const compiled = operation && this.compiledFor(document, key, operation, variables);
+  /** `operation` is the one of `document` that Apollo resolved for the request; `key` names the document (Apollo's query hash). */
+  async run(document: DocumentNode, key: string, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, context: unknown): Promise<ExecutionResult> {
+    const compiled = this.compiledFor(document, key, operation, variables);
     if (compiled) {
       this.onExecuted?.('compiled');
       const result = (await compiled.query(undefined, context, variables ?? {})) as ExecutionResult;
       return result.errors ? { ...result, errors: result.errors.map((error) => asGraphQLJsError(error, document)) } : result;
     }
     this.onExecuted?.('graphql-js');
-    return execute({ schema: this.schema, document, operationName, variableValues: variables, contextValue: context });
+    return execute({ schema: this.schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
   }
 
   /** The compiled operation when it may run compiled now, else null (graphql-js runs it). */
@@ -123,7 +123,7 @@ export function executingGateway(schema: GraphQLSchema, executor: OperationExecu
   return {
     async load() {
       return {
-        executor: (request) => executor.run(request.document, request.queryHash, request.operationName, request.request.variables, request.context),
+        executor: (request) => executor.run(request.document, request.queryHash, request.operation, request.request.variables, request.context),
       };
     },
     onSchemaLoadOrUpdate(callback) {
