@@ -80,13 +80,12 @@ export function keyColumn(key: RollupTable['keys'][number]): string {
 function sumsSql(table: RollupTable, dialect: Dialect, source: string, inKeyOrder = false): string {
   const keys = table.keys.map(keyExpression);
   const bucket = bucketExpression(table.grain, dialect);
-  // The primary key's columns as positions of the SELECT list (account_id, bucket_start, keys…).
-  const positions = primaryKey(table).map((column) => (column === 'account_id' ? 1 : column === 'bucket_start' ? 2 : 3 + table.keys.indexOf(column as RollupTable['keys'][number])));
+  // Named as the rollup's columns, so that ORDER BY can name the primary key.
   return `INSERT INTO ${table.name} (account_id, bucket_start, ${table.keys.join(', ')}, credits, entry_count)
-    SELECT account_id, ${bucket}, ${keys.join(', ')}, SUM(credits), COUNT(*)
+    SELECT account_id, ${bucket} AS bucket_start, ${table.keys.map(keyColumn).join(', ')}, SUM(credits), COUNT(*)
     FROM ${source}
     GROUP BY account_id, ${bucket}, ${keys.join(', ')}${inKeyOrder ? `
-    ORDER BY ${positions.join(', ')}` : ''}`;
+    ORDER BY ${primaryKey(table).join(', ')}` : ''}`;
 }
 
 /**
