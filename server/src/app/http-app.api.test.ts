@@ -80,12 +80,13 @@ describe('security headers', () => {
     ['a CSV without credential', 401, () => csv('accountId=x', null)],
     ['the health check', 200, () => fetch(`${server.url}/healthz`)],
     ['an unknown path', 404, () => fetch(`${server.url}/nothing-here`)],
-  ])('sends nosniff, no referrer and no-store on %s', async (_name, status, call) => {
+  ])('sends nosniff, no referrer, no-store and no ETag on %s', async (_name, status, call) => {
     const response = await call();
     expect(response.status).toBe(status);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

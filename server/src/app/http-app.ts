@@ -111,6 +111,9 @@ export async function createApp(config: AppConfig, db: Database, options: AppOpt
   const gate = shutdownGate();
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is no-store (noStore below), so an ETag could never be revalidated; Express
+  // would still hash each body for one (SHA-1 over a page's half megabyte of series).
+  app.set('etag', false);
   app.use(assignRequestId, observer.middleware, apiHeaders, noStore, gate.middleware);
   app.get('/healthz', healthz(db));
   const scrape = metricsRoute(config.metrics ?? { kind: 'off' }, metrics);

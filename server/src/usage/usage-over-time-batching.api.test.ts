@@ -63,6 +63,24 @@ describeEachDatabase('series, comparisons and kinds of a page are batched', (kin
     expect(fifty.statements.length).toBe(one.statements.length);
   });
 
+  it("reads a whole page's series for the account without naming its workspaces, and a workspace-scoped token's naming them", async () => {
+    const workspaceSeries = (statements: string[]) => statements.filter((sql) => /^SELECT bucket, workspace_id,/.test(sql));
+    const whole = await statementsFor(SERIES_PAGE, 'acct_n50');
+    expect(workspaceSeries(whole.statements)).toHaveLength(1);
+    expect(workspaceSeries(whole.statements)[0]).not.toMatch(/workspace_id IN \(/);
+
+    const minted = await server.graphql(`mutation { createEmbedToken(accountId: "acct_n50", workspaceIds: ["acct_n50_ws3", "acct_n50_ws7"]) { token } }`);
+    expectNoErrors(minted);
+    server.statements.length = 0;
+    const scoped = await server.graphql(SERIES_PAGE, { accountId: 'acct_n50', window: JUNE_2026 }, minted.data!.createEmbedToken.token);
+    expectNoErrors(scoped);
+    expect(workspaceSeries(server.statements)).toHaveLength(1);
+    expect(workspaceSeries(server.statements)[0]).toMatch(/workspace_id IN \(\?, \?\)/);
+    const rows = scoped.data!.account.usage.workspaces;
+    expect(rows.map((row: any) => row.series.reduce((sum: number, bucket: any) => sum + bucket.credits, 0))).toEqual(rows.map((row: any) => row.credits));
+    expect(whole.usage.workspaces.every((row: any) => row.series.reduce((sum: number, bucket: any) => sum + bucket.credits, 0) === row.credits)).toBe(true);
+  });
+
   it('runs the same number of statements for the campaign series and comparisons of 1 and of 50 workspaces', async () => {
     const one = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n1');
     const fifty = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n50');

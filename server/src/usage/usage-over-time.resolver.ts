@@ -83,7 +83,13 @@ export class WorkspaceUsageOverTimeResolver {
     @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
     @Ctx() ctx: Context,
   ): Promise<UsageBucket[]> {
-    const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
+    const key = {
+      snapshot: row.snapshot,
+      timeZone: row.timeZone,
+      granularity,
+      workspaceId: row.workspace.id,
+      ofWholeAccountPage: row.placement !== undefined && row.visibleWorkspaceIds === null,
+    };
     ctx.services.usageOverTime.edges(key);
     return toBuckets(await ctx.loaders.workspaceSeries.load(key));
   }
