@@ -83,16 +83,17 @@ export class WorkspaceUsageOverTimeResolver {
     @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
     @Ctx() ctx: Context,
   ): Promise<UsageBucket[]> {
-    const key = {
-      snapshot: row.snapshot,
-      timeZone: row.timeZone,
-      granularity,
-      workspaceId: row.workspace.id,
-      ofWholeAccountPage: row.placement !== undefined && row.visibleWorkspaceIds === null,
-    };
-    ctx.services.usageOverTime.edges(key);
-    return toBuckets(await ctx.loaders.workspaceSeries.load(key));
+    const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
+    const edges = ctx.services.usageOverTime.edges(key);
+    if (!isRowOfWholePage(row)) return toBuckets(await ctx.loaders.workspaceSeries.load(key));
+    const series = (await ctx.loaders.pageSeries.load(key)).get(row.workspace.id);
+    return toBuckets(series ?? { edges, credits: edges.slice(1).map(() => 0n) });
   }
+}
+
+/** A row of an account's page for a caller that sees every workspace: its series comes with the whole page's (pageSeries). */
+export function isRowOfWholePage(row: WorkspaceUsage): boolean {
+  return row.placement !== undefined && row.visibleWorkspaceIds === null;
 }
 
 /**

@@ -22,12 +22,6 @@ export interface SeriesKey {
 /** A row's series asked for: its workspace, in a snapshot and granularity. */
 export interface WorkspaceSeriesKey extends SeriesKey {
   readonly workspaceId: string;
-  /**
-   * The row is one of a page that lists every workspace of the account with entries in the
-   * snapshot's window (a caller that sees them all): its page's series may then be read for the
-   * whole account, without naming the rows' workspaces (see perGroup).
-   */
-  readonly ofWholeAccountPage?: boolean;
 }
 
 /** Bucket edges and the credits of each bucket (edges.length − 1 of them), exact. */
@@ -94,6 +88,25 @@ export class UsageOverTimeService {
     return { edges, credits: bucketCredits(edges, sums) };
   }
 
+  /**
+   * Every workspace row's series of a whole page (a caller that sees every workspace), by
+   * workspace id: one statement over the account's rollups, without a list of the page's
+   * workspaces to test each rollup row against, so it needs nothing from the page and can start
+   * beside the page's own sums (docs/performance.md). The page's rows are the workspaces with
+   * entries in the window; the others add no rows, or rows that net to 0 where a planned range
+   * reaches past the window, and no row asks for them.
+   */
+  async accountPageSeries(key: SeriesKey): Promise<ReadonlyMap<string, Series>> {
+    const edges = this.edges(key);
+    const byWorkspace = new Map<string, SeriesSum[]>();
+    for (const sum of await this.read(key, edges, null, 'workspace')) {
+      const rows = byWorkspace.get(sum.workspaceId!);
+      if (rows) rows.push(sum);
+      else byWorkspace.set(sum.workspaceId!, [sum]);
+    }
+    return new Map([...byWorkspace].map(([workspaceId, sums]) => [workspaceId, { edges, credits: bucketCredits(edges, sums) }]));
+  }
+
   /** The series of many workspace rows: one statement per distinct (snapshot, granularity). */
   async workspaceSeries(keys: readonly WorkspaceSeriesKey[]): Promise<Series[]> {
     return this.perGroup(keys, 'workspace', (edges, byWorkspace, key) => ({ edges, credits: bucketCredits(edges, byWorkspace.get(key.workspaceId) ?? []) }));
@@ -131,23 +144,17 @@ export class UsageOverTimeService {
     level: SeriesLevel,
     pick: (edges: readonly number[], byWorkspace: ReadonlyMap<string | null, readonly SeriesSum[]>, key: WorkspaceSeriesKey) => T,
   ): Promise<T[]> {
-    const groups = new Map<string, { key: SeriesKey; workspaceIds: Set<string>; wholeAccount: boolean }>();
+    const groups = new Map<string, { key: SeriesKey; workspaceIds: Set<string> }>();
     for (const key of keys) {
-      const group = groups.get(seriesKeyOf(key)) ?? { key, workspaceIds: new Set<string>(), wholeAccount: true };
+      const group = groups.get(seriesKeyOf(key)) ?? { key, workspaceIds: new Set<string>() };
       group.workspaceIds.add(key.workspaceId);
-      group.wholeAccount &&= key.ofWholeAccountPage === true;
       groups.set(seriesKeyOf(key), group);
     }
     const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesSum[]> }>();
     for (const [id, group] of groups) {
       const edges = this.edges(group.key);
       const byWorkspace = new Map<string | null, SeriesSum[]>();
-      // A whole page's rows are the account's workspaces with entries in the window: reading the
-      // account's rollups without a list of 200 ids to test every row against costs a sixth less
-      // on PostgreSQL (docs/performance.md). Workspaces without entries in the window add no
-      // rows, or rows that net to 0 where a planned range reaches past the window; no key picks them.
-      const workspaceIds = group.wholeAccount ? null : [...group.workspaceIds];
-      for (const sum of await this.read(group.key, edges, workspaceIds, level)) {
+      for (const sum of await this.read(group.key, edges, [...group.workspaceIds], level)) {
         const rows = byWorkspace.get(sum.workspaceId);
         if (rows) rows.push(sum);
         else byWorkspace.set(sum.workspaceId, [sum]);

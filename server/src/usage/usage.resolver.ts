@@ -1,12 +1,14 @@
 /** Usage answers: Account.usage and Account.invoice, and the expand query's workspace row with its campaign rows. */
-import { sumCredits } from '@creditlens/usage-math';
-import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { sumCredits, type Granularity } from '@creditlens/usage-math';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { assertAccountWide, assertCanReadAccount, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../access';
 import { Account, toWorkspace } from '../catalog';
 import type { UsageContext as Context } from './usage.context';
-import { DateTimeScalar, toSafeInt } from '../graphql';
+import { argumentsBelow, DateTimeScalar, toSafeInt } from '../graphql';
 import { workspaceUsageId } from './breakdown';
 import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';
+import type { UsageSnapshot } from './usage.model';
 import {
   AccountUsage,
   CampaignUsage,
@@ -26,12 +28,14 @@ export class AccountUsageResolver {
     @Arg('window', () => UsageWindowInput, { nullable: true, description: 'The window; default: currentPeriod.' }) window: UsageWindowInput | null,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AccountUsage> {
     assertCanReadAccount(ctx.principal, account.id);
     const { usage } = ctx.services;
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
     const snapshot = await usage.snapshot(account, checked, asOf);
     const visible = visibleWorkspaces(ctx.principal);
+    if (visible === null) startPageSeries(info, snapshot, account.timezone, ctx);
     return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone);
   }
 
@@ -102,6 +106,18 @@ export class WorkspaceUsageResolver {
   async campaigns(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<CampaignUsage[]> {
     const rows = await ctx.loaders.campaignRows.load({ workspaceId: row.workspace.id, snapshot: row.snapshot });
     return rows.map((campaignRow) => toCampaignUsage(campaignRow, { workspaceId: row.workspace.id, snapshot: row.snapshot, timeZone: row.timeZone }));
+  }
+}
+
+/**
+ * The series that the page's rows select (workspaces { series }) are read for the whole account
+ * (pageSeries), which needs nothing from the page: started here, the statement runs beside the
+ * page's sums instead of after them and the rows built from them. The rows' resolvers then find
+ * it in the loader; what fails here fails again there, as their error.
+ */
+function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, ctx: Context): void {
+  for (const args of argumentsBelow(info, ['workspaces', 'series'])) {
+    ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity: args['granularity'] as Granularity }).catch(() => undefined);
   }
 }
 
