@@ -64,12 +64,14 @@ export class WorkspaceUsageResolver {
     @Arg('window', () => UsageWindowInput, { description: 'The window, as on the page.' }) window: UsageWindowInput,
     @Arg('asOf', () => DateTimeScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<WorkspaceUsage | null> {
     const { catalog, usage } = ctx.services;
     const found = await catalog.findWorkspaceWithAccount(workspaceId);
     if (!found || !canSeeWorkspace(ctx.principal, found.account.id, found.workspace.id)) return null;
     assertCanReadUsage(ctx.principal);
     const snapshot = await usage.snapshot(found.account, usage.checkWindow(window, 'window'), asOf);
+    startExpandReads(info, found.workspace.id, snapshot, found.account.timezone, ctx);
     // The row's credits are its campaign rows' sum: one statement answers both, and they cannot disagree.
     const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: found.workspace.id, snapshot });
     if (campaigns.length === 0) return null;
@@ -119,6 +121,21 @@ function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, time
   for (const args of argumentsBelow(info, ['workspaces', 'series'])) {
     ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity: args['granularity'] as Granularity }).catch(() => undefined);
   }
+}
+
+/**
+ * The expand's reads that its fields select and that need nothing from its campaign rows — the
+ * row's series, its campaign rows' series, the comparison window's campaign rows (previousCredits
+ * and change) — start beside the campaign rows' own statement (as startPageSeries does for a page).
+ */
+function startExpandReads(info: GraphQLResolveInfo, workspaceId: string, snapshot: UsageSnapshot, timeZone: string, ctx: Context): void {
+  const ignore = () => undefined;
+  const seriesKey = (args: Record<string, unknown>) => ({ snapshot, timeZone, workspaceId, granularity: args['granularity'] as Granularity });
+  for (const args of argumentsBelow(info, ['series'])) ctx.loaders.workspaceSeries.load(seriesKey(args)).catch(ignore);
+  for (const args of argumentsBelow(info, ['campaigns', 'series'])) ctx.loaders.campaignSeries.load(seriesKey(args)).catch(ignore);
+  const compared = [['previousCredits'], ['change'], ['campaigns', 'previousCredits'], ['campaigns', 'change']].some((path) => argumentsBelow(info, path).length > 0);
+  const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
+  if (compared && previous.window.from.getTime() < previous.window.to.getTime()) ctx.loaders.campaignRows.load({ workspaceId, snapshot: previous }).catch(ignore);
 }
 
 /** A row's share and percent among its siblings: from its page, or by answering that page (once per request). */
