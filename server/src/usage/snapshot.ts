@@ -23,6 +23,11 @@ export function effectiveAsOf(requested: Date | null | undefined, committedClock
   return Math.min(requested.getTime(), committedClock);
 }
 
+/** True when the snapshot's window holds no instant (a comparison window cut to nothing, say): nothing to read. */
+export function isEmptyWindow(snapshot: UsageSnapshot): boolean {
+  return snapshot.window.from.getTime() >= snapshot.window.to.getTime();
+}
+
 /** Names one snapshot (account, window, asOf): two reads with the same key count the same entries. */
 export function snapshotKey(snapshot: UsageSnapshot): string {
   return `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;

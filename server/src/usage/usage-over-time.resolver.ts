@@ -5,8 +5,9 @@ import { GranularityEnum, SafeIntScalar, toSafeInt } from '../graphql';
 import { toKindUsage, toUsageWindow } from './usage.mapping';
 import type { UsageContext as Context } from './usage.context';
 import type { AccountUsageModel, UsageSnapshot } from './usage.model';
+import { isEmptyWindow } from './snapshot';
 import { UsageBucket, UsageComparison } from './usage-over-time.types';
-import type { Series } from './usage-over-time.service';
+import { bucketCredits, type Series } from './usage-over-time.service';
 import { AccountUsage, CampaignUsage, KindUsage, WorkspaceUsage } from './usage.types';
 
 const GRANULARITY_DESCRIPTION = "Bucket size, in the account's time zone. HOUR is for windows of at most 31 days.";
@@ -29,11 +30,14 @@ function toBuckets(series: Series): UsageBucket[] {
   return series.credits.map((credits, i) => ({ from: dates[i]!, to: dates[i + 1]!, credits: toSafeInt(credits) }));
 }
 
+/** A row's series when its read found no rollup rows for it: every bucket, all zero. */
+function noCredits(edges: readonly number[]): Series {
+  return { edges, credits: bucketCredits(edges, []) };
+}
+
 function changeOf(credits: number, previous: number): number | null {
   return previous > 0 ? (credits - previous) / previous : null;
 }
-
-const isEmpty = (snapshot: UsageSnapshot) => snapshot.window.from.getTime() >= snapshot.window.to.getTime();
 
 function originOf(usage: AccountUsage): { snapshot: UsageSnapshot; timeZone: string; visible: ReadonlySet<string> | null } {
   return { snapshot: usage.snapshot, timeZone: usage.timeZone, visible: usage.visibleWorkspaceIds };
@@ -55,7 +59,7 @@ export class AccountUsageOverTimeResolver {
   async comparison(@Root() usage: AccountUsage, @Ctx() ctx: Context): Promise<UsageComparison> {
     const { snapshot, timeZone, visible } = originOf(usage);
     const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
-    const totalCredits = isEmpty(previous) ? 0 : toSafeInt((await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible })).totalCredits);
+    const totalCredits = isEmptyWindow(previous) ? 0 : toSafeInt((await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible })).totalCredits);
     return { window: toUsageWindow(previous.window), totalCredits };
   }
 }
@@ -87,7 +91,7 @@ export class WorkspaceUsageOverTimeResolver {
     const edges = ctx.services.usageOverTime.edges(key);
     if (!isRowOfWholePage(row)) return toBuckets(await ctx.loaders.workspaceSeries.load(key));
     const series = (await ctx.loaders.pageSeries.load(key)).get(row.workspace.id);
-    return toBuckets(series ?? { edges, credits: edges.slice(1).map(() => 0n) });
+    return toBuckets(series ?? noCredits(edges));
   }
 }
 
@@ -103,7 +107,7 @@ export function isRowOfWholePage(row: WorkspaceUsage): boolean {
  */
 async function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
   const previous = ctx.services.usageOverTime.comparisonSnapshot(row.snapshot, row.timeZone);
-  if (isEmpty(previous)) return 0;
+  if (isEmptyWindow(previous)) return 0;
   if (row.placement) {
     const page = await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: row.visibleWorkspaceIds });
     return toSafeInt(creditsById(page).get(row.workspace.id) ?? 0n);
@@ -145,14 +149,14 @@ export class CampaignUsageOverTimeResolver {
     const key = { snapshot: origin.snapshot, timeZone: origin.timeZone, granularity, workspaceId: origin.workspaceId };
     const edges = ctx.services.usageOverTime.edges(key);
     const series = (await ctx.loaders.campaignSeries.load(key)).get(origin.campaignId ?? '');
-    return toBuckets(series ?? { edges, credits: edges.slice(1).map(() => 0n) });
+    return toBuckets(series ?? noCredits(edges));
   }
 }
 
 async function previousOfCampaign(row: CampaignUsage, ctx: Context): Promise<number> {
   const origin = row.origin;
   const previous = ctx.services.usageOverTime.comparisonSnapshot(origin.snapshot, origin.timeZone);
-  if (isEmpty(previous)) return 0;
+  if (isEmptyWindow(previous)) return 0;
   const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: origin.workspaceId, snapshot: previous });
   const found = campaigns.find((campaign) => (campaign.campaign?.id ?? null) === origin.campaignId);
   return found ? toSafeInt(found.credits) : 0;

@@ -98,12 +98,7 @@ export class UsageOverTimeService {
    */
   async accountPageSeries(key: SeriesKey): Promise<ReadonlyMap<string, Series>> {
     const edges = this.edges(key);
-    const byWorkspace = new Map<string, SeriesSum[]>();
-    for (const sum of await this.read(key, edges, null, 'workspace')) {
-      const rows = byWorkspace.get(sum.workspaceId!);
-      if (rows) rows.push(sum);
-      else byWorkspace.set(sum.workspaceId!, [sum]);
-    }
+    const byWorkspace = groupedBy(await this.read(key, edges, null, 'workspace'), (sum) => sum.workspaceId!);
     return new Map([...byWorkspace].map(([workspaceId, sums]) => [workspaceId, { edges, credits: bucketCredits(edges, sums) }]));
   }
 
@@ -115,13 +110,7 @@ export class UsageOverTimeService {
   /** The series of every campaign row of many workspaces, by campaign id ('' for No campaign): one statement per distinct (snapshot, granularity). */
   async campaignSeries(keys: readonly WorkspaceSeriesKey[]): Promise<ReadonlyMap<string, Series>[]> {
     return this.perGroup(keys, 'campaign', (edges, byWorkspace, key) => {
-      const byCampaign = new Map<string, SeriesSum[]>();
-      for (const sum of byWorkspace.get(key.workspaceId) ?? []) {
-        const campaign = sum.campaignKey ?? '';
-        const sums = byCampaign.get(campaign);
-        if (sums) sums.push(sum);
-        else byCampaign.set(campaign, [sum]);
-      }
+      const byCampaign = groupedBy(byWorkspace.get(key.workspaceId) ?? [], (sum) => sum.campaignKey ?? '');
       return new Map([...byCampaign].map(([campaign, group]) => [campaign, { edges, credits: bucketCredits(edges, group) }]));
     });
   }
@@ -153,12 +142,7 @@ export class UsageOverTimeService {
     const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesSum[]> }>();
     for (const [id, group] of groups) {
       const edges = this.edges(group.key);
-      const byWorkspace = new Map<string | null, SeriesSum[]>();
-      for (const sum of await this.read(group.key, edges, [...group.workspaceIds], level)) {
-        const rows = byWorkspace.get(sum.workspaceId);
-        if (rows) rows.push(sum);
-        else byWorkspace.set(sum.workspaceId, [sum]);
-      }
+      const byWorkspace = groupedBy(await this.read(group.key, edges, [...group.workspaceIds], level), (sum) => sum.workspaceId);
       read.set(id, { edges, byWorkspace });
     }
     return keys.map((key) => {
@@ -170,6 +154,18 @@ export class UsageOverTimeService {
   private read(key: SeriesKey, edges: readonly number[], workspaceIds: readonly string[] | null, level: SeriesLevel): Promise<SeriesSum[]> {
     return this.usage.sumSeries({ accountId: key.snapshot.accountId, asOf: key.snapshot.asOf, edges, workspaceIds }, level);
   }
+}
+
+/** Sums grouped by a key, each group in the order read (one pass, no copies). */
+function groupedBy<K>(sums: readonly SeriesSum[], keyOf: (sum: SeriesSum) => K): Map<K, SeriesSum[]> {
+  const groups = new Map<K, SeriesSum[]>();
+  for (const sum of sums) {
+    const key = keyOf(sum);
+    const group = groups.get(key);
+    if (group) group.push(sum);
+    else groups.set(key, [sum]);
+  }
+  return groups;
 }
 
 /** Every bucket's credits, zeros included, from the sums of the buckets that have entries. */

@@ -9,6 +9,7 @@ import { argumentsBelow, DateTimeScalar, toSafeInt } from '../graphql';
 import { workspaceUsageId } from './breakdown';
 import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';
 import type { UsageSnapshot } from './usage.model';
+import { isEmptyWindow } from './snapshot';
 import {
   AccountUsage,
   CampaignUsage,
@@ -135,7 +136,7 @@ function startExpandReads(info: GraphQLResolveInfo, workspaceId: string, snapsho
   for (const args of argumentsBelow(info, ['campaigns', 'series'])) ctx.loaders.campaignSeries.load(seriesKey(args)).catch(ignore);
   const compared = [['previousCredits'], ['change'], ['campaigns', 'previousCredits'], ['campaigns', 'change']].some((path) => argumentsBelow(info, path).length > 0);
   const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
-  if (compared && previous.window.from.getTime() < previous.window.to.getTime()) ctx.loaders.campaignRows.load({ workspaceId, snapshot: previous }).catch(ignore);
+  if (compared && !isEmptyWindow(previous)) ctx.loaders.campaignRows.load({ workspaceId, snapshot: previous }).catch(ignore);
 }
 
 /** A row's share and percent among its siblings: from its page, or by answering that page (once per request). */
