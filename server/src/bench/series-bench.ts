@@ -17,9 +17,16 @@ import { BENCH_ACCOUNT, BENCH_MONTH } from './bench-data';
  * sets scale-bench keeps (it never creates or drops them).
  */
 const PLAIN_PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits workspaces { id workspace { id name } credits share percent } } } }`;
-const SERIES_PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits comparison { window { from to } totalCredits } workspaces { id workspace { id name } credits share percent previousCredits change series { from to credits } } } } }`;
+/**
+ * The series page as the widget asks for it (widget/src/data/operations/credit-usage-page.graphql):
+ * the days once, with the account's series, and each row's daily credits. FULL_BUCKETS_PAGE,
+ * printed beside it, spells every row's buckets in full, as a partner's report might.
+ */
+const SERIES_PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits comparison { window { from to } totalCredits } series { from } workspaces { id workspace { id name } credits share percent previousCredits change series { credits } } } } }`;
+const FULL_BUCKETS_PAGE = `query($id: ID!, $window: UsageWindowInput) { account(id: $id) { usage(window: $window) { asOf totalCredits comparison { window { from to } totalCredits } workspaces { id workspace { id name } credits share percent previousCredits change series { from to credits } } } } }`;
 const PLAIN_EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits campaigns { campaign { id name archived } label credits share percent byKind { kind credits } } } }`;
-const SERIES_EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits previousCredits change series { from to credits } campaigns { campaign { id name archived } label credits share percent byKind { kind credits } previousCredits change series { from to credits } } } }`;
+/** The expand with the row's own series and its campaign rows' daily credits (the widget's credit-usage-workspace.graphql asks for the latter). */
+const SERIES_EXPAND = `query($ws: ID!, $window: UsageWindowInput!, $asOf: DateTime) { workspaceUsage(workspaceId: $ws, window: $window, asOf: $asOf) { id credits previousCredits change series { from to credits } campaigns { campaign { id name archived } label credits share percent byKind { kind credits } previousCredits change series { credits } } } }`;
 
 export interface SeriesBenchRow {
   readonly name: string;
@@ -45,6 +52,7 @@ export async function benchSeries(endpoint: string, db: Database, runs: number, 
   const rows: SeriesBenchRow[] = [
     { name: 'page, plain', api: await measure(runs, () => graphql(PLAIN_PAGE, { id: BENCH_ACCOUNT, window })) },
     { name: 'page + series(DAY) + comparison', api: await measure(runs, () => graphql(SERIES_PAGE, { id: BENCH_ACCOUNT, window })) },
+    { name: '  the same, every bucket in full', api: await measure(runs, () => graphql(FULL_BUCKETS_PAGE, { id: BENCH_ACCOUNT, window })) },
     { name: 'expand, plain', api: await measure(runs, () => graphql(PLAIN_EXPAND, { ws: biggest, window, asOf })) },
     { name: 'expand + series + comparison', api: await measure(runs, () => graphql(SERIES_EXPAND, { ws: biggest, window, asOf })) },
   ];

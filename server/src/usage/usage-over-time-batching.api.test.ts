@@ -81,6 +81,21 @@ describeEachDatabase('series, comparisons and kinds of a page are batched', (kin
     expect(whole.usage.workspaces.every((row: any) => row.series.reduce((sum: number, bucket: any) => sum + bucket.credits, 0) === row.credits)).toBe(true);
   });
 
+  it("sums the account's series from its rows' series when the page reads both, and reads it alone otherwise", async () => {
+    const seriesStatements = (statements: string[]) => statements.filter((sql) => /^SELECT bucket[, ]/.test(sql));
+    const ACCOUNT_SERIES = `query($accountId: ID!, $window: UsageWindowInput) { account(id: $accountId) { usage(window: $window) { series { from credits } } } }`;
+    const BOTH = `query($accountId: ID!, $window: UsageWindowInput) { account(id: $accountId) { usage(window: $window) { series { from credits } workspaces { series { credits } } } } }`;
+    const alone = await statementsFor(ACCOUNT_SERIES, 'acct_n50');
+    const both = await statementsFor(BOTH, 'acct_n50');
+    expect(seriesStatements(alone.statements)).toHaveLength(1);
+    expect(seriesStatements(both.statements)).toHaveLength(1);
+    expect(seriesStatements(both.statements)[0]).toMatch(/^SELECT bucket, workspace_id,/);
+    expect(both.usage.series).toEqual(alone.usage.series);
+    // Every workspace had 10 + i on June 3 and 3 on June 20 (June 1 is the first bucket).
+    expect(alone.usage.series[2].credits).toBe(Array.from({ length: 50 }, (_, i) => 10 + i).reduce((a, b) => a + b, 0));
+    expect(alone.usage.series[19].credits).toBe(150);
+  });
+
   it('runs the same number of statements for the campaign series and comparisons of 1 and of 50 workspaces', async () => {
     const one = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n1');
     const fifty = await statementsFor(SERIES_PAGE_WITH_CAMPAIGNS, 'acct_n50');

@@ -7,7 +7,7 @@ import type { UsageContext as Context } from './usage.context';
 import type { AccountUsageModel, UsageSnapshot } from './usage.model';
 import { isEmptyWindow } from './snapshot';
 import { UsageBucket, UsageComparison } from './usage-over-time.types';
-import { bucketCredits, type Series } from './usage-over-time.service';
+import { bucketCredits, seriesTotal, type Series } from './usage-over-time.service';
 import { AccountUsage, CampaignUsage, KindUsage, WorkspaceUsage } from './usage.types';
 
 const GRANULARITY_DESCRIPTION = "Bucket size, in the account's time zone. HOUR is for windows of at most 31 days.";
@@ -52,7 +52,10 @@ export class AccountUsageOverTimeResolver {
     @Ctx() ctx: Context,
   ): Promise<UsageBucket[]> {
     const { snapshot, timeZone, visible } = originOf(usage);
-    return toBuckets(await ctx.services.usageOverTime.accountSeries({ snapshot, timeZone, granularity }, visible));
+    const key = { snapshot, timeZone, granularity };
+    // Read with every row's anyway: the same ranges, summed over the workspaces here.
+    if (visible === null && usage.pageSeriesRead.has(granularity)) return toBuckets(seriesTotal(ctx.services.usageOverTime.edges(key), (await ctx.loaders.pageSeries.load(key)).values()));
+    return toBuckets(await ctx.services.usageOverTime.accountSeries(key, visible));
   }
 
   @FieldResolver(() => UsageComparison, { description: 'The comparison window and its total, at the same asOf (see UsageComparison.window).' })

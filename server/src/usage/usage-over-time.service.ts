@@ -174,3 +174,10 @@ export function bucketCredits(edges: readonly number[], sums: readonly SeriesSum
   for (const sum of sums) credits[sum.bucket] = credits[sum.bucket]! + sum.credits;
   return credits;
 }
+
+/** Bucket by bucket, the sum of series over the same edges (the account's series from its workspaces'). */
+export function seriesTotal(edges: readonly number[], parts: Iterable<Series>): Series {
+  const credits = Array.from({ length: edges.length - 1 }, () => 0n);
+  for (const part of parts) part.credits.forEach((value, i) => (credits[i] = credits[i]! + value));
+  return { edges, credits };
+}

@@ -1,5 +1,5 @@
 /** Domain models (exact bigint credits) to the contract's types (SafeInt numbers). */
-import type { CreditKind, TimeWindow } from '@creditlens/usage-math';
+import type { CreditKind, Granularity, TimeWindow } from '@creditlens/usage-math';
 import { toSafeInt } from '../graphql';
 import type { AccountUsageModel, CampaignUsageModel, KindCredits, WorkspaceUsageModel } from './usage.model';
 import type { InvoiceModel } from './invoices.service';
@@ -25,7 +25,12 @@ export function toWorkspaceUsage(model: WorkspaceUsageModel, visibleWorkspaceIds
   };
 }
 
-export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: ReadonlySet<string> | null, timeZone: string): AccountUsage {
+export function toAccountUsage(
+  model: AccountUsageModel,
+  visibleWorkspaceIds: ReadonlySet<string> | null,
+  timeZone: string,
+  pageSeriesRead: ReadonlySet<Granularity>,
+): AccountUsage {
   return {
     window: toUsageWindow(model.snapshot.window),
     asOf: new Date(model.snapshot.asOf),
@@ -35,6 +40,7 @@ export function toAccountUsage(model: AccountUsageModel, visibleWorkspaceIds: Re
     snapshot: model.snapshot,
     timeZone,
     visibleWorkspaceIds,
+    pageSeriesRead,
   };
 }
 

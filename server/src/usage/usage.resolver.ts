@@ -36,8 +36,8 @@ export class AccountUsageResolver {
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
     const snapshot = await usage.snapshot(account, checked, asOf);
     const visible = visibleWorkspaces(ctx.principal);
-    if (visible === null) startPageSeries(info, snapshot, account.timezone, ctx);
-    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone);
+    const pageSeriesRead = visible === null ? startPageSeries(info, snapshot, account.timezone, ctx) : new Set<Granularity>();
+    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone, pageSeriesRead);
   }
 
   @FieldResolver(() => Invoice, { description: 'The invoice of one billing period (past, current as a running total, or future). Any other window is BAD_USER_INPUT.' })
@@ -118,10 +118,14 @@ export class WorkspaceUsageResolver {
  * page's sums instead of after them and the rows built from them. The rows' resolvers then find
  * it in the loader; what fails here fails again there, as their error.
  */
-function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, ctx: Context): void {
+function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, ctx: Context): Set<Granularity> {
+  const started = new Set<Granularity>();
   for (const args of argumentsBelow(info, ['workspaces', 'series'])) {
-    ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity: args['granularity'] as Granularity }).catch(() => undefined);
+    const granularity = args['granularity'] as Granularity;
+    ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity }).catch(() => undefined);
+    started.add(granularity);
   }
+  return started;
 }
 
 /**

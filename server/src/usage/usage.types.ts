@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Campaign, Workspace } from '../catalog';
-import type { CreditKind } from '@creditlens/usage-math';
+import type { CreditKind, Granularity } from '@creditlens/usage-math';
 import { CreditKindEnum, DateTimeScalar, SafeIntScalar } from '../graphql';
 import type { UsageSnapshot } from './usage.model';
 
@@ -117,6 +117,12 @@ export class AccountUsage {
 
   /** Not in the schema: which workspaces the caller sees (null: all). */
   visibleWorkspaceIds!: ReadonlySet<string> | null;
+
+  /**
+   * Not in the schema: the granularities whose page series (every row's, pageSeries) this request
+   * reads because its rows select them; the account's series at one of them is their sum.
+   */
+  pageSeriesRead!: ReadonlySet<Granularity>;
 }
 
 @ObjectType({ description: 'The credits of one billing period, per kind: equal to the usage total of the period.' })

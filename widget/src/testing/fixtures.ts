@@ -41,6 +41,11 @@ interface WorkspaceSpec {
   readonly daily?: readonly number[];
 }
 
+/** A row's series as the widget asks for it: each day's credits only (the days come with the account's series). */
+function rowSeriesReply(credits: number, daily: readonly number[] | undefined, window: { from: string; to: string } = JUNE) {
+  return seriesReply(credits, daily, window).map(({ __typename, credits: dayCredits }) => ({ __typename, credits: dayCredits }));
+}
+
 /** The days of a window, as UsageBucket replies: the credits on the first day unless `daily` says otherwise. */
 export function seriesReply(credits: number, daily: readonly number[] | undefined, window: { from: string; to: string } = JUNE) {
   const DAY = 86_400_000;
@@ -95,6 +100,7 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
               window: { __typename: 'UsageWindow', ...MAY },
               totalCredits: workspaces.reduce((sum, w) => sum + (w.previousCredits ?? 0), 0),
             },
+            series: seriesReply(totalCredits, undefined, window).map(({ __typename, from }) => ({ __typename, from })),
             workspaces: workspaces.map((w) => ({
               __typename: 'WorkspaceUsage',
               id: rowId(w.id, window, asOf),
@@ -104,7 +110,7 @@ export function pageReply(workspaces: readonly WorkspaceSpec[], options: number 
               percent: w.percent,
               budget: budgetReply(w.budget, w.id),
               ...changeOf(w.credits, w.previousCredits),
-              series: seriesReply(w.credits, w.daily, window),
+              series: rowSeriesReply(w.credits, w.daily, window),
             })),
           },
         },
@@ -151,7 +157,7 @@ export function campaignsReply(workspaceId: string, campaigns: readonly Campaign
             byKind: c.byKind.map((k) => ({ __typename: 'KindUsage', ...k })),
             budget: budgetReply(c.budget, c.id ?? 'none'),
             ...changeOf(c.credits, c.previousCredits),
-            series: seriesReply(c.credits, undefined, window),
+            series: rowSeriesReply(c.credits, undefined, window),
           })),
         },
       },

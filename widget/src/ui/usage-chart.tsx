@@ -56,7 +56,8 @@ export function UsageChart({
   const [active, setActive] = useState<number | null>(null);
   // The table is built only while its disclosure is open: a closed <details> still lays out its content.
   const [tableOpen, setTableOpen] = useState(false);
-  const buckets = usage.workspaces[0]?.series ?? [];
+  // The account's series dates the days; every row's credits are the same days in order.
+  const buckets = usage.workspaces.length === 0 ? [] : usage.series;
   const bands = chartBands(usage.workspaces, labels.chartOther);
   if (buckets.length === 0) return null;
   const totals = buckets.map((_, i) =>

@@ -76,7 +76,7 @@ export type CreditUsagePageQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, comparison: { totalCredits: number, window: { from: string, to: string } }, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
+export type CreditUsagePageQuery = { account: { id: string, timezone: string, usage: { asOf: string, lastRecordedAt: string | null, totalCredits: number, window: { from: string, to: string }, comparison: { totalCredits: number, window: { from: string, to: string } }, series: Array<{ from: string }>, workspaces: Array<{ id: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ credits: number }>, workspace: { id: string, name: string }, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } } | null };
 
 export type CreditUsageWorkspaceQueryVariables = Exact<{
   workspaceId: string;
@@ -85,7 +85,7 @@ export type CreditUsageWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ from: string, to: string, credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } | null };
+export type CreditUsageWorkspaceQuery = { workspaceUsage: { id: string, campaigns: Array<{ label: string, credits: number, share: number | null, percent: number | null, previousCredits: number, change: number | null, series: Array<{ credits: number }>, campaign: { id: string, name: string, archived: boolean } | null, byKind: Array<{ kind: CreditKind, credits: number }>, budget: { used: number | null, crossed: Array<number>, projectedCredits: number | null, projectedRunOutAt: string | null, budget: { id: string, creditsPerPeriod: number, thresholds: Array<number> }, period: { from: string, to: string } } | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -330,11 +330,14 @@ export const CreditUsagePageDocument = new TypedDocumentString(`
         }
         totalCredits
       }
+      series {
+        from
+      }
       workspaces {
         ...WorkspaceRow
         ...WorkspaceChange
         series {
-          ...SeriesBucket
+          credits
         }
       }
     }
@@ -368,11 +371,6 @@ fragment BudgetStatusRow on BudgetStatus {
   projectedCredits
   projectedRunOutAt
 }
-fragment SeriesBucket on UsageBucket {
-  from
-  to
-  credits
-}
 fragment WorkspaceChange on WorkspaceUsage {
   previousCredits
   change
@@ -385,7 +383,7 @@ export const CreditUsageWorkspaceDocument = new TypedDocumentString(`
       ...CampaignRow
       ...CampaignChange
       series {
-        ...SeriesBucket
+        credits
       }
     }
   }
@@ -422,11 +420,6 @@ fragment BudgetStatusRow on BudgetStatus {
   crossed
   projectedCredits
   projectedRunOutAt
-}
-fragment SeriesBucket on UsageBucket {
-  from
-  to
-  credits
 }
 fragment CampaignChange on CampaignUsage {
   previousCredits
