@@ -33,7 +33,8 @@ export async function insertCatalog(
   shape = { workspaces: BENCH_WORKSPACES, campaignsPerWorkspace: BENCH_CAMPAIGNS_PER_WORKSPACE },
 ): Promise<void> {
   await db.writeTransaction(async (tx) => {
-    await tx.query(`INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, 'Bench', 'Europe/Berlin', 0, ?)`, [
+    // As upsertAccount makes a new account: its (empty) local-day rollup in its zone, kept by every batch.
+    await tx.query(`INSERT INTO accounts (account_id, name, timezone, local_days_zone, ledger_clock, created_at) VALUES (?, 'Bench', 'Europe/Berlin', 'Europe/Berlin', 0, ?)`, [
       accountId,
       BENCH_MONTH.from,
     ]);

@@ -58,7 +58,7 @@ export async function benchSeries(endpoint: string, db: Database, runs: number, 
   ];
   const repository = new UsageRepository(db);
   const edges = seriesEdges({ from: new Date(window.from), to: new Date(window.to) }, 'DAY', 'Europe/Berlin');
-  const read = { accountId: BENCH_ACCOUNT, asOf: Date.parse(asOf), edges, workspaceIds };
+  const read = { accountId: BENCH_ACCOUNT, asOf: Date.parse(asOf), edges, workspaceIds, timeZone: 'Europe/Berlin' };
   return {
     workspaces: workspaceIds.length,
     buckets: edges.length - 1,

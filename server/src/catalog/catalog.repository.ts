@@ -13,12 +13,15 @@ export class CatalogRepository {
   constructor(private readonly db: Database) {}
 
   async upsertAccount(input: { id: string; name: string; timezone: string }, now: Date): Promise<AccountRecord> {
+    // A new account's ledger is empty, so its local-day rollup (usage/local-days.ts) is complete
+    // in its zone from the start. A later change of zone leaves local_days_zone where it was: the
+    // rollup stays exact in that zone, and series read around it until it is rebuilt.
     const rows = await this.db.writeTransaction((tx) =>
       tx.query<AccountRow>(
-        `INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO accounts (account_id, name, timezone, local_days_zone, ledger_clock, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone
          RETURNING account_id, name, timezone, created_at, ledger_clock`,
-        [input.id, input.name, input.timezone, now.getTime(), now.getTime()],
+        [input.id, input.name, input.timezone, input.timezone, now.getTime(), now.getTime()],
       ),
     );
     return toAccount(rows[0]!);

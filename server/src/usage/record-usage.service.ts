@@ -94,7 +94,7 @@ export class RecordUsageService {
     const added = absoluteCreditsByAccount(candidates);
     const work = (await Promise.all(this.listeners.map((listener) => listener.prepare(candidates)))).filter((step) => step !== null);
     const result = await this.db.writeTransaction(async (tx) => {
-      const { clocks, absoluteCredits, versions } = await this.usage.advanceClocks(tx, accountIds, now, added);
+      const { clocks, absoluteCredits, versions, localDayZones } = await this.usage.advanceClocks(tx, accountIds, now, added);
       throwIfAny(await closedPeriodProblems(tx, this.usage, firsts));
       const inserted = await this.usage.insertNew(tx, candidates, clocks);
       const skipped = firsts.filter(({ entry }) => !inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
@@ -102,11 +102,9 @@ export class RecordUsageService {
       const duplicates = batchDuplicates + duplicatesOrThrow(skipped, recorded, canReadLedger(principal));
       await this.keepLifetimeSumsSafe(tx, absoluteCredits, added, firsts, inserted);
       if (inserted.size > 0) {
-        await this.usage.addRecordedToRollups(tx, clocks);
-        if (work.length > 0) {
-          const insertedEntries = candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
-          for (const step of work) await step.afterRecord(tx, insertedEntries, versions, now);
-        }
+        const insertedEntries = inserted.size === candidates.length ? candidates : candidates.filter((entry) => inserted.has(entryKey(entry.accountId, entry.idempotencyKey)));
+        await this.usage.addRecordedToRollups(tx, clocks, insertedEntries, localDayZones);
+        for (const step of work) await step.afterRecord(tx, insertedEntries, versions, now);
       }
       return { accepted: inserted.size, duplicates };
     });

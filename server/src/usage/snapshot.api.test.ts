@@ -51,10 +51,10 @@ describeEachDatabase('asOf snapshots', (kind) => {
     let locked!: () => void;
     const clockTaken = new Promise<void>((resolve) => (locked = resolve));
     const writing = server.scratch.db.writeTransaction(async (tx) => {
-      const { clocks } = await repository.advanceClocks(tx, [accountId], new Date(), new Map([[accountId, 777n]]));
+      const { clocks, localDayZones } = await repository.advanceClocks(tx, [accountId], new Date(), new Map([[accountId, 777n]]));
       const entries = [{ accountId, idempotencyKey: 'slow-writer', workspaceId: 'ws_s3', campaignId: null, kind: 'LEAD_FINDING' as const, credits: 777n, occurredAt: new Date('2026-06-15T00:00:00Z') }];
       await repository.insertNew(tx, entries, clocks);
-      await repository.addRecordedToRollups(tx, clocks);
+      await repository.addRecordedToRollups(tx, clocks, entries, localDayZones);
       locked();
       await gate;
     });

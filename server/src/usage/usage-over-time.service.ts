@@ -152,7 +152,7 @@ export class UsageOverTimeService {
   }
 
   private read(key: SeriesKey, edges: readonly number[], workspaceIds: readonly string[] | null, level: SeriesLevel): Promise<SeriesSum[]> {
-    return this.usage.sumSeries({ accountId: key.snapshot.accountId, asOf: key.snapshot.asOf, edges, workspaceIds }, level);
+    return this.usage.sumSeries({ accountId: key.snapshot.accountId, asOf: key.snapshot.asOf, edges, workspaceIds, timeZone: key.timeZone }, level);
   }
 }
 

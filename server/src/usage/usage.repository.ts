@@ -4,6 +4,8 @@ import { planWindow } from './window-planner';
 import { campaignSumsStatement, pageSumsStatement, workspaceKindSumsStatement } from './rollup-sql';
 import { ledgerSeriesStatement, seriesSumsStatement, type SeriesLevel } from './series-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
+import { dayStartsIn, sumByLocalDay, type LocalDaySum } from './local-days';
+import { LOCAL_DAYS_TABLE, NOT_IN_LOCAL_DAYS_BUCKET } from './series-sql';
 import type { UsageSnapshot } from './usage.model';
 
 /** One ledger line's identity: its account and idempotency key. */
@@ -38,7 +40,11 @@ export interface CampaignKindSum {
   readonly credits: bigint;
 }
 
-/** A series' bucket credits from one statement: only buckets with entries; `campaignKey` null on the No campaign row. */
+/**
+ * Credits of a series' bucket from one statement: only buckets with entries, and a (bucket, key)
+ * may come in parts that add up to it (bucketCredits adds them); `campaignKey` null on the No
+ * campaign row.
+ */
 export interface SeriesSum {
   readonly bucket: number;
   readonly workspaceId: string | null;
@@ -52,6 +58,8 @@ export interface SeriesRead {
   readonly asOf: number;
   readonly edges: readonly number[];
   readonly workspaceIds: readonly string[] | null;
+  /** The zone of the edges: whole local days of it may be read from the local-day rollup, when it is kept in that zone. */
+  readonly timeZone: string | null;
 }
 
 /** The columns recordUsage writes, in the order insertNew() gives its values. */
@@ -65,6 +73,16 @@ const LEDGER_COLUMNS: readonly BulkColumn[] = [
   { name: 'occurred_at', type: 'bigint' },
   { name: 'recorded_at', type: 'bigint' },
 ];
+
+/** The local-day rollup's columns, in the order addRecordedToRollups() gives its values. */
+const LOCAL_DAY_COLUMNS = ['text', 'bigint', 'text', 'bigint', 'bigint'] as const;
+
+/** Adds summed (account, local day, workspace) rows to the local-day rollup. */
+function addToLocalDaysSql(rows: BulkRows): string {
+  return `INSERT INTO ${LOCAL_DAYS_TABLE} (account_id, bucket_start, workspace_id, credits, entry_count) ${rows.sql}
+    ON CONFLICT (account_id, bucket_start, workspace_id) DO UPDATE SET
+      credits = ${LOCAL_DAYS_TABLE}.credits + excluded.credits, entry_count = ${LOCAL_DAYS_TABLE}.entry_count + excluded.entry_count`;
+}
 
 /** All SQL about the ledger. Every statement is filtered by account_id first. */
 export class UsageRepository {
@@ -90,22 +108,24 @@ export class UsageRepository {
     accountIds: readonly string[],
     now: Date,
     addedAbsoluteCredits: ReadonlyMap<string, bigint>,
-  ): Promise<{ clocks: Map<string, number>; absoluteCredits: Map<string, bigint>; versions: Map<string, number> }> {
+  ): Promise<{ clocks: Map<string, number>; absoluteCredits: Map<string, bigint>; versions: Map<string, number>; localDayZones: Map<string, string | null> }> {
     const clocks = new Map<string, number>();
     const absoluteCredits = new Map<string, bigint>();
     const versions = new Map<string, number>();
+    const localDayZones = new Map<string, string | null>();
     for (const accountId of [...accountIds].sort()) {
-      const rows = await tx.query<{ ledger_clock: string | number; absolute_credits: string; ledger_version: string | number }>(
+      const rows = await tx.query<{ ledger_clock: string | number; absolute_credits: string; ledger_version: string | number; local_days_zone: string | null }>(
         `UPDATE accounts SET ledger_clock = CASE WHEN ledger_clock + 1 > ? THEN ledger_clock + 1 ELSE ? END,
            absolute_credits = absolute_credits + CAST(? AS BIGINT), ledger_version = ledger_version + 1
-         WHERE account_id = ? RETURNING ledger_clock, CAST(absolute_credits AS TEXT) AS absolute_credits, ledger_version`,
+         WHERE account_id = ? RETURNING ledger_clock, CAST(absolute_credits AS TEXT) AS absolute_credits, ledger_version, local_days_zone`,
         [now.getTime(), now.getTime(), (addedAbsoluteCredits.get(accountId) ?? 0n).toString(), accountId],
       );
       clocks.set(accountId, Number(rows[0]!.ledger_clock));
       absoluteCredits.set(accountId, BigInt(rows[0]!.absolute_credits));
       versions.set(accountId, Number(rows[0]!.ledger_version));
+      localDayZones.set(accountId, rows[0]!.local_days_zone);
     }
-    return { clocks, absoluteCredits, versions };
+    return { clocks, absoluteCredits, versions, localDayZones };
   }
 
   /** Corrects an account's lifetime sum of |credits| when a batch added less than advanceClocks() assumed. */
@@ -208,22 +228,35 @@ export class UsageRepository {
    * modifying CTEs over the batch read once), one round trip under the account's clock lock;
    * summed in SQL, the batch's rows are not built, sent and parsed a second time per rollup.
    */
-  async addRecordedToRollups(tx: SqlExecutor, clocks: ReadonlyMap<string, number>): Promise<void> {
-    const recorded = 'usage_entries WHERE account_id = ? AND recorded_at = ?';
+  async addRecordedToRollups(tx: SqlExecutor, clocks: ReadonlyMap<string, number>, recorded: readonly LedgerEntry[], localDayZones: ReadonlyMap<string, string | null>): Promise<void> {
+    const source = 'usage_entries WHERE account_id = ? AND recorded_at = ?';
     for (const [accountId, clock] of clocks) {
+      const zone = localDayZones.get(accountId) ?? null;
+      const localDays = zone === null ? [] : this.localDaySums(recorded.filter((entry) => entry.accountId === accountId), zone);
+      const localDayRows = bulkRows(this.db.dialect, LOCAL_DAY_COLUMNS, localDays.map((sum) => [accountId, sum.dayStart, sum.workspaceId, sum.credits.toString(), sum.entries]));
       if (this.db.dialect === 'sqlite') {
-        for (const table of ROLLUP_TABLES) await tx.query(addToRollupSql(table, 'sqlite', recorded), [accountId, clock]);
+        for (const table of ROLLUP_TABLES) await tx.query(addToRollupSql(table, 'sqlite', source), [accountId, clock]);
+        for (const rows of localDayRows) await tx.query(addToLocalDaysSql(rows), rows.params);
         continue;
       }
-      const upserts = ROLLUP_TABLES.map((table) => addToRollupSql(table, 'postgres', 'batch'));
+      // One statement for the nine rollups and the local days: the batch's entries are read once.
+      const upserts = [...ROLLUP_TABLES.map((table) => addToRollupSql(table, 'postgres', 'batch')), ...localDayRows.map(addToLocalDaysSql)];
       const ctes = upserts.slice(0, -1).map((upsert, index) => `rollup_${index} AS (${upsert})`);
       await tx.query(
-        `WITH batch AS MATERIALIZED (SELECT account_id, workspace_id, campaign_id, kind, credits, occurred_at FROM ${recorded}),
+        `WITH batch AS MATERIALIZED (SELECT account_id, workspace_id, campaign_id, kind, credits, occurred_at FROM ${source}),
         ${ctes.join(',\n')}
         ${upserts[upserts.length - 1]}`,
-        [accountId, clock],
+        [accountId, clock, ...localDayRows.flatMap((rows) => rows.params)],
       );
     }
+  }
+
+  /** Entries summed by workspace and local day of `timeZone`. */
+  private localDaySums(entries: readonly LedgerEntry[], timeZone: string): LocalDaySum[] {
+    return sumByLocalDay(
+      entries.map((entry) => ({ workspaceId: entry.workspaceId, at: entry.occurredAt.getTime(), credits: entry.credits, entries: 1 })),
+      dayStartsIn(timeZone),
+    );
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
@@ -303,8 +336,14 @@ export class UsageRepository {
 
   private async readSeries(read: SeriesRead, statementFor: (read: SeriesRead) => { sql: string; params: unknown[] }): Promise<SeriesSum[]> {
     const run = async (workspaceIds: readonly string[] | null) => {
-      const statement = statementFor({ ...read, workspaceIds });
-      const rows = await this.db.tenantReader(read.accountId).query<{ bucket: number | string; workspace_id?: string; campaign_key?: string; credits: string }>(statement.sql, statement.params);
+      const query = (timeZone: string | null) => {
+        const statement = statementFor({ ...read, workspaceIds, timeZone });
+        return this.db.tenantReader(read.accountId).query<{ bucket: number | string; workspace_id?: string; campaign_key?: string; credits: string }>(statement.sql, statement.params);
+      };
+      let rows = await query(read.timeZone);
+      // The local-day rollup is not kept in this zone (never built, or the account's zone changed
+      // since): the statement said so and counted nothing from it; read the UTC rollups instead.
+      if (rows.some((row) => Number(row.bucket) === NOT_IN_LOCAL_DAYS_BUCKET)) rows = await query(null);
       return rows.map((row): SeriesSum => ({
         bucket: Number(row.bucket),
         workspaceId: row.workspace_id ?? null,

@@ -1,0 +1,58 @@
+import { seriesEdges } from '@creditlens/usage-math';
+import { hourIsSplit, isLocalDayStart, localDayStarts, sumByLocalDay } from './local-days';
+import { DAY_MS, HOUR_MS } from './window-planner';
+
+const ZONES = ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Apia'];
+
+/** The day bucket of series(DAY) over a wide window that holds `instant`: the reference. */
+function referenceDayStart(instant: number, timeZone: string): number {
+  const edges = seriesEdges({ from: new Date(instant - 3 * DAY_MS), to: new Date(instant + 3 * DAY_MS) }, 'DAY', timeZone);
+  let i = edges.length - 2;
+  while (edges[i]! > instant) i -= 1;
+  return edges[i]!;
+}
+
+describe('local days', () => {
+  it.each(ZONES)('start where series(DAY) buckets start, across DST changes, in %s', (timeZone) => {
+    const dayStartOf = localDayStarts(timeZone);
+    // Every 37 minutes for two years: both DST changes of each year, in both hemispheres.
+    for (let instant = Date.parse('2025-01-01T00:00:00Z'); instant < Date.parse('2027-01-01T00:00:00Z'); instant += 37 * 60_000 * 7) {
+      expect([instant, dayStartOf(instant)]).toEqual([instant, referenceDayStart(instant, timeZone)]);
+    }
+  });
+
+  it('start on the instant itself at a local midnight, one millisecond earlier on the day before', () => {
+    const dayStartOf = localDayStarts('Europe/Berlin');
+    const midnight = Date.parse('2026-10-25T23:00:00Z'); // 26 October 00:00 CET, the day after the change
+    expect(dayStartOf(midnight)).toBe(midnight);
+    expect(dayStartOf(midnight - 1)).toBe(Date.parse('2026-10-24T22:00:00Z')); // the 25-hour day
+    expect(isLocalDayStart(midnight, dayStartOf)).toBe(true);
+    expect(isLocalDayStart(midnight + HOUR_MS, dayStartOf)).toBe(false);
+  });
+
+  it('split a UTC hour only where a local day starts inside it', () => {
+    const kolkata = localDayStarts('Asia/Kolkata');
+    expect(hourIsSplit(Date.parse('2026-06-01T18:00:00Z'), kolkata)).toBe(true); // midnight at 18:30 UTC
+    expect(hourIsSplit(Date.parse('2026-06-01T19:00:00Z'), kolkata)).toBe(false);
+    const berlin = localDayStarts('Europe/Berlin');
+    for (let hour = Date.parse('2026-10-20T00:00:00Z'); hour < Date.parse('2026-10-30T00:00:00Z'); hour += HOUR_MS) expect(hourIsSplit(hour, berlin)).toBe(false);
+  });
+
+  it('sum parts by workspace and local day', () => {
+    const dayStartOf = localDayStarts('Europe/Berlin');
+    const sums = sumByLocalDay(
+      [
+        { workspaceId: 'a', at: Date.parse('2026-06-01T21:59:59Z'), credits: 5n, entries: 1 },
+        { workspaceId: 'a', at: Date.parse('2026-06-01T22:00:00Z'), credits: 7n, entries: 2 },
+        { workspaceId: 'a', at: Date.parse('2026-06-02T10:00:00Z'), credits: -3n, entries: 1 },
+        { workspaceId: 'b', at: Date.parse('2026-06-02T10:00:00Z'), credits: 1n, entries: 1 },
+      ],
+      dayStartOf,
+    );
+    expect(sums).toEqual([
+      { workspaceId: 'a', dayStart: Date.parse('2026-05-31T22:00:00Z'), credits: 5n, entries: 1 },
+      { workspaceId: 'a', dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 4n, entries: 3 },
+      { workspaceId: 'b', dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 1n, entries: 1 },
+    ]);
+  });
+});

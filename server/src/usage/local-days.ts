@@ -1,0 +1,86 @@
+/**
+ * Local days: the days of series(DAY) in one time zone (usage-math seriesEdges), for the
+ * workspace rollup kept by the account's local day (usage_workspace_local_days). A local day is
+ * not a UTC day — Berlin's starts at 22:00 or 23:00 UTC, Kolkata's at 18:30 — so a page's daily
+ * series read from UTC rollups needs every day's edge hours besides the day; read from this
+ * rollup it is one row per workspace and day (docs/performance.md, "Local days").
+ */
+import { seriesEdges } from '@creditlens/usage-math';
+import { DAY_MS, HOUR_MS } from './window-planner';
+
+/**
+ * The start of the local day holding an instant, in `timeZone`. Zone rules cost Intl calls, so the
+ * local midnights near each UTC day are worked out once per UTC day asked about.
+ */
+export function localDayStarts(timeZone: string): (instant: number) => number {
+  const startsByUtcDay = new Map<number, number[]>();
+  return (instant) => {
+    const utcDay = Math.floor(instant / DAY_MS);
+    let starts = startsByUtcDay.get(utcDay);
+    if (!starts) {
+      // Every local midnight from two days before this UTC day to its end: the zone's offset is
+      // less than a day, so the last one at or before any instant of the day is among them.
+      const from = utcDay * DAY_MS;
+      starts = seriesEdges({ from: new Date(from - 2 * DAY_MS), to: new Date(from + DAY_MS + 1) }, 'DAY', timeZone).slice(1, -1);
+      startsByUtcDay.set(utcDay, starts);
+    }
+    let i = starts.length - 1;
+    while (starts[i]! > instant) i -= 1;
+    return starts[i]!;
+  };
+}
+
+const MAX_REMEMBERED_ZONES = 64;
+const rememberedZones = new Map<string, (instant: number) => number>();
+
+/** localDayStarts of a zone, kept for the zones in use (a pure function of the zone: nothing of a tenant's). */
+export function dayStartsIn(timeZone: string): (instant: number) => number {
+  let dayStartOf = rememberedZones.get(timeZone);
+  if (!dayStartOf) {
+    if (rememberedZones.size >= MAX_REMEMBERED_ZONES) rememberedZones.clear();
+    dayStartOf = localDayStarts(timeZone);
+    rememberedZones.set(timeZone, dayStartOf);
+  }
+  return dayStartOf;
+}
+
+/** Credits and entries of one workspace on one local day. */
+export interface LocalDaySum {
+  readonly workspaceId: string;
+  readonly dayStart: number;
+  credits: bigint;
+  entries: number;
+}
+
+/** Credits of one workspace in a stretch that lies within one local day (an hour rollup row, an entry). */
+export interface TimedCredits {
+  readonly workspaceId: string;
+  readonly at: number;
+  readonly credits: bigint;
+  readonly entries: number;
+}
+
+/** Sums by (workspace, local day); each part lies within one local day and is placed by its `at`. */
+export function sumByLocalDay(parts: Iterable<TimedCredits>, dayStartOf: (instant: number) => number): LocalDaySum[] {
+  const sums = new Map<string, LocalDaySum>();
+  for (const part of parts) {
+    const dayStart = dayStartOf(part.at);
+    const key = `${part.workspaceId}\u0000${dayStart}`;
+    const sum = sums.get(key);
+    if (sum) {
+      sum.credits += part.credits;
+      sum.entries += part.entries;
+    } else sums.set(key, { workspaceId: part.workspaceId, dayStart, credits: part.credits, entries: part.entries });
+  }
+  return [...sums.values()];
+}
+
+/** True when a local day starts strictly inside the UTC hour [hourStart, hourStart + 1 h): its rollup row belongs to two local days. */
+export function hourIsSplit(hourStart: number, dayStartOf: (instant: number) => number): boolean {
+  return dayStartOf(hourStart) !== dayStartOf(hourStart + HOUR_MS - 1);
+}
+
+/** True when `instant` is a local midnight in the zone (`dayStartOf` from localDayStarts). */
+export function isLocalDayStart(instant: number, dayStartOf: (instant: number) => number): boolean {
+  return dayStartOf(instant) === instant;
+}
