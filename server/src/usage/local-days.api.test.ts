@@ -95,7 +95,7 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
     expectDaily(moved.usage, BERLIN_JUNE, 'Europe/Berlin');
     // The statement found the rollup in Kolkata days and counted none of them; the second read did without.
     expect(moved.localDayReads).toBe(1);
-    expect(server.statements.filter((sql) => /^SELECT bucket, workspace_id,/.test(sql))).toHaveLength(2);
+    expect(server.statements.filter((sql) => /^SELECT workspace_id, (string_agg|group_concat)\(/.test(sql))).toHaveLength(2);
     // Still kept exact, in Kolkata days, by the batches recorded meanwhile.
     expectNoErrors(await record(server, [{ key: 'late', accountId: ACCOUNT, workspaceId: `${ACCOUNT}_ws2`, credits: 1000, occurredAt: '2026-06-10T18:45:00Z' }]));
     entries.push({ key: 'late', accountId: ACCOUNT, workspaceId: `${ACCOUNT}_ws2`, credits: 1000, occurredAt: '2026-06-10T18:45:00.000Z' });
@@ -104,7 +104,7 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
     await maintenance.rebuild(ACCOUNT);
     const rebuilt = await seriesPage(BERLIN_JUNE);
     expectDaily(rebuilt.usage, BERLIN_JUNE, 'Europe/Berlin');
-    expect(server.statements.filter((sql) => /^SELECT bucket, workspace_id,/.test(sql))).toHaveLength(1);
+    expect(server.statements.filter((sql) => /^SELECT workspace_id, (string_agg|group_concat)\(/.test(sql))).toHaveLength(1);
     expect(await maintenance.check(ACCOUNT)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { seriesEdges } from '@creditlens/usage-math';
 import { planWindow } from './window-planner';
-import { sharedRanges } from './series-sql';
+import { parseSeriesParts, sharedRanges } from './series-sql';
 
 const BERLIN_OCTOBER = { from: new Date('2026-09-30T22:00:00Z'), to: new Date('2026-10-31T23:00:00Z') };
 
@@ -31,5 +31,21 @@ describe('sharedRanges', () => {
       .slice(0, -1)
       .flatMap((edge, bucket) => planWindow(edge, zoned[bucket + 1]!).ranges.map((range) => `${bucket} ${range.source} ${range.sign} ${range.from} ${range.to}`));
     expect(terms.sort()).toEqual(planned.sort());
+  });
+});
+
+describe('parseSeriesParts', () => {
+  it('reads "bucket:credits" parts, negative and past 2^53 included, repeats kept for the caller to add', () => {
+    expect(parseSeriesParts('0:12,3:-4,3:9007199254740993,-1:0')).toEqual([
+      { bucket: 0, credits: 12n },
+      { bucket: 3, credits: -4n },
+      { bucket: 3, credits: 9007199254740993n },
+      { bucket: -1, credits: 0n },
+    ]);
+  });
+
+  it('reads no parts from an empty aggregate (the account row of a window without entries)', () => {
+    expect(parseSeriesParts(null)).toEqual([]);
+    expect(parseSeriesParts('')).toEqual([]);
   });
 });

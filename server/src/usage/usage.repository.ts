@@ -5,7 +5,7 @@ import { campaignSumsStatement, pageSumsStatement, workspaceKindSumsStatement } 
 import { ledgerSeriesStatement, seriesSumsStatement, type SeriesLevel } from './series-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
 import { dayStartsIn, sumByLocalDay, type LocalDaySum } from './local-days';
-import { LOCAL_DAYS_TABLE, NOT_IN_LOCAL_DAYS_BUCKET } from './series-sql';
+import { LOCAL_DAYS_TABLE, NOT_IN_LOCAL_DAYS_BUCKET, parseSeriesParts } from './series-sql';
 import type { UsageSnapshot } from './usage.model';
 
 /** One ledger line's identity: its account and idempotency key. */
@@ -336,20 +336,19 @@ export class UsageRepository {
 
   private async readSeries(read: SeriesRead, statementFor: (read: SeriesRead) => { sql: string; params: unknown[] }): Promise<SeriesSum[]> {
     const run = async (workspaceIds: readonly string[] | null) => {
-      const query = (timeZone: string | null) => {
+      const query = async (timeZone: string | null) => {
         const statement = statementFor({ ...read, workspaceIds, timeZone });
-        return this.db.tenantReader(read.accountId).query<{ bucket: number | string; workspace_id?: string; campaign_key?: string; credits: string }>(statement.sql, statement.params);
+        const rows = await this.db.tenantReader(read.accountId).query<{ workspace_id?: string; campaign_key?: string; parts: string | null }>(statement.sql, statement.params);
+        return rows.flatMap((row) => {
+          const workspaceId = row.workspace_id ?? null;
+          const campaignKey = row.campaign_key === undefined || row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key;
+          return parseSeriesParts(row.parts).map(({ bucket, credits }): SeriesSum => ({ bucket, workspaceId, campaignKey, credits }));
+        });
       };
-      let rows = await query(read.timeZone);
+      const sums = await query(read.timeZone);
       // The local-day rollup is not kept in this zone (never built, or the account's zone changed
       // since): the statement said so and counted nothing from it; read the UTC rollups instead.
-      if (rows.some((row) => Number(row.bucket) === NOT_IN_LOCAL_DAYS_BUCKET)) rows = await query(null);
-      return rows.map((row): SeriesSum => ({
-        bucket: Number(row.bucket),
-        workspaceId: row.workspace_id ?? null,
-        campaignKey: row.campaign_key === undefined || row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key,
-        credits: BigInt(row.credits),
-      }));
+      return sums.some((sum) => sum.bucket === NOT_IN_LOCAL_DAYS_BUCKET) ? query(null) : sums;
     };
     if (read.workspaceIds === null) return run(null);
     if (read.workspaceIds.length === 0) return [];

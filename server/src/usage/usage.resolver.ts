@@ -37,6 +37,7 @@ export class AccountUsageResolver {
     const snapshot = await usage.snapshot(account, checked, asOf);
     const visible = visibleWorkspaces(ctx.principal);
     const pageSeriesRead = visible === null ? startPageSeries(info, snapshot, account.timezone, ctx) : new Set<Granularity>();
+    startComparisonPage(info, snapshot, account.timezone, visible, ctx);
     return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone, pageSeriesRead);
   }
 
@@ -126,6 +127,18 @@ function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, time
     started.add(granularity);
   }
   return started;
+}
+
+/**
+ * The comparison window's page, when the selection compares (the account's comparison, a row's
+ * previousCredits or change): it needs nothing from this page either, so it is read beside it
+ * rather than once the rows ask for it.
+ */
+function startComparisonPage(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, visible: ReadonlySet<string> | null, ctx: Context): void {
+  const compared = [['comparison'], ['workspaces', 'previousCredits'], ['workspaces', 'change']].some((path) => argumentsBelow(info, path).length > 0);
+  if (!compared) return;
+  const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
+  if (!isEmptyWindow(previous)) ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible }).catch(() => undefined);
 }
 
 /**
