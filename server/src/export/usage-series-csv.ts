@@ -11,7 +11,7 @@ export interface UsageSeriesCsvRow {
   readonly campaignName: string;
   readonly from: Date;
   readonly to: Date;
-  readonly credits: bigint;
+  readonly credits: number;
 }
 
 export function usageSeriesCsv(rows: readonly UsageSeriesCsvRow[]): string {

@@ -44,7 +44,7 @@ export class UsageSeriesExportService {
     const [breakdowns, series] = [await this.usage.campaignBreakdowns(rowKeys), await this.overTime.campaignSeries(rowKeys)];
     const rows = page.workspaces.flatMap((workspaceRow, index) =>
       breakdowns[index]!.flatMap((campaignRow) => {
-        const credits = series[index]!.get(campaignRow.campaign?.id ?? '')?.credits ?? edges.slice(1).map(() => 0n);
+        const credits = series[index]!.get(campaignRow.campaign?.id ?? '')?.credits ?? edges.slice(1).map(() => 0);
         return credits.map(
           (bucketCredits, bucket): UsageSeriesCsvRow => ({
             workspaceId: workspaceRow.workspace.id,

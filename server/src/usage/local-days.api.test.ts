@@ -13,19 +13,26 @@ const SERIES_PAGE = `query($accountId: ID!, $window: UsageWindowInput) {
   account(id: $accountId) { usage(window: $window) { series { from credits } workspaces { workspace { id } credits series { credits } } } }
 }`;
 
-/** Every entry's credits in the day bucket of series(DAY) that holds it: the reference. */
-function expectedDaily(entries: readonly { workspaceId: string; credits: number; occurredAt: string }[], window: { from: string; to: string }, timeZone: string) {
+const EXPAND = `query($workspaceId: ID!, $window: UsageWindowInput!) {
+  workspaceUsage(workspaceId: $workspaceId, window: $window) { campaigns { campaign { id } series { credits } } }
+}`;
+
+type Entry = { workspaceId: string; campaignId: string | null; credits: number; occurredAt: string };
+
+/** Every entry's credits in the day bucket of series(DAY) that holds it, by `rowOf` (workspace, campaign row): the reference. */
+function expectedDaily(entries: readonly Entry[], window: { from: string; to: string }, timeZone: string, rowOf: (entry: Entry) => string | null = (entry) => entry.workspaceId) {
   const edges = seriesEdges({ from: new Date(window.from), to: new Date(window.to) }, 'DAY', timeZone);
-  const byWorkspace = new Map<string, number[]>();
+  const byRow = new Map<string, number[]>();
   for (const entry of entries) {
     const at = Date.parse(entry.occurredAt);
     const bucket = edges.findIndex((edge, i) => i + 1 < edges.length && at >= edge && at < edges[i + 1]!);
-    if (bucket < 0) continue;
-    const credits = byWorkspace.get(entry.workspaceId) ?? Array.from({ length: edges.length - 1 }, () => 0);
+    const row = rowOf(entry);
+    if (bucket < 0 || row === null) continue;
+    const credits = byRow.get(row) ?? Array.from({ length: edges.length - 1 }, () => 0);
     credits[bucket] += entry.credits;
-    byWorkspace.set(entry.workspaceId, credits);
+    byRow.set(row, credits);
   }
-  return byWorkspace;
+  return byRow;
 }
 
 describeEachDatabase('the workspace rollup by local day', (kind) => {
@@ -34,6 +41,8 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
     key: `e${i}`,
     accountId: ACCOUNT,
     workspaceId: `${ACCOUNT}_ws${i % 3}`,
+    campaignId: i % 5 === 0 ? null : `${ACCOUNT}_ws${i % 3}_c${i % 2}`,
+    kind: i % 5 === 0 ? ('LEAD_FINDING' as const) : ('REPLY' as const),
     credits: 1 + ((i * 37) % 101),
     // Around both zones' midnights (18:30 and 22:00 UTC) and anywhere in between, all through June.
     occurredAt: new Date(Date.parse('2026-06-01T00:00:00Z') + Math.floor(i / 4) * 86_400_000 + [66_600_000 - 1, 66_600_000, 79_200_000 - 1, 79_200_000 + 1][i % 4]!).toISOString(),
@@ -41,7 +50,11 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    await upsertCatalog(server, { accountId: ACCOUNT, timezone: 'Asia/Kolkata', workspaces: [0, 1, 2].map((w) => ({ id: `${ACCOUNT}_ws${w}` })) });
+    await upsertCatalog(server, {
+      accountId: ACCOUNT,
+      timezone: 'Asia/Kolkata',
+      workspaces: [0, 1, 2].map((w) => ({ id: `${ACCOUNT}_ws${w}`, campaigns: [{ id: `${ACCOUNT}_ws${w}_c0` }, { id: `${ACCOUNT}_ws${w}_c1` }] })),
+    });
     for (let start = 0; start < entries.length; start += 40) expectNoErrors(await record(server, entries.slice(start, start + 40)));
   });
   afterAll(() => server.stop());
@@ -76,14 +89,32 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
     expect(localDayReads).toBe(1);
   });
 
+  it("answers an expand's campaign rows' daily series from it, exactly, in one statement", async () => {
+    const workspaceId = `${ACCOUNT}_ws1`;
+    server.statements.length = 0;
+    const response = await server.graphql(EXPAND, { workspaceId, window: KOLKATA_JUNE });
+    expectNoErrors(response);
+    expect(server.statements.filter((sql) => sql.includes('usage_campaign_local_days'))).toHaveLength(1);
+    const expected = expectedDaily(entries, KOLKATA_JUNE, 'Asia/Kolkata', (entry) => (entry.workspaceId === workspaceId ? (entry.campaignId ?? '') : null));
+    const rows = response.data!.workspaceUsage.campaigns;
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.series.map((bucket: any) => bucket.credits)).toEqual(expected.get(row.campaign?.id ?? ''));
+  });
+
   it('reports a local-day row that disagrees with the ledger, and a rebuild repairs it', async () => {
     const maintenance = new RollupMaintenance(server.scratch.db);
-    await server.scratch.db.writeTransaction((tx) =>
-      tx.query(`UPDATE usage_workspace_local_days SET credits = credits + 5 WHERE account_id = ? AND workspace_id = ?`, [ACCOUNT, `${ACCOUNT}_ws1`]),
-    );
+    await server.scratch.db.writeTransaction(async (tx) => {
+      await tx.query(`UPDATE usage_workspace_local_days SET credits = credits + 5 WHERE account_id = ? AND workspace_id = ?`, [ACCOUNT, `${ACCOUNT}_ws1`]);
+      await tx.query(`UPDATE usage_campaign_local_days SET entry_count = entry_count + 1 WHERE account_id = ? AND campaign_key = ?`, [ACCOUNT, `${ACCOUNT}_ws2_c0`]);
+    });
     const differences = await maintenance.check(ACCOUNT);
-    expect(differences.length).toBeGreaterThan(0);
-    expect(differences.every((difference) => difference.table === 'usage_workspace_local_days' && difference.credits === -5n && difference.keys['workspace_id'] === `${ACCOUNT}_ws1`)).toBe(true);
+    const workspaceRows = differences.filter((difference) => difference.table === 'usage_workspace_local_days');
+    const campaignRows = differences.filter((difference) => difference.table === 'usage_campaign_local_days');
+    expect(workspaceRows.length + campaignRows.length).toBe(differences.length);
+    expect(workspaceRows.length).toBeGreaterThan(0);
+    expect(workspaceRows.every((difference) => difference.credits === -5n && difference.entries === 0n && difference.keys['workspace_id'] === `${ACCOUNT}_ws1`)).toBe(true);
+    expect(campaignRows.length).toBeGreaterThan(0);
+    expect(campaignRows.every((difference) => difference.credits === 0n && difference.entries === -1n && difference.keys['campaign_key'] === `${ACCOUNT}_ws2_c0`)).toBe(true);
     await maintenance.rebuild(ACCOUNT);
     expect(await maintenance.check(ACCOUNT)).toEqual([]);
   });
@@ -97,8 +128,9 @@ describeEachDatabase('the workspace rollup by local day', (kind) => {
     expect(moved.localDayReads).toBe(1);
     expect(server.statements.filter((sql) => /^SELECT workspace_id, (string_agg|group_concat)\(/.test(sql))).toHaveLength(2);
     // Still kept exact, in Kolkata days, by the batches recorded meanwhile.
-    expectNoErrors(await record(server, [{ key: 'late', accountId: ACCOUNT, workspaceId: `${ACCOUNT}_ws2`, credits: 1000, occurredAt: '2026-06-10T18:45:00Z' }]));
-    entries.push({ key: 'late', accountId: ACCOUNT, workspaceId: `${ACCOUNT}_ws2`, credits: 1000, occurredAt: '2026-06-10T18:45:00.000Z' });
+    const late = { key: 'late', accountId: ACCOUNT, workspaceId: `${ACCOUNT}_ws2`, campaignId: `${ACCOUNT}_ws2_c1`, kind: 'REPLY' as const, credits: 1000, occurredAt: '2026-06-10T18:45:00.000Z' };
+    expectNoErrors(await record(server, [late]));
+    entries.push(late);
     expect(await maintenance.check(ACCOUNT)).toEqual([]);
 
     await maintenance.rebuild(ACCOUNT);

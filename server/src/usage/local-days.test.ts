@@ -38,6 +38,24 @@ describe('local days', () => {
     for (let hour = Date.parse('2026-10-20T00:00:00Z'); hour < Date.parse('2026-10-30T00:00:00Z'); hour += HOUR_MS) expect(hourIsSplit(hour, berlin)).toBe(false);
   });
 
+  it('sum parts by workspace, campaign row and local day', () => {
+    const dayStartOf = localDayStarts('Asia/Kolkata');
+    const sums = sumByLocalDay(
+      [
+        { workspaceId: 'a', campaignKey: 'c1', at: Date.parse('2026-06-01T18:29:59Z'), credits: 5n, entries: 1 },
+        { workspaceId: 'a', campaignKey: 'c1', at: Date.parse('2026-06-01T18:30:00Z'), credits: 7n, entries: 1 },
+        { workspaceId: 'a', campaignKey: '', at: Date.parse('2026-06-01T20:00:00Z'), credits: 2n, entries: 1 },
+        { workspaceId: 'a', campaignKey: 'c1', at: Date.parse('2026-06-02T10:00:00Z'), credits: 1n, entries: 1 },
+      ],
+      dayStartOf,
+    );
+    expect(sums).toEqual([
+      { workspaceId: 'a', campaignKey: 'c1', dayStart: Date.parse('2026-05-31T18:30:00Z'), credits: 5n, entries: 1 },
+      { workspaceId: 'a', campaignKey: 'c1', dayStart: Date.parse('2026-06-01T18:30:00Z'), credits: 8n, entries: 2 },
+      { workspaceId: 'a', campaignKey: '', dayStart: Date.parse('2026-06-01T18:30:00Z'), credits: 2n, entries: 1 },
+    ]);
+  });
+
   it('sum parts by workspace and local day', () => {
     const dayStartOf = localDayStarts('Europe/Berlin');
     const sums = sumByLocalDay(
@@ -50,9 +68,9 @@ describe('local days', () => {
       dayStartOf,
     );
     expect(sums).toEqual([
-      { workspaceId: 'a', dayStart: Date.parse('2026-05-31T22:00:00Z'), credits: 5n, entries: 1 },
-      { workspaceId: 'a', dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 4n, entries: 3 },
-      { workspaceId: 'b', dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 1n, entries: 1 },
+      { workspaceId: 'a', campaignKey: undefined, dayStart: Date.parse('2026-05-31T22:00:00Z'), credits: 5n, entries: 1 },
+      { workspaceId: 'a', campaignKey: undefined, dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 4n, entries: 3 },
+      { workspaceId: 'b', campaignKey: undefined, dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 1n, entries: 1 },
     ]);
   });
 });

@@ -6,7 +6,35 @@
  * rollup it is one row per workspace and day (docs/performance.md, "Local days").
  */
 import { seriesEdges } from '@creditlens/usage-math';
+import type { BulkColumnType, BulkRows } from '../db';
+import { CAMPAIGN_HOURS, WORKSPACE_HOURS, type RollupTable } from './rollups';
 import { DAY_MS, HOUR_MS } from './window-planner';
+
+/** A rollup by local day: its grouping columns besides account_id and bucket_start, and the UTC hour rollup it is rebuilt from. */
+export interface LocalDayTable {
+  readonly name: string;
+  readonly keys: readonly ('workspace_id' | 'campaign_key')[];
+  /** Primary key: bucket_start right after account_id (a page's workspaces) or after workspace_id (an expand's campaign rows). */
+  readonly primaryKey: readonly string[];
+  readonly hours: RollupTable;
+}
+
+/** Page rows and the account's series. */
+export const WORKSPACE_LOCAL_DAYS: LocalDayTable = {
+  name: 'usage_workspace_local_days',
+  keys: ['workspace_id'],
+  primaryKey: ['account_id', 'bucket_start', 'workspace_id'],
+  hours: WORKSPACE_HOURS,
+};
+/** An expand's campaign rows ('' for No campaign), kinds summed: a row's series is across its kinds. */
+export const CAMPAIGN_LOCAL_DAYS: LocalDayTable = {
+  name: 'usage_campaign_local_days',
+  keys: ['workspace_id', 'campaign_key'],
+  primaryKey: ['account_id', 'workspace_id', 'bucket_start', 'campaign_key'],
+  hours: CAMPAIGN_HOURS,
+};
+/** Kept together, in accounts.local_days_zone. */
+export const LOCAL_DAY_TABLES: readonly LocalDayTable[] = [WORKSPACE_LOCAL_DAYS, CAMPAIGN_LOCAL_DAYS];
 
 /**
  * The start of the local day holding an instant, in `timeZone`. Zone rules cost Intl calls, so the
@@ -44,33 +72,35 @@ export function dayStartsIn(timeZone: string): (instant: number) => number {
   return dayStartOf;
 }
 
-/** Credits and entries of one workspace on one local day. */
+/** Credits and entries of one workspace (or campaign row: `campaignKey`, '' for No campaign) on one local day. */
 export interface LocalDaySum {
   readonly workspaceId: string;
+  readonly campaignKey: string | undefined;
   readonly dayStart: number;
   credits: bigint;
   entries: number;
 }
 
-/** Credits of one workspace in a stretch that lies within one local day (an hour rollup row, an entry). */
+/** Credits of one workspace (or campaign row) in a stretch that lies within one local day (an hour rollup row, an entry). */
 export interface TimedCredits {
   readonly workspaceId: string;
+  readonly campaignKey?: string;
   readonly at: number;
   readonly credits: bigint;
   readonly entries: number;
 }
 
-/** Sums by (workspace, local day); each part lies within one local day and is placed by its `at`. */
+/** Sums by (workspace, campaign key when given, local day); each part lies within one local day and is placed by its `at`. */
 export function sumByLocalDay(parts: Iterable<TimedCredits>, dayStartOf: (instant: number) => number): LocalDaySum[] {
   const sums = new Map<string, LocalDaySum>();
   for (const part of parts) {
     const dayStart = dayStartOf(part.at);
-    const key = `${part.workspaceId}\u0000${dayStart}`;
+    const key = `${part.workspaceId}\u0000${part.campaignKey ?? ''}\u0000${dayStart}`;
     const sum = sums.get(key);
     if (sum) {
       sum.credits += part.credits;
       sum.entries += part.entries;
-    } else sums.set(key, { workspaceId: part.workspaceId, dayStart, credits: part.credits, entries: part.entries });
+    } else sums.set(key, { workspaceId: part.workspaceId, campaignKey: part.campaignKey, dayStart, credits: part.credits, entries: part.entries });
   }
   return [...sums.values()];
 }
@@ -83,4 +113,27 @@ export function hourIsSplit(hourStart: number, dayStartOf: (instant: number) => 
 /** True when `instant` is a local midnight in the zone (`dayStartOf` from localDayStarts). */
 export function isLocalDayStart(instant: number, dayStartOf: (instant: number) => number): boolean {
   return dayStartOf(instant) === instant;
+}
+
+/** The columns a local-day row is written with, in the order localDayRow() gives their values. */
+export function localDayColumns(table: LocalDayTable): { names: string[]; types: BulkColumnType[] } {
+  return {
+    names: ['account_id', 'bucket_start', ...table.keys, 'credits', 'entry_count'],
+    types: ['text', 'bigint', ...table.keys.map((): BulkColumnType => 'text'), 'bigint', 'bigint'],
+  };
+}
+
+/** A sum as the values of localDayColumns(table). */
+export function localDayRow(table: LocalDayTable, accountId: string, sum: LocalDaySum): unknown[] {
+  const keys = table.keys.map((key) => (key === 'workspace_id' ? sum.workspaceId : (sum.campaignKey ?? '')));
+  return [accountId, sum.dayStart, ...keys, sum.credits.toString(), sum.entries];
+}
+
+/** Inserts rows of a table (`rows`: bulkRows of localDayColumns), or with `add` adds them to the rows already there. */
+export function insertLocalDaysSql(table: LocalDayTable, rows: BulkRows, add: boolean): string {
+  const insert = `INSERT INTO ${table.name} (${localDayColumns(table).names.join(', ')}) ${rows.sql}`;
+  if (!add) return insert;
+  return `${insert}
+    ON CONFLICT (${table.primaryKey.join(', ')}) DO UPDATE SET
+      credits = ${table.name}.credits + excluded.credits, entry_count = ${table.name}.entry_count + excluded.entry_count`;
 }

@@ -1,7 +1,6 @@
 import { bulkRows, type Database, type Dialect, type SqlExecutor } from '../db';
-import { dayStartsIn, hourIsSplit, sumByLocalDay, type LocalDaySum, type TimedCredits } from './local-days';
-import { bucketExpression, keyColumn, ROLLUP_TABLES, rebuildSql, WORKSPACE_HOURS, type RollupTable } from './rollups';
-import { LOCAL_DAYS_TABLE } from './series-sql';
+import { dayStartsIn, hourIsSplit, insertLocalDaysSql, LOCAL_DAY_TABLES, localDayColumns, localDayRow, sumByLocalDay, type LocalDaySum, type LocalDayTable, type TimedCredits } from './local-days';
+import { bucketExpression, keyColumn, keyExpression, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
 import { HOUR, HOUR_MS } from './window-planner';
 
 /** A rollup row that disagrees with the ledger it summarises. */
@@ -37,10 +36,12 @@ export class RollupMaintenance {
       }
       // The local days, in the account's zone now, from the hour rows just rebuilt.
       const [account] = await tx.query<{ timezone: string }>('SELECT timezone FROM accounts WHERE account_id = ?', [accountId]);
-      await tx.query(`DELETE FROM ${LOCAL_DAYS_TABLE} WHERE account_id = ?`, [accountId]);
-      const sums = await localDaySums(tx, this.db.dialect, accountId, account!.timezone, 'rollup');
-      for (const rows of bulkRows(this.db.dialect, ['text', 'bigint', 'text', 'bigint', 'bigint'], sums.map((sum) => [accountId, sum.dayStart, sum.workspaceId, sum.credits.toString(), sum.entries]))) {
-        await tx.query(`INSERT INTO ${LOCAL_DAYS_TABLE} (account_id, bucket_start, workspace_id, credits, entry_count) ${rows.sql}`, rows.params);
+      for (const table of LOCAL_DAY_TABLES) {
+        await tx.query(`DELETE FROM ${table.name} WHERE account_id = ?`, [accountId]);
+        const sums = await localDaySums(tx, this.db.dialect, table, accountId, account!.timezone, 'rollup');
+        for (const rows of bulkRows(this.db.dialect, localDayColumns(table).types, sums.map((sum) => localDayRow(table, accountId, sum)))) {
+          await tx.query(insertLocalDaysSql(table, rows, false), rows.params);
+        }
       }
       await tx.query('UPDATE accounts SET local_days_zone = timezone WHERE account_id = ?', [accountId]);
     });
@@ -58,24 +59,25 @@ export class RollupMaintenance {
   private async checkLocalDays(accountId: string): Promise<RollupDifference[]> {
     const [account] = await this.db.reader.query<{ local_days_zone: string | null }>('SELECT local_days_zone FROM accounts WHERE account_id = ?', [accountId]);
     if (!account || account.local_days_zone === null) return [];
-    const expected = await localDaySums(this.db.reader, this.db.dialect, accountId, account.local_days_zone, 'ledger');
-    const kept = await this.db.reader.query<{ bucket_start: string | number; workspace_id: string; credits: string; entry_count: string | number }>(
-      `SELECT bucket_start, workspace_id, CAST(credits AS TEXT) AS credits, entry_count FROM ${LOCAL_DAYS_TABLE} WHERE account_id = ?`,
-      [accountId],
-    );
-    const differences = new Map<string, { bucketStart: number; workspaceId: string; credits: bigint; entries: bigint }>();
-    const add = (bucketStart: number, workspaceId: string, credits: bigint, entries: bigint) => {
-      const key = `${workspaceId}\u0000${bucketStart}`;
-      const difference = differences.get(key) ?? { bucketStart, workspaceId, credits: 0n, entries: 0n };
-      difference.credits += credits;
-      difference.entries += entries;
-      differences.set(key, difference);
-    };
-    for (const sum of expected) add(sum.dayStart, sum.workspaceId, sum.credits, BigInt(sum.entries));
-    for (const row of kept) add(Number(row.bucket_start), row.workspace_id, -BigInt(row.credits), -BigInt(row.entry_count));
-    return [...differences.values()]
-      .filter((difference) => difference.credits !== 0n || difference.entries !== 0n)
-      .map((difference) => ({ table: LOCAL_DAYS_TABLE, bucketStart: difference.bucketStart, keys: { workspace_id: difference.workspaceId }, credits: difference.credits, entries: difference.entries }));
+    const differences: RollupDifference[] = [];
+    for (const table of LOCAL_DAY_TABLES) {
+      const expected = await localDaySums(this.db.reader, this.db.dialect, table, accountId, account.local_days_zone, 'ledger');
+      const kept = await this.db.reader.query<Record<string, string> & { bucket_start: string | number; credits: string; entry_count: string | number }>(
+        `SELECT bucket_start, ${table.keys.join(', ')}, CAST(credits AS TEXT) AS credits, entry_count FROM ${table.name} WHERE account_id = ?`,
+        [accountId],
+      );
+      const byKey = new Map<string, RollupDifference & { credits: bigint; entries: bigint }>();
+      const add = (bucketStart: number, keys: Record<string, string>, credits: bigint, entries: bigint) => {
+        const key = `${bucketStart}\u0000${table.keys.map((name) => keys[name]).join('\u0000')}`;
+        const difference = byKey.get(key) ?? { table: table.name, bucketStart, keys, credits: 0n, entries: 0n };
+        byKey.set(key, { ...difference, credits: difference.credits + credits, entries: difference.entries + entries });
+      };
+      const keysOf = (sum: LocalDaySum) => Object.fromEntries(table.keys.map((name) => [name, name === 'workspace_id' ? sum.workspaceId : (sum.campaignKey ?? '')]));
+      for (const sum of expected) add(sum.dayStart, keysOf(sum), sum.credits, BigInt(sum.entries));
+      for (const row of kept) add(Number(row.bucket_start), Object.fromEntries(table.keys.map((name) => [name, row[name]!])), -BigInt(row.credits), -BigInt(row.entry_count));
+      differences.push(...[...byKey.values()].filter((difference) => difference.credits !== 0n || difference.entries !== 0n));
+    }
+    return differences;
   }
 
   private async checkTable(table: RollupTable, accountId: string): Promise<RollupDifference[]> {
@@ -103,33 +105,44 @@ export class RollupMaintenance {
 }
 
 /**
- * An account's credits by workspace and local day of `timeZone`, from its workspace hours: the
- * hour rollup's rows (a rebuild, after the rollups) or the same sums from the ledger (a check).
- * An hour holds one local day's instants but where a local day starts inside it (Kolkata's
- * 18:30 UTC): those hours are read entry by entry from the ledger.
+ * An account's credits by local day of `timeZone` for one local-day rollup, from its UTC hours:
+ * the hour rollup's rows (a rebuild, after the rollups) or the same sums from the ledger (a
+ * check). An hour holds one local day's instants but where a local day starts inside it
+ * (Kolkata's 18:30 UTC): those hours are read entry by entry from the ledger.
  */
-async function localDaySums(executor: SqlExecutor, dialect: Dialect, accountId: string, timeZone: string, hours: 'rollup' | 'ledger'): Promise<LocalDaySum[]> {
+async function localDaySums(executor: SqlExecutor, dialect: Dialect, table: LocalDayTable, accountId: string, timeZone: string, hours: 'rollup' | 'ledger'): Promise<LocalDaySum[]> {
   const dayStartOf = dayStartsIn(timeZone);
-  const rows = await executor.query<{ workspace_id: string; bucket_start: string | number; credits: string; entry_count: string | number }>(
+  const byCampaign = table.keys.includes('campaign_key');
+  const hour = bucketExpression(HOUR, dialect);
+  const ledgerKeys = table.keys.map(keyExpression);
+  const rows = await executor.query<Record<string, string> & { bucket_start: string | number; credits: string; entry_count: string | number }>(
     hours === 'rollup'
-      ? `SELECT workspace_id, bucket_start, CAST(credits AS TEXT) AS credits, entry_count FROM ${WORKSPACE_HOURS.name} WHERE account_id = ?`
-      : `SELECT workspace_id, ${bucketExpression(HOUR, dialect)} AS bucket_start, CAST(SUM(credits) AS TEXT) AS credits, COUNT(*) AS entry_count
-         FROM usage_entries WHERE account_id = ? GROUP BY workspace_id, ${bucketExpression(HOUR, dialect)}`,
+      ? `SELECT ${table.keys.join(', ')}, bucket_start, CAST(SUM(credits) AS TEXT) AS credits, SUM(entry_count) AS entry_count
+         FROM ${table.hours.name} WHERE account_id = ? GROUP BY ${table.keys.join(', ')}, bucket_start`
+      : `SELECT ${table.keys.map(keyColumn).join(', ')}, ${hour} AS bucket_start, CAST(SUM(credits) AS TEXT) AS credits, COUNT(*) AS entry_count
+         FROM usage_entries WHERE account_id = ? GROUP BY ${ledgerKeys.join(', ')}, ${hour}`,
     [accountId],
   );
   const parts: TimedCredits[] = [];
   const splitHours = new Set<number>();
+  const part = (row: Record<string, string>, at: number, credits: bigint, entries: number): TimedCredits => ({
+    workspaceId: row['workspace_id']!,
+    ...(byCampaign ? { campaignKey: row['campaign_key']! } : {}),
+    at,
+    credits,
+    entries,
+  });
   for (const row of rows) {
-    const hour = Number(row.bucket_start);
-    if (hourIsSplit(hour, dayStartOf)) splitHours.add(hour);
-    else parts.push({ workspaceId: row.workspace_id, at: hour, credits: BigInt(row.credits), entries: Number(row.entry_count) });
+    const start = Number(row.bucket_start);
+    if (hourIsSplit(start, dayStartOf)) splitHours.add(start);
+    else parts.push(part(row, start, BigInt(row.credits), Number(row.entry_count)));
   }
-  for (const hour of splitHours) {
-    const entries = await executor.query<{ workspace_id: string; occurred_at: string | number; credits: string }>(
-      'SELECT workspace_id, occurred_at, CAST(credits AS TEXT) AS credits FROM usage_entries WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?',
-      [accountId, hour, hour + HOUR_MS],
+  for (const start of splitHours) {
+    const entries = await executor.query<Record<string, string> & { occurred_at: string | number; credits: string }>(
+      `SELECT ${table.keys.map(keyColumn).join(', ')}, occurred_at, CAST(credits AS TEXT) AS credits FROM usage_entries WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?`,
+      [accountId, start, start + HOUR_MS],
     );
-    for (const entry of entries) parts.push({ workspaceId: entry.workspace_id, at: Number(entry.occurred_at), credits: BigInt(entry.credits), entries: 1 });
+    for (const entry of entries) parts.push(part(entry, Number(entry.occurred_at), BigInt(entry.credits), 1));
   }
   return sumByLocalDay(parts, dayStartOf);
 }

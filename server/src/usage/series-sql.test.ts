@@ -35,17 +35,16 @@ describe('sharedRanges', () => {
 });
 
 describe('parseSeriesParts', () => {
-  it('reads "bucket:credits" parts, negative and past 2^53 included, repeats kept for the caller to add', () => {
-    expect(parseSeriesParts('0:12,3:-4,3:9007199254740993,-1:0')).toEqual([
-      { bucket: 0, credits: 12n },
-      { bucket: 3, credits: -4n },
-      { bucket: 3, credits: 9007199254740993n },
-      { bucket: -1, credits: 0n },
-    ]);
+  it('reads "bucket:credits" parts into every bucket, negative ones and 2^53 − 1 included, a bucket\'s parts added up', () => {
+    expect(parseSeriesParts('0:12,3:-4,3:9007199254740987,1:9007199254740991', 5)).toEqual([12, Number.MAX_SAFE_INTEGER, 0, 9007199254740983, 0]);
   });
 
-  it('reads no parts from an empty aggregate (the account row of a window without entries)', () => {
-    expect(parseSeriesParts(null)).toEqual([]);
-    expect(parseSeriesParts('')).toEqual([]);
+  it('reads all zeros from an empty aggregate (the account row of a window without entries)', () => {
+    expect(parseSeriesParts(null, 3)).toEqual([0, 0, 0]);
+    expect(parseSeriesParts('', 2)).toEqual([0, 0]);
+  });
+
+  it('answers null for the row that says the local-day rollups were not in the zone', () => {
+    expect(parseSeriesParts('2:5,-1:0', 3)).toBeNull();
   });
 });

@@ -9,10 +9,8 @@ import { placeholdersFor, type Dialect } from '../db';
 import type { Statement } from './rollup-sql';
 import { CAMPAIGN_DAYS, CAMPAIGN_HOURS, CAMPAIGN_MONTHS, WORKSPACE_DAYS, WORKSPACE_HOURS, WORKSPACE_MONTHS, type RollupTable } from './rollups';
 import { planWindow, type GrainName } from './window-planner';
-import { dayStartsIn, isLocalDayStart } from './local-days';
+import { CAMPAIGN_LOCAL_DAYS, dayStartsIn, isLocalDayStart, WORKSPACE_LOCAL_DAYS } from './local-days';
 
-/** The workspace rollup by the account's local day (migration 1766800000000, local-days.ts). */
-export const LOCAL_DAYS_TABLE = 'usage_workspace_local_days';
 /**
  * The bucket of the one row a series statement answers when it was to read whole local days but
  * the account's local-day rollup is not kept in the series' zone: it then counted none of them,
@@ -93,11 +91,11 @@ export function sharedRanges(edges: readonly number[], buckets: readonly number[
 /**
  * Which buckets are whole local days of the snapshot's zone (both edges local midnights: every
  * bucket of a DAY, WEEK or MONTH series but a cut first or last one), read from the local-day
- * rollup, and which are planned over the UTC rollups. Campaign rows have no local-day rollup.
+ * rollups, and which are planned over the UTC rollups.
  */
-function localDayBuckets(snapshot: SeriesSnapshot, level: SeriesLevel): { wholeDays: number[]; planned: number[] } {
+function localDayBuckets(snapshot: SeriesSnapshot): { wholeDays: number[]; planned: number[] } {
   const buckets = snapshot.edges.slice(1).map((_, bucket) => bucket);
-  if (level === 'campaign' || snapshot.timeZone === null) return { wholeDays: [], planned: buckets };
+  if (snapshot.timeZone === null) return { wholeDays: [], planned: buckets };
   const dayStartOf = dayStartsIn(snapshot.timeZone);
   const atMidnight = snapshot.edges.map((edge) => isLocalDayStart(edge, dayStartOf));
   return {
@@ -123,7 +121,8 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
   const arms: string[] = [];
   const params: unknown[] = [];
   const lateral = snapshot.dialect === 'postgres';
-  const { wholeDays, planned } = localDayBuckets(snapshot, level);
+  const { wholeDays, planned } = localDayBuckets(snapshot);
+  const localDays = level === 'campaign' ? CAMPAIGN_LOCAL_DAYS : WORKSPACE_LOCAL_DAYS;
   if (wholeDays.length > 0) {
     // A bucket of whole local days is its rows of the local-day rollup: one per workspace and day,
     // where the UTC rollups need the day's edge hours too. Only while the rollup is kept in the
@@ -134,10 +133,10 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
     arms.push(
       lateral
         ? `SELECT r.column1 AS bucket${keys.map((key) => `, y.${key}`).join('')}, y.credits FROM ${rangeRows} r
-        CROSS JOIN LATERAL (SELECT ${[...keys.map((key) => `d.${key}`), 'd.credits'].join(', ')} FROM ${LOCAL_DAYS_TABLE} d WHERE ${test} OFFSET 0) y
+        CROSS JOIN LATERAL (SELECT ${[...keys.map((key) => `d.${key}`), 'd.credits'].join(', ')} FROM ${localDays.name} d WHERE ${test} OFFSET 0) y
         WHERE ${inZone}`
         : `SELECT r.column1 AS bucket${keys.map((key) => `, d.${key}`).join('')}, d.credits FROM ${rangeRows} r
-        JOIN ${LOCAL_DAYS_TABLE} d ON ${test}
+        JOIN ${localDays.name} d ON ${test}
         WHERE ${inZone}`,
       `SELECT ${NOT_IN_LOCAL_DAYS_BUCKET} AS bucket${keys.map((key) => `, NULL AS ${key}`).join('')}, 0 AS credits WHERE NOT ${inZone}`,
     );
@@ -195,13 +194,22 @@ function partsPerRow(dialect: Dialect, keys: readonly string[], source: string):
   return keys.length === 0 ? `SELECT ${parts} AS parts FROM ${source}` : `SELECT ${keys.join(', ')}, ${parts} AS parts FROM ${source} GROUP BY ${keys.join(', ')}`;
 }
 
-/** The (bucket, credits) parts of a series row's `parts` text (partsPerRow); a bucket may come more than once: its parts add up. */
-export function parseSeriesParts(parts: string | null): { bucket: number; credits: bigint }[] {
-  if (parts === null || parts === '') return [];
-  return parts.split(',').map((part) => {
+/**
+ * A series row's credits per bucket from its `parts` text (partsPerRow): every bucket, zeros
+ * included; a bucket's parts add up. Numbers, exact: each part and each partial sum is a sum of
+ * some of one account's entries, whose |credits| add up to at most 2^53 − 1 (and a number parses
+ * several times faster than a BigInt). null when a part is the NOT_IN_LOCAL_DAYS_BUCKET sentinel.
+ */
+export function parseSeriesParts(parts: string | null, buckets: number): number[] | null {
+  const credits = new Array<number>(buckets).fill(0);
+  if (parts === null || parts === '') return credits;
+  for (const part of parts.split(',')) {
     const colon = part.indexOf(':');
-    return { bucket: Number(part.slice(0, colon)), credits: BigInt(part.slice(colon + 1)) };
-  });
+    const bucket = Number(part.slice(0, colon));
+    if (bucket === NOT_IN_LOCAL_DAYS_BUCKET) return null;
+    credits[bucket] += Number(part.slice(colon + 1));
+  }
+  return credits;
 }
 
 /** The plain ledger query for a series: every entry of the window, bucketed by a join on the edges. The reference for tests and the bench. */

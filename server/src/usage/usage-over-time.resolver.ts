@@ -7,7 +7,7 @@ import type { UsageContext as Context } from './usage.context';
 import type { AccountUsageModel, UsageSnapshot } from './usage.model';
 import { isEmptyWindow } from './snapshot';
 import { UsageBucket, UsageComparison } from './usage-over-time.types';
-import { bucketCredits, seriesTotal, type Series } from './usage-over-time.service';
+import { noCredits, seriesTotal, type Series } from './usage-over-time.service';
 import { AccountUsage, CampaignUsage, KindUsage, WorkspaceUsage } from './usage.types';
 
 const GRANULARITY_DESCRIPTION = "Bucket size, in the account's time zone. HOUR is for windows of at most 31 days.";
@@ -27,12 +27,12 @@ function datesOf(edges: readonly number[]): readonly Date[] {
 
 function toBuckets(series: Series): UsageBucket[] {
   const dates = datesOf(series.edges);
-  return series.credits.map((credits, i) => ({ from: dates[i]!, to: dates[i + 1]!, credits: toSafeInt(credits) }));
+  return series.credits.map((credits, i) => ({ from: dates[i]!, to: dates[i + 1]!, credits }));
 }
 
 /** A row's series when its read found no rollup rows for it: every bucket, all zero. */
-function noCredits(edges: readonly number[]): Series {
-  return { edges, credits: bucketCredits(edges, []) };
+function noSeries(edges: readonly number[]): Series {
+  return { edges, credits: noCredits(edges) };
 }
 
 function changeOf(credits: number, previous: number): number | null {
@@ -94,7 +94,7 @@ export class WorkspaceUsageOverTimeResolver {
     const edges = ctx.services.usageOverTime.edges(key);
     if (!isRowOfWholePage(row)) return toBuckets(await ctx.loaders.workspaceSeries.load(key));
     const series = (await ctx.loaders.pageSeries.load(key)).get(row.workspace.id);
-    return toBuckets(series ?? noCredits(edges));
+    return toBuckets(series ?? noSeries(edges));
   }
 }
 
@@ -152,7 +152,7 @@ export class CampaignUsageOverTimeResolver {
     const key = { snapshot: origin.snapshot, timeZone: origin.timeZone, granularity, workspaceId: origin.workspaceId };
     const edges = ctx.services.usageOverTime.edges(key);
     const series = (await ctx.loaders.campaignSeries.load(key)).get(origin.campaignId ?? '');
-    return toBuckets(series ?? noCredits(edges));
+    return toBuckets(series ?? noSeries(edges));
   }
 }
 

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../errors';
 import { byKindOf } from './breakdown';
 import { snapshotKey } from './snapshot';
 import type { KindCredits, UsageSnapshot } from './usage.model';
-import type { SeriesSum, UsageRepository } from './usage.repository';
+import type { SeriesRow, UsageRepository } from './usage.repository';
 import type { SeriesLevel } from './series-sql';
 import { DAY_MS } from './window-planner';
 
@@ -24,10 +24,14 @@ export interface WorkspaceSeriesKey extends SeriesKey {
   readonly workspaceId: string;
 }
 
-/** Bucket edges and the credits of each bucket (edges.length − 1 of them), exact. */
+/**
+ * Bucket edges and the credits of each bucket (edges.length − 1 of them), exact as numbers: a
+ * bucket's credits, and every partial sum on the way to them, are sums of some of one account's
+ * entries, whose |credits| add up to at most 2^53 − 1 (MAX_LIFETIME_ABSOLUTE_CREDITS).
+ */
 export interface Series {
   readonly edges: readonly number[];
-  readonly credits: readonly bigint[];
+  readonly credits: readonly number[];
 }
 
 /** A workspace's kinds asked for (WorkspaceUsage.byKind). */
@@ -84,8 +88,8 @@ export class UsageOverTimeService {
   /** The account's series (of `workspaceIds` only, when given: a workspace-scoped token). */
   async accountSeries(key: SeriesKey, workspaceIds: ReadonlySet<string> | null): Promise<Series> {
     const edges = this.edges(key);
-    const sums = await this.read(key, edges, workspaceIds === null ? null : [...workspaceIds], 'account');
-    return { edges, credits: bucketCredits(edges, sums) };
+    const [account] = await this.read(key, edges, workspaceIds === null ? null : [...workspaceIds], 'account');
+    return { edges, credits: account?.credits ?? noCredits(edges) };
   }
 
   /**
@@ -98,20 +102,18 @@ export class UsageOverTimeService {
    */
   async accountPageSeries(key: SeriesKey): Promise<ReadonlyMap<string, Series>> {
     const edges = this.edges(key);
-    const byWorkspace = groupedBy(await this.read(key, edges, null, 'workspace'), (sum) => sum.workspaceId!);
-    return new Map([...byWorkspace].map(([workspaceId, sums]) => [workspaceId, { edges, credits: bucketCredits(edges, sums) }]));
+    return new Map((await this.read(key, edges, null, 'workspace')).map((row) => [row.workspaceId!, { edges, credits: row.credits }]));
   }
 
   /** The series of many workspace rows: one statement per distinct (snapshot, granularity). */
   async workspaceSeries(keys: readonly WorkspaceSeriesKey[]): Promise<Series[]> {
-    return this.perGroup(keys, 'workspace', (edges, byWorkspace, key) => ({ edges, credits: bucketCredits(edges, byWorkspace.get(key.workspaceId) ?? []) }));
+    return this.perGroup(keys, 'workspace', (edges, byWorkspace, key) => ({ edges, credits: byWorkspace.get(key.workspaceId)?.[0]?.credits ?? noCredits(edges) }));
   }
 
   /** The series of every campaign row of many workspaces, by campaign id ('' for No campaign): one statement per distinct (snapshot, granularity). */
   async campaignSeries(keys: readonly WorkspaceSeriesKey[]): Promise<ReadonlyMap<string, Series>[]> {
     return this.perGroup(keys, 'campaign', (edges, byWorkspace, key) => {
-      const byCampaign = groupedBy(byWorkspace.get(key.workspaceId) ?? [], (sum) => sum.campaignKey ?? '');
-      return new Map([...byCampaign].map(([campaign, group]) => [campaign, { edges, credits: bucketCredits(edges, group) }]));
+      return new Map((byWorkspace.get(key.workspaceId) ?? []).map((row) => [row.campaignKey ?? '', { edges, credits: row.credits }]));
     });
   }
 
@@ -131,7 +133,7 @@ export class UsageOverTimeService {
   private async perGroup<T>(
     keys: readonly WorkspaceSeriesKey[],
     level: SeriesLevel,
-    pick: (edges: readonly number[], byWorkspace: ReadonlyMap<string | null, readonly SeriesSum[]>, key: WorkspaceSeriesKey) => T,
+    pick: (edges: readonly number[], byWorkspace: ReadonlyMap<string | null, readonly SeriesRow[]>, key: WorkspaceSeriesKey) => T,
   ): Promise<T[]> {
     const groups = new Map<string, { key: SeriesKey; workspaceIds: Set<string> }>();
     for (const key of keys) {
@@ -139,10 +141,10 @@ export class UsageOverTimeService {
       group.workspaceIds.add(key.workspaceId);
       groups.set(seriesKeyOf(key), group);
     }
-    const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesSum[]> }>();
+    const read = new Map<string, { edges: readonly number[]; byWorkspace: Map<string | null, SeriesRow[]> }>();
     for (const [id, group] of groups) {
       const edges = this.edges(group.key);
-      const byWorkspace = groupedBy(await this.read(group.key, edges, [...group.workspaceIds], level), (sum) => sum.workspaceId);
+      const byWorkspace = groupedBy(await this.read(group.key, edges, [...group.workspaceIds], level), (row) => row.workspaceId);
       read.set(id, { edges, byWorkspace });
     }
     return keys.map((key) => {
@@ -151,33 +153,31 @@ export class UsageOverTimeService {
     });
   }
 
-  private read(key: SeriesKey, edges: readonly number[], workspaceIds: readonly string[] | null, level: SeriesLevel): Promise<SeriesSum[]> {
+  private read(key: SeriesKey, edges: readonly number[], workspaceIds: readonly string[] | null, level: SeriesLevel): Promise<SeriesRow[]> {
     return this.usage.sumSeries({ accountId: key.snapshot.accountId, asOf: key.snapshot.asOf, edges, workspaceIds, timeZone: key.timeZone }, level);
   }
 }
 
-/** Sums grouped by a key, each group in the order read (one pass, no copies). */
-function groupedBy<K>(sums: readonly SeriesSum[], keyOf: (sum: SeriesSum) => K): Map<K, SeriesSum[]> {
-  const groups = new Map<K, SeriesSum[]>();
-  for (const sum of sums) {
-    const key = keyOf(sum);
+/** Rows grouped by a key, each group in the order read (one pass, no copies). */
+function groupedBy<K>(rows: readonly SeriesRow[], keyOf: (row: SeriesRow) => K): Map<K, SeriesRow[]> {
+  const groups = new Map<K, SeriesRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
     const group = groups.get(key);
-    if (group) group.push(sum);
-    else groups.set(key, [sum]);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return groups;
 }
 
-/** Every bucket's credits, zeros included, from the sums of the buckets that have entries. */
-export function bucketCredits(edges: readonly number[], sums: readonly SeriesSum[]): bigint[] {
-  const credits = Array.from({ length: edges.length - 1 }, () => 0n);
-  for (const sum of sums) credits[sum.bucket] = credits[sum.bucket]! + sum.credits;
-  return credits;
+/** Every bucket at zero: a row the read found no rollup rows for. */
+export function noCredits(edges: readonly number[]): number[] {
+  return new Array<number>(edges.length - 1).fill(0);
 }
 
 /** Bucket by bucket, the sum of series over the same edges (the account's series from its workspaces'). */
 export function seriesTotal(edges: readonly number[], parts: Iterable<Series>): Series {
-  const credits = Array.from({ length: edges.length - 1 }, () => 0n);
-  for (const part of parts) part.credits.forEach((value, i) => (credits[i] = credits[i]! + value));
+  const credits = new Array<number>(edges.length - 1).fill(0);
+  for (const part of parts) part.credits.forEach((value, i) => (credits[i] += value));
   return { edges, credits };
 }

@@ -4,8 +4,8 @@ import { planWindow } from './window-planner';
 import { campaignSumsStatement, pageSumsStatement, workspaceKindSumsStatement } from './rollup-sql';
 import { ledgerSeriesStatement, seriesSumsStatement, type SeriesLevel } from './series-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
-import { dayStartsIn, sumByLocalDay, type LocalDaySum } from './local-days';
-import { LOCAL_DAYS_TABLE, NOT_IN_LOCAL_DAYS_BUCKET, parseSeriesParts } from './series-sql';
+import { dayStartsIn, insertLocalDaysSql, LOCAL_DAY_TABLES, localDayColumns, localDayRow, sumByLocalDay, type LocalDayTable } from './local-days';
+import { parseSeriesParts } from './series-sql';
 import type { UsageSnapshot } from './usage.model';
 
 /** One ledger line's identity: its account and idempotency key. */
@@ -41,15 +41,14 @@ export interface CampaignKindSum {
 }
 
 /**
- * Credits of a series' bucket from one statement: only buckets with entries, and a (bucket, key)
- * may come in parts that add up to it (bucketCredits adds them); `campaignKey` null on the No
- * campaign row.
+ * One row's series from one statement: the account's (no keys), a workspace's, or a campaign
+ * row's (`campaignKey` null on the No campaign row); only rows with rollup rows in the window.
  */
-export interface SeriesSum {
-  readonly bucket: number;
+export interface SeriesRow {
   readonly workspaceId: string | null;
   readonly campaignKey: string | null;
-  readonly credits: bigint;
+  /** Every bucket's credits; exact as numbers (see parseSeriesParts). */
+  readonly credits: number[];
 }
 
 /** What a series is read for: a snapshot's account and asOf, its bucket edges, and whose rows (null: the whole account). */
@@ -73,16 +72,6 @@ const LEDGER_COLUMNS: readonly BulkColumn[] = [
   { name: 'occurred_at', type: 'bigint' },
   { name: 'recorded_at', type: 'bigint' },
 ];
-
-/** The local-day rollup's columns, in the order addRecordedToRollups() gives its values. */
-const LOCAL_DAY_COLUMNS = ['text', 'bigint', 'text', 'bigint', 'bigint'] as const;
-
-/** Adds summed (account, local day, workspace) rows to the local-day rollup. */
-function addToLocalDaysSql(rows: BulkRows): string {
-  return `INSERT INTO ${LOCAL_DAYS_TABLE} (account_id, bucket_start, workspace_id, credits, entry_count) ${rows.sql}
-    ON CONFLICT (account_id, bucket_start, workspace_id) DO UPDATE SET
-      credits = ${LOCAL_DAYS_TABLE}.credits + excluded.credits, entry_count = ${LOCAL_DAYS_TABLE}.entry_count + excluded.entry_count`;
-}
 
 /** All SQL about the ledger. Every statement is filtered by account_id first. */
 export class UsageRepository {
@@ -232,31 +221,39 @@ export class UsageRepository {
     const source = 'usage_entries WHERE account_id = ? AND recorded_at = ?';
     for (const [accountId, clock] of clocks) {
       const zone = localDayZones.get(accountId) ?? null;
-      const localDays = zone === null ? [] : this.localDaySums(recorded.filter((entry) => entry.accountId === accountId), zone);
-      const localDayRows = bulkRows(this.db.dialect, LOCAL_DAY_COLUMNS, localDays.map((sum) => [accountId, sum.dayStart, sum.workspaceId, sum.credits.toString(), sum.entries]));
+      const entries = zone === null ? [] : recorded.filter((entry) => entry.accountId === accountId);
+      const localDays = zone === null ? [] : LOCAL_DAY_TABLES.flatMap((table) => this.localDayRows(table, accountId, entries, zone));
       if (this.db.dialect === 'sqlite') {
         for (const table of ROLLUP_TABLES) await tx.query(addToRollupSql(table, 'sqlite', source), [accountId, clock]);
-        for (const rows of localDayRows) await tx.query(addToLocalDaysSql(rows), rows.params);
+        for (const { table, rows } of localDays) await tx.query(insertLocalDaysSql(table, rows, true), rows.params);
         continue;
       }
       // One statement for the nine rollups and the local days: the batch's entries are read once.
-      const upserts = [...ROLLUP_TABLES.map((table) => addToRollupSql(table, 'postgres', 'batch')), ...localDayRows.map(addToLocalDaysSql)];
+      const upserts = [...ROLLUP_TABLES.map((table) => addToRollupSql(table, 'postgres', 'batch')), ...localDays.map(({ table, rows }) => insertLocalDaysSql(table, rows, true))];
       const ctes = upserts.slice(0, -1).map((upsert, index) => `rollup_${index} AS (${upsert})`);
       await tx.query(
         `WITH batch AS MATERIALIZED (SELECT account_id, workspace_id, campaign_id, kind, credits, occurred_at FROM ${source}),
         ${ctes.join(',\n')}
         ${upserts[upserts.length - 1]}`,
-        [accountId, clock, ...localDayRows.flatMap((rows) => rows.params)],
+        [accountId, clock, ...localDays.flatMap(({ rows }) => rows.params)],
       );
     }
   }
 
-  /** Entries summed by workspace and local day of `timeZone`. */
-  private localDaySums(entries: readonly LedgerEntry[], timeZone: string): LocalDaySum[] {
-    return sumByLocalDay(
-      entries.map((entry) => ({ workspaceId: entry.workspaceId, at: entry.occurredAt.getTime(), credits: entry.credits, entries: 1 })),
+  /** An account's entries summed by local day of `timeZone` for one local-day rollup, as bulk rows to add. */
+  private localDayRows(table: LocalDayTable, accountId: string, entries: readonly LedgerEntry[], timeZone: string): { table: LocalDayTable; rows: BulkRows }[] {
+    const byCampaign = table.keys.includes('campaign_key');
+    const sums = sumByLocalDay(
+      entries.map((entry) => ({
+        workspaceId: entry.workspaceId,
+        ...(byCampaign ? { campaignKey: entry.campaignId ?? NO_CAMPAIGN_KEY } : {}),
+        at: entry.occurredAt.getTime(),
+        credits: entry.credits,
+        entries: 1,
+      })),
       dayStartsIn(timeZone),
     );
+    return bulkRows(this.db.dialect, localDayColumns(table).types, sums.map((sum) => localDayRow(table, accountId, sum))).map((rows) => ({ table, rows }));
   }
 
   /** A page's sums from the rollups, in one statement; `workspaceIds` null means every workspace of the account. */
@@ -325,30 +322,34 @@ export class UsageRepository {
   }
 
   /** Bucket credits of a series from the rollups, one statement per chunk of workspace ids (see series-sql.ts). */
-  async sumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesSum[]> {
+  async sumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesRow[]> {
     return this.readSeries(read, (snapshot) => seriesSumsStatement({ dialect: this.db.dialect, ...snapshot }, level));
   }
 
   /** The plain ledger query for sumSeries: the reference of tests and the bench. */
-  async ledgerSumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesSum[]> {
+  async ledgerSumSeries(read: SeriesRead, level: SeriesLevel): Promise<SeriesRow[]> {
     return this.readSeries(read, (snapshot) => ledgerSeriesStatement({ dialect: this.db.dialect, ...snapshot }, level));
   }
 
-  private async readSeries(read: SeriesRead, statementFor: (read: SeriesRead) => { sql: string; params: unknown[] }): Promise<SeriesSum[]> {
+  private async readSeries(read: SeriesRead, statementFor: (read: SeriesRead) => { sql: string; params: unknown[] }): Promise<SeriesRow[]> {
+    const buckets = read.edges.length - 1;
     const run = async (workspaceIds: readonly string[] | null) => {
-      const query = async (timeZone: string | null) => {
+      // null: the local-day rollups are not kept in this zone (never built, or the account's zone
+      // changed since): the statement said so and counted nothing from them.
+      const query = async (timeZone: string | null): Promise<SeriesRow[] | null> => {
         const statement = statementFor({ ...read, workspaceIds, timeZone });
-        const rows = await this.db.tenantReader(read.accountId).query<{ workspace_id?: string; campaign_key?: string; parts: string | null }>(statement.sql, statement.params);
-        return rows.flatMap((row) => {
-          const workspaceId = row.workspace_id ?? null;
-          const campaignKey = row.campaign_key === undefined || row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key;
-          return parseSeriesParts(row.parts).map(({ bucket, credits }): SeriesSum => ({ bucket, workspaceId, campaignKey, credits }));
-        });
+        const rows = await this.db.tenantReader(read.accountId).query<{ workspace_id?: string | null; campaign_key?: string; parts: string | null }>(statement.sql, statement.params);
+        const series: SeriesRow[] = [];
+        for (const row of rows) {
+          const credits = parseSeriesParts(row.parts, buckets);
+          if (credits === null) return null;
+          // The sentinel's group (no workspace) when it said nothing.
+          if (row.workspace_id === null) continue;
+          series.push({ workspaceId: row.workspace_id ?? null, campaignKey: row.campaign_key === undefined || row.campaign_key === NO_CAMPAIGN_KEY ? null : row.campaign_key, credits });
+        }
+        return series;
       };
-      const sums = await query(read.timeZone);
-      // The local-day rollup is not kept in this zone (never built, or the account's zone changed
-      // since): the statement said so and counted nothing from it; read the UTC rollups instead.
-      return sums.some((sum) => sum.bucket === NOT_IN_LOCAL_DAYS_BUCKET) ? query(null) : sums;
+      return (await query(read.timeZone)) ?? (await query(null))!;
     };
     if (read.workspaceIds === null) return run(null);
     if (read.workspaceIds.length === 0) return [];

@@ -16,7 +16,7 @@ import { WebhookDelivery1766400000000 } from './1766400000000-webhook-delivery';
 import { RollupFillfactor1766500000000 } from './1766500000000-rollup-fillfactor';
 import { RateLimitBuckets1766600000000 } from './1766600000000-rate-limit-buckets';
 import { AccountLedgerVersion1766700000000 } from './1766700000000-account-ledger-version';
-import { WorkspaceLocalDays1766800000000 } from './1766800000000-workspace-local-days';
+import { LocalDayRollups1766800000000 } from './1766800000000-local-day-rollups';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -38,5 +38,5 @@ export const MIGRATIONS = [
   RollupFillfactor1766500000000,
   RateLimitBuckets1766600000000,
   AccountLedgerVersion1766700000000,
-  WorkspaceLocalDays1766800000000,
+  LocalDayRollups1766800000000,
 ];
