@@ -124,9 +124,9 @@ export function seriesSumsStatement(snapshot: SeriesSnapshot, level: SeriesLevel
   const { wholeDays, planned } = localDayBuckets(snapshot);
   const localDays = level === 'campaign' ? CAMPAIGN_LOCAL_DAYS : WORKSPACE_LOCAL_DAYS;
   if (wholeDays.length > 0) {
-    // A bucket of whole local days is its rows of the local-day rollup: one per workspace and day,
-    // where the UTC rollups need the day's edge hours too. Only while the rollup is kept in the
-    // edges' zone; else the sentinel row says it counted nothing.
+    // A bucket of whole local days is its rows of the local-day rollup: one per row and day, where
+    // the UTC rollups need the day's edge hours too. Only while the rollups are kept in the edges'
+    // zone (checked in the statement's own snapshot); else the sentinel row says it counted nothing.
     const inZone = `EXISTS (SELECT 1 FROM accounts WHERE account_id = ? AND local_days_zone = ?)`;
     const rangeRows = valuesList(wholeDays.map((bucket) => [bucket, edges[bucket]!, edges[bucket + 1]!]));
     const test = `d.account_id = ? AND d.bucket_start >= r.column2 AND d.bucket_start < r.column3${inWorkspaces('d.workspace_id')}`;

@@ -2,10 +2,9 @@ import type { CreditKind } from '@creditlens/usage-math';
 import { type BulkColumn, bulkRows, type BulkRows, type Database, type Dialect, isUniqueViolation, placeholdersFor, readInChunks, type SqlExecutor } from '../db';
 import { planWindow } from './window-planner';
 import { campaignSumsStatement, pageSumsStatement, workspaceKindSumsStatement } from './rollup-sql';
-import { ledgerSeriesStatement, seriesSumsStatement, type SeriesLevel } from './series-sql';
+import { ledgerSeriesStatement, parseSeriesParts, seriesSumsStatement, type SeriesLevel } from './series-sql';
 import { addToRollupSql, NO_CAMPAIGN_KEY, ROLLUP_TABLES } from './rollups';
 import { dayStartsIn, insertLocalDaysSql, LOCAL_DAY_TABLES, localDayColumns, localDayRow, sumByLocalDay, type LocalDayTable } from './local-days';
-import { parseSeriesParts } from './series-sql';
 import type { UsageSnapshot } from './usage.model';
 
 /** One ledger line's identity: its account and idempotency key. */
@@ -216,6 +215,9 @@ export class UsageRepository {
    * resent or raced batch skipped. On PostgreSQL the nine upserts are one statement (data-
    * modifying CTEs over the batch read once), one round trip under the account's clock lock;
    * summed in SQL, the batch's rows are not built, sent and parsed a second time per rollup.
+   * The local-day rollups are summed here instead (`recorded`: the entries inserted), in the zone
+   * advanceClocks() read under the same lock (`localDayZones`; null: not kept): SQLite has no
+   * time zones, and local-days.ts's days are the series' own.
    */
   async addRecordedToRollups(tx: SqlExecutor, clocks: ReadonlyMap<string, number>, recorded: readonly LedgerEntry[], localDayZones: ReadonlyMap<string, string | null>): Promise<void> {
     const source = 'usage_entries WHERE account_id = ? AND recorded_at = ?';
