@@ -74,8 +74,10 @@ export const SafeIntScalar = new GraphQLScalarType({
 });
 
 /** A credit amount for the API: exact bigint inside, a safe JSON number outside. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function toSafeInt(credits: bigint): number {
-  if (credits > BigInt(Number.MAX_SAFE_INTEGER) || credits < -BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (credits > MAX_SAFE || credits < -MAX_SAFE) {
     throw new RangeError(`credit amount ${credits} is beyond ±(2^53−1) and cannot be sent as SafeInt`);
   }
   return Number(credits);

@@ -30,6 +30,13 @@ export function isEmptyWindow(snapshot: UsageSnapshot): boolean {
 
 /** Names one snapshot (account, window, asOf): two reads with the same key count the same entries. */
 export function snapshotKey(snapshot: UsageSnapshot): string {
-  return `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;
+  // Every row of a page shares its snapshot object, and loaders key each row's read by it.
+  let key = keysOfSnapshots.get(snapshot);
+  if (key === undefined) {
+    key = `${snapshot.accountId}\u0000${snapshot.window.from.getTime()}\u0000${snapshot.window.to.getTime()}\u0000${snapshot.asOf}`;
+    keysOfSnapshots.set(snapshot, key);
+  }
+  return key;
 }
+const keysOfSnapshots = new WeakMap<UsageSnapshot, string>();
 

@@ -91,10 +91,9 @@ export class WorkspaceUsageOverTimeResolver {
     @Ctx() ctx: Context,
   ): Promise<UsageBucket[]> {
     const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
-    const edges = ctx.services.usageOverTime.edges(key);
     if (!isRowOfWholePage(row)) return toBuckets(await ctx.loaders.workspaceSeries.load(key));
     const series = (await ctx.loaders.pageSeries.load(key)).get(row.workspace.id);
-    return toBuckets(series ?? noSeries(edges));
+    return toBuckets(series ?? noSeries(ctx.services.usageOverTime.edges(key)));
   }
 }
 
@@ -108,7 +107,18 @@ export function isRowOfWholePage(row: WorkspaceUsage): boolean {
  * (workspace rollups, one statement for every row); a lone row (the expand query) reads its own
  * campaign rows there, which the expand's campaign rows need anyway.
  */
-async function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
+function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
+  // previousCredits and change both ask: read once per row.
+  let previous = previousByRow.get(row);
+  if (!previous) {
+    previous = readPreviousOfWorkspace(row, ctx);
+    previousByRow.set(row, previous);
+  }
+  return previous;
+}
+const previousByRow = new WeakMap<WorkspaceUsage, Promise<number>>();
+
+async function readPreviousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
   const previous = ctx.services.usageOverTime.comparisonSnapshot(row.snapshot, row.timeZone);
   if (isEmptyWindow(previous)) return 0;
   if (row.placement) {
