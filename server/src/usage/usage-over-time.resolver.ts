@@ -54,7 +54,10 @@ export class AccountUsageOverTimeResolver {
     const { snapshot, timeZone, visible } = originOf(usage);
     const key = { snapshot, timeZone, granularity };
     // Read with every row's anyway: the same ranges, summed over the workspaces here.
-    if (visible === null && usage.pageSeriesRead.has(granularity)) return toBuckets(seriesTotal(ctx.services.usageOverTime.edges(key), (await ctx.loaders.pageSeries.load(key)).values()));
+    if (visible === null && usage.pageSeriesRead.has(granularity)) {
+      const rows = usage.pageReads.series.get(granularity) ?? (await ctx.loaders.pageSeries.load(key));
+      return toBuckets(seriesTotal(ctx.services.usageOverTime.edges(key), rows.values()));
+    }
     return toBuckets(await ctx.services.usageOverTime.accountSeries(key, visible));
   }
 
@@ -74,26 +77,30 @@ export class WorkspaceUsageOverTimeResolver {
     return (await ctx.loaders.workspaceKinds.load({ snapshot: row.snapshot, workspaceId: row.workspace.id })).map(toKindUsage);
   }
 
+  // previousCredits, change and series answer at once, without a promise, when their page's
+  // read has arrived (PageReads); else they await it.
   @FieldResolver(() => SafeIntScalar, { description: PREVIOUS_DESCRIPTION })
-  async previousCredits(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number> {
+  previousCredits(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): number | Promise<number> {
     return previousOfWorkspace(row, ctx);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: CHANGE_DESCRIPTION })
-  async change(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): Promise<number | null> {
-    return changeOf(row.credits, await previousOfWorkspace(row, ctx));
+  change(@Root() row: WorkspaceUsage, @Ctx() ctx: Context): number | null | Promise<number | null> {
+    const previous = previousOfWorkspace(row, ctx);
+    return typeof previous === 'number' ? changeOf(row.credits, previous) : previous.then((credits) => changeOf(row.credits, credits));
   }
 
   @FieldResolver(() => [UsageBucket], { description: "This workspace's credits per bucket: every bucket, zeros included, oldest first; they sum to credits. Batched across rows." })
-  async series(
+  series(
     @Root() row: WorkspaceUsage,
     @Arg('granularity', () => GranularityEnum, { defaultValue: 'DAY', description: GRANULARITY_DESCRIPTION }) granularity: Granularity,
     @Ctx() ctx: Context,
-  ): Promise<UsageBucket[]> {
+  ): UsageBucket[] | Promise<UsageBucket[]> {
     const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
-    if (!isRowOfWholePage(row)) return toBuckets(await ctx.loaders.workspaceSeries.load(key));
-    const series = (await ctx.loaders.pageSeries.load(key)).get(row.workspace.id);
-    return toBuckets(series ?? noSeries(ctx.services.usageOverTime.edges(key)));
+    if (!isRowOfWholePage(row)) return ctx.loaders.workspaceSeries.load(key).then(toBuckets);
+    const ofRow = (page: ReadonlyMap<string, Series>) => toBuckets(page.get(row.workspace.id) ?? noSeries(ctx.services.usageOverTime.edges(key)));
+    const arrived = row.pageReads?.series.get(granularity);
+    return arrived ? ofRow(arrived) : ctx.loaders.pageSeries.load(key).then(ofRow);
   }
 }
 
@@ -107,7 +114,9 @@ export function isRowOfWholePage(row: WorkspaceUsage): boolean {
  * (workspace rollups, one statement for every row); a lone row (the expand query) reads its own
  * campaign rows there, which the expand's campaign rows need anyway.
  */
-function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
+function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): number | Promise<number> {
+  const arrived = row.placement ? row.pageReads?.previousCredits : undefined;
+  if (arrived) return toSafeInt(arrived.get(row.workspace.id) ?? 0n);
   // previousCredits and change both ask: read once per row.
   let previous = previousByRow.get(row);
   if (!previous) {

@@ -5,7 +5,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 
 import { assertAccountWide, assertCanReadAccount, assertCanReadUsage, canSeeWorkspace, visibleWorkspaces } from '../access';
 import { Account, toWorkspace } from '../catalog';
 import type { UsageContext as Context } from './usage.context';
-import { argumentsBelow, DateTimeScalar, toSafeInt } from '../graphql';
+import { argumentsBelow, asInstanceOf, DateTimeScalar, toSafeInt } from '../graphql';
 import { workspaceUsageId } from './breakdown';
 import { toAccountUsage, toCampaignUsage, toInvoice } from './usage.mapping';
 import type { UsageSnapshot } from './usage.model';
@@ -14,6 +14,7 @@ import {
   AccountUsage,
   CampaignUsage,
   Invoice,
+  PageReads,
   UsageWindowInput,
   WorkspaceUsage,
 } from './usage.types';
@@ -36,9 +37,10 @@ export class AccountUsageResolver {
     const checked = window ? usage.checkWindow(window, 'window') : usage.currentPeriod(account, ctx.now);
     const snapshot = await usage.snapshot(account, checked, asOf);
     const visible = visibleWorkspaces(ctx.principal);
-    const pageSeriesRead = visible === null ? startPageSeries(info, snapshot, account.timezone, ctx) : new Set<Granularity>();
-    startComparisonPage(info, snapshot, account.timezone, visible, ctx);
-    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone, pageSeriesRead);
+    const pageReads = new PageReads();
+    const pageSeriesRead = visible === null ? startPageSeries(info, snapshot, account.timezone, pageReads, ctx) : new Set<Granularity>();
+    startComparisonPage(info, snapshot, account.timezone, visible, pageReads, ctx);
+    return toAccountUsage(await ctx.loaders.accountPages.load({ snapshot, workspaceIds: visible }), visible, account.timezone, pageSeriesRead, pageReads);
   }
 
   @FieldResolver(() => Invoice, { description: 'The invoice of one billing period (past, current as a running total, or future). Any other window is BAD_USER_INPUT.' })
@@ -77,14 +79,14 @@ export class WorkspaceUsageResolver {
     // The row's credits are its campaign rows' sum: one statement answers both, and they cannot disagree.
     const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: found.workspace.id, snapshot });
     if (campaigns.length === 0) return null;
-    return {
+    return asInstanceOf(WorkspaceUsage, {
       id: workspaceUsageId(found.workspace.id, snapshot),
       workspace: toWorkspace(found.workspace),
       credits: toSafeInt(sumCredits(campaigns)),
       snapshot,
       visibleWorkspaceIds: visibleWorkspaces(ctx.principal),
       timeZone: found.account.timezone,
-    };
+    });
   }
 
   @FieldResolver(() => Float, {
@@ -116,14 +118,18 @@ export class WorkspaceUsageResolver {
 /**
  * The series that the page's rows select (workspaces { series }) are read for the whole account
  * (pageSeries), which needs nothing from the page: started here, the statement runs beside the
- * page's sums instead of after them and the rows built from them. The rows' resolvers then find
- * it in the loader; what fails here fails again there, as their error.
+ * page's sums instead of after them and the rows built from them. What arrives goes into
+ * `pageReads` for the rows' resolvers; before that they find the read in the loader, and what
+ * fails here fails again there, as their error.
  */
-function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, ctx: Context): Set<Granularity> {
+function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, pageReads: PageReads, ctx: Context): Set<Granularity> {
   const started = new Set<Granularity>();
   for (const args of argumentsBelow(info, ['workspaces', 'series'])) {
     const granularity = args['granularity'] as Granularity;
-    ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity }).catch(() => undefined);
+    ctx.loaders.pageSeries.load({ snapshot, timeZone, granularity }).then(
+      (series) => pageReads.series.set(granularity, series),
+      () => undefined,
+    );
     started.add(granularity);
   }
   return started;
@@ -132,13 +138,20 @@ function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, time
 /**
  * The comparison window's page, when the selection compares (the account's comparison, a row's
  * previousCredits or change): it needs nothing from this page either, so it is read beside it
- * rather than once the rows ask for it.
+ * rather than once the rows ask for it; its credits by workspace go into `pageReads` as well.
  */
-function startComparisonPage(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, visible: ReadonlySet<string> | null, ctx: Context): void {
+function startComparisonPage(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, visible: ReadonlySet<string> | null, pageReads: PageReads, ctx: Context): void {
   const compared = [['comparison'], ['workspaces', 'previousCredits'], ['workspaces', 'change']].some((path) => argumentsBelow(info, path).length > 0);
   if (!compared) return;
   const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
-  if (!isEmptyWindow(previous)) ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible }).catch(() => undefined);
+  if (isEmptyWindow(previous)) {
+    pageReads.previousCredits = new Map();
+    return;
+  }
+  ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible }).then(
+    (page) => (pageReads.previousCredits = new Map(page.workspaces.map((row) => [row.workspace.id, row.credits]))),
+    () => undefined,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { Campaign, Workspace } from '../catalog';
 import type { CreditKind, Granularity } from '@creditlens/usage-math';
 import { CreditKindEnum, DateTimeScalar, SafeIntScalar } from '../graphql';
 import type { UsageSnapshot } from './usage.model';
+import type { Series } from './usage-over-time.service';
 
 @InputType({ description: 'A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days.' })
 export class UsageWindowInput {
@@ -56,6 +57,22 @@ export class WorkspaceUsage {
 
   /** Not in the schema: the account's time zone, for series buckets and the comparison window. */
   timeZone!: string;
+  /** Not in the schema: a page row's share of its page's early reads (see PageReads). */
+  pageReads?: PageReads;
+}
+
+/**
+ * Not in the schema: the reads that a page's rows select and that start beside the page's own
+ * sums (every row's series, the comparison window's page), filled in as they arrive. A row field
+ * resolved after its read arrived answers from here at once: no promise, no loader call per row
+ * (a page is 200 rows). Else, or when the read failed, the field asks its loader, which answers
+ * the same read (or its error).
+ */
+export class PageReads {
+  /** Every row's series of a whole page, by granularity, then workspace id. */
+  readonly series = new Map<Granularity, ReadonlyMap<string, Series>>();
+  /** The comparison window's credits by workspace id (empty for an empty window); undefined until read. */
+  previousCredits: ReadonlyMap<string, bigint> | undefined;
 }
 
 @ObjectType({ description: 'One campaign row of a workspace, or its No campaign row.' })
@@ -123,6 +140,8 @@ export class AccountUsage {
    * reads because its rows select them; the account's series at one of them is their sum.
    */
   pageSeriesRead!: ReadonlySet<Granularity>;
+  /** Not in the schema: the reads its rows share (WorkspaceUsage.pageReads). */
+  pageReads!: PageReads;
 }
 
 @ObjectType({ description: 'The credits of one billing period, per kind: equal to the usage total of the period.' })
