@@ -47,4 +47,9 @@ describe('parseSeriesParts', () => {
   it('answers null for the row that says the local-day rollups were not in the zone', () => {
     expect(parseSeriesParts('2:5,-1:0', 3)).toBeNull();
   });
+
+  it('reads parts in another form than integers as Number does', () => {
+    expect(parseSeriesParts('0:1e3,1:2,0:7.0,1:-0', 2)).toEqual([1007, 2]);
+    expect(parseSeriesParts('1:3, 0:4', 2)).toEqual([4, 3]);
+  });
 });
