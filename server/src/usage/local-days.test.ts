@@ -1,5 +1,5 @@
 import { seriesEdges } from '@creditlens/usage-math';
-import { hourIsSplit, isLocalDayStart, localDayStarts, sumByLocalDay } from './local-days';
+import { CAMPAIGN_LOCAL_DAYS, hourIsSplit, inPrimaryKeyOrder, isLocalDayStart, localDayStarts, sumByLocalDay, WORKSPACE_LOCAL_DAYS } from './local-days';
 import { DAY_MS, HOUR_MS } from './window-planner';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Apia'];
@@ -72,5 +72,13 @@ describe('local days', () => {
       { workspaceId: 'a', campaignKey: undefined, dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 4n, entries: 3 },
       { workspaceId: 'b', campaignKey: undefined, dayStart: Date.parse('2026-06-01T22:00:00Z'), credits: 1n, entries: 1 },
     ]);
+  });
+
+  it("are written in their rollup's primary key order: by day then workspace for the page's, by workspace, day and campaign for the expand's", () => {
+    const sum = (workspaceId: string, campaignKey: string | undefined, dayStart: number) => ({ workspaceId, campaignKey, dayStart, credits: 1n, entries: 1 });
+    const workspaceDays = [sum('ws2', undefined, 2), sum('ws1', undefined, 2), sum('ws10', undefined, 1), sum('ws1', undefined, 1)];
+    expect(inPrimaryKeyOrder(WORKSPACE_LOCAL_DAYS, workspaceDays).map((s) => [s.dayStart, s.workspaceId])).toEqual([[1, 'ws1'], [1, 'ws10'], [2, 'ws1'], [2, 'ws2']]);
+    const campaignDays = [sum('ws2', 'c1', 1), sum('ws1', 'c2', 2), sum('ws1', '', 2), sum('ws1', 'c9', 1)];
+    expect(inPrimaryKeyOrder(CAMPAIGN_LOCAL_DAYS, campaignDays).map((s) => [s.workspaceId, s.dayStart, s.campaignKey])).toEqual([['ws1', 1, 'c9'], ['ws1', 2, ''], ['ws1', 2, 'c2'], ['ws2', 1, 'c1']]);
   });
 });

@@ -105,6 +105,26 @@ export function sumByLocalDay(parts: Iterable<TimedCredits>, dayStartOf: (instan
   return [...sums.values()];
 }
 
+/**
+ * Local-day sums in the primary key order of `table`, as a rebuild writes them: a range read of
+ * the rollup (a page's days, an expand's campaign rows) then finds its rows side by side on a few
+ * pages rather than one page each, as rebuildSql does for the UTC rollups.
+ */
+export function inPrimaryKeyOrder(table: LocalDayTable, sums: readonly LocalDaySum[]): LocalDaySum[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byDay = (a: LocalDaySum, b: LocalDaySum) => a.dayStart - b.dayStart;
+  const byWorkspace = (a: LocalDaySum, b: LocalDaySum) => byText(a.workspaceId, b.workspaceId);
+  const byCampaign = (a: LocalDaySum, b: LocalDaySum) => byText(a.campaignKey ?? '', b.campaignKey ?? '');
+  const order = table.primaryKey[1] === 'bucket_start' ? [byDay, byWorkspace, byCampaign] : [byWorkspace, byDay, byCampaign];
+  return [...sums].sort((a, b) => {
+    for (const compare of order) {
+      const result = compare(a, b);
+      if (result !== 0) return result;
+    }
+    return 0;
+  });
+}
+
 /** True when a local day starts strictly inside the UTC hour [hourStart, hourStart + 1 h): its rollup row belongs to two local days. */
 export function hourIsSplit(hourStart: number, dayStartOf: (instant: number) => number): boolean {
   return dayStartOf(hourStart) !== dayStartOf(hourStart + HOUR_MS - 1);

@@ -1,5 +1,5 @@
 import { bulkRows, type Database, type Dialect, type SqlExecutor } from '../db';
-import { dayStartsIn, hourIsSplit, insertLocalDaysSql, LOCAL_DAY_TABLES, localDayColumns, localDayRow, sumByLocalDay, type LocalDaySum, type LocalDayTable, type TimedCredits } from './local-days';
+import { dayStartsIn, hourIsSplit, inPrimaryKeyOrder, insertLocalDaysSql, LOCAL_DAY_TABLES, localDayColumns, localDayRow, sumByLocalDay, type LocalDaySum, type LocalDayTable, type TimedCredits } from './local-days';
 import { bucketExpression, keyColumn, keyExpression, ROLLUP_TABLES, rebuildSql, type RollupTable } from './rollups';
 import { HOUR, HOUR_MS } from './window-planner';
 
@@ -38,7 +38,7 @@ export class RollupMaintenance {
       const [account] = await tx.query<{ timezone: string }>('SELECT timezone FROM accounts WHERE account_id = ?', [accountId]);
       for (const table of LOCAL_DAY_TABLES) {
         await tx.query(`DELETE FROM ${table.name} WHERE account_id = ?`, [accountId]);
-        const sums = await localDaySums(tx, this.db.dialect, table, accountId, account!.timezone, 'rollup');
+        const sums = inPrimaryKeyOrder(table, await localDaySums(tx, this.db.dialect, table, accountId, account!.timezone, 'rollup'));
         for (const rows of bulkRows(this.db.dialect, localDayColumns(table).types, sums.map((sum) => localDayRow(table, accountId, sum)))) {
           await tx.query(insertLocalDaysSql(table, rows, false), rows.params);
         }
