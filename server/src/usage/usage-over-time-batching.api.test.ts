@@ -103,4 +103,28 @@ describeEachDatabase('series, comparisons and kinds of a page are batched', (kin
     expect(fifty.usage.workspaces.flatMap((row: any) => row.campaigns)).toHaveLength(100);
     expect(fifty.statements.length).toBe(one.statements.length);
   });
+
+  it("sums the expand's own series from its campaign rows' series when it reads both, and reads it alone otherwise", async () => {
+    const seriesStatements = (statements: string[]) => statements.filter((sql) => /AS parts FROM/.test(sql));
+    const expand = (selection: string) => `query($workspaceId: ID!, $window: UsageWindowInput!) { workspaceUsage(workspaceId: $workspaceId, window: $window) { ${selection} } }`;
+    const run = async (query: string) => {
+      server.statements.length = 0;
+      const response = await server.graphql(query, { workspaceId: 'acct_n50_ws7', window: JUNE_2026 });
+      expectNoErrors(response);
+      return { statements: [...server.statements], row: response.data!.workspaceUsage };
+    };
+    const alone = await run(expand('credits series { from credits }'));
+    const both = await run(expand('credits series { from credits } campaigns { label series { credits } }'));
+    expect(seriesStatements(alone.statements)).toHaveLength(1);
+    expect(seriesStatements(both.statements)).toHaveLength(1);
+    expect(seriesStatements(both.statements)[0]).toMatch(/^SELECT workspace_id, campaign_key, (string_agg|group_concat)\(/);
+    expect(both.row.series).toEqual(alone.row.series);
+    // ws7 had 17 in its campaign on June 3 and 3 in No campaign on June 20.
+    expect(alone.row.series[2].credits).toBe(17);
+    expect(alone.row.series[19].credits).toBe(3);
+    expect(both.row.series.reduce((sum: number, bucket: any) => sum + bucket.credits, 0)).toBe(both.row.credits);
+    // At another granularity than its campaign rows', the row's series is read by itself.
+    const weekly = await run(expand('series(granularity: WEEK) { credits } campaigns { series { credits } }'));
+    expect(seriesStatements(weekly.statements)).toHaveLength(2);
+  });
 });

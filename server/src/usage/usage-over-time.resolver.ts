@@ -97,6 +97,9 @@ export class WorkspaceUsageOverTimeResolver {
     @Ctx() ctx: Context,
   ): UsageBucket[] | Promise<UsageBucket[]> {
     const key = { snapshot: row.snapshot, timeZone: row.timeZone, granularity, workspaceId: row.workspace.id };
+    if (row.campaignSeriesRead?.has(granularity)) {
+      return ctx.loaders.campaignSeries.load(key).then((byCampaign) => toBuckets(seriesTotal(ctx.services.usageOverTime.edges(key), byCampaign.values())));
+    }
     if (!isRowOfWholePage(row)) return ctx.loaders.workspaceSeries.load(key).then(toBuckets);
     const ofRow = (page: ReadonlyMap<string, Series>) => toBuckets(page.get(row.workspace.id) ?? noSeries(ctx.services.usageOverTime.edges(key)));
     const arrived = row.pageReads?.series.get(granularity);

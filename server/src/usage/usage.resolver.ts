@@ -75,7 +75,7 @@ export class WorkspaceUsageResolver {
     if (!found || !canSeeWorkspace(ctx.principal, found.account.id, found.workspace.id)) return null;
     assertCanReadUsage(ctx.principal);
     const snapshot = await usage.snapshot(found.account, usage.checkWindow(window, 'window'), asOf);
-    startExpandReads(info, found.workspace.id, snapshot, found.account.timezone, ctx);
+    const campaignSeriesRead = startExpandReads(info, found.workspace.id, snapshot, found.account.timezone, ctx);
     // The row's credits are its campaign rows' sum: one statement answers both, and they cannot disagree.
     const campaigns = await ctx.loaders.campaignRows.load({ workspaceId: found.workspace.id, snapshot });
     if (campaigns.length === 0) return null;
@@ -86,6 +86,7 @@ export class WorkspaceUsageResolver {
       snapshot,
       visibleWorkspaceIds: visibleWorkspaces(ctx.principal),
       timeZone: found.account.timezone,
+      campaignSeriesRead,
     });
   }
 
@@ -158,15 +159,24 @@ function startComparisonPage(info: GraphQLResolveInfo, snapshot: UsageSnapshot, 
  * The expand's reads that its fields select and that need nothing from its campaign rows — the
  * row's series, its campaign rows' series, the comparison window's campaign rows (previousCredits
  * and change) — start beside the campaign rows' own statement (as startPageSeries does for a page).
+ * Answers the granularities of the campaign rows' series: the row's own series at one of them is
+ * their sum (its campaign rows and No campaign hold all of its entries), so it is not read apart.
  */
-function startExpandReads(info: GraphQLResolveInfo, workspaceId: string, snapshot: UsageSnapshot, timeZone: string, ctx: Context): void {
+function startExpandReads(info: GraphQLResolveInfo, workspaceId: string, snapshot: UsageSnapshot, timeZone: string, ctx: Context): Set<Granularity> {
   const ignore = () => undefined;
   const seriesKey = (args: Record<string, unknown>) => ({ snapshot, timeZone, workspaceId, granularity: args['granularity'] as Granularity });
-  for (const args of argumentsBelow(info, ['series'])) ctx.loaders.workspaceSeries.load(seriesKey(args)).catch(ignore);
-  for (const args of argumentsBelow(info, ['campaigns', 'series'])) ctx.loaders.campaignSeries.load(seriesKey(args)).catch(ignore);
+  const campaignSeriesRead = new Set<Granularity>();
+  for (const args of argumentsBelow(info, ['campaigns', 'series'])) {
+    ctx.loaders.campaignSeries.load(seriesKey(args)).catch(ignore);
+    campaignSeriesRead.add(args['granularity'] as Granularity);
+  }
+  for (const args of argumentsBelow(info, ['series'])) {
+    if (!campaignSeriesRead.has(args['granularity'] as Granularity)) ctx.loaders.workspaceSeries.load(seriesKey(args)).catch(ignore);
+  }
   const compared = [['previousCredits'], ['change'], ['campaigns', 'previousCredits'], ['campaigns', 'change']].some((path) => argumentsBelow(info, path).length > 0);
   const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
   if (compared && !isEmptyWindow(previous)) ctx.loaders.campaignRows.load({ workspaceId, snapshot: previous }).catch(ignore);
+  return campaignSeriesRead;
 }
 
 /** A row's share and percent among its siblings: from its page, or by answering that page (once per request). */

@@ -59,6 +59,8 @@ export class WorkspaceUsage {
   timeZone!: string;
   /** Not in the schema: a page row's share of its page's early reads (see PageReads). */
   pageReads?: PageReads;
+  /** Not in the schema: on the expand's row, the granularities its campaign rows' series are read at (its own series is their sum). */
+  campaignSeriesRead?: ReadonlySet<Granularity>;
 }
 
 /**
