@@ -50,7 +50,8 @@ export class UsageService {
 
   /**
    * Campaign rows for many workspace rows at once (the DataLoader batch): one statement per
-   * distinct snapshot among them, however many workspaces.
+   * distinct snapshot among them, however many workspaces, all at once (an expand asks for its
+   * window's and the comparison window's in one batch).
    */
   async campaignBreakdowns(rows: readonly CampaignBreakdownKey[]): Promise<CampaignUsageModel[][]> {
     const bySnapshot = new Map<string, { snapshot: UsageSnapshot; workspaceIds: string[] }>();
@@ -60,10 +61,9 @@ export class UsageService {
       group.workspaceIds.push(row.workspaceId);
       bySnapshot.set(key, group);
     }
-    const sumsBySnapshot = new Map<string, Awaited<ReturnType<UsageRepository['sumByCampaignAndKind']>>>();
-    for (const [key, group] of bySnapshot) {
-      sumsBySnapshot.set(key, await this.usage.sumByCampaignAndKind(group.snapshot, [...new Set(group.workspaceIds)]));
-    }
+    const sumsBySnapshot = new Map(
+      await Promise.all([...bySnapshot].map(async ([key, group]) => [key, await this.usage.sumByCampaignAndKind(group.snapshot, [...new Set(group.workspaceIds)])] as const)),
+    );
     return rows.map((row) =>
       buildCampaignRows(sumsBySnapshot.get(snapshotKey(row.snapshot))!.filter((sum) => sum.workspaceId === row.workspaceId)),
     );
