@@ -15,6 +15,30 @@ export async function measure(runs: number, work: () => Promise<unknown>): Promi
     await work();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  return percentiles(samples);
+}
+
+/**
+ * Like measure(), for several pieces of work compared with each other: one run of each in turn,
+ * `runs` times (each round starting one further along), so that every one meets the same
+ * conditions. A machine whose speed drifts over a minute (a shared host) would otherwise favour
+ * whichever was measured in its faster stretch, and the ratio between them would measure that.
+ */
+export async function measureInTurn(runs: number, works: readonly (() => Promise<unknown>)[]): Promise<Timing[]> {
+  for (const work of works) for (let i = 0; i < 3; i++) await work();
+  const samples = works.map((): number[] => []);
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < works.length; k++) {
+      const which = (round + k) % works.length;
+      const start = process.hrtime.bigint();
+      await works[which]!();
+      samples[which]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return samples.map(percentiles);
+}
+
+function percentiles(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
   return { p50: at(0.5), p95: at(0.95) };
