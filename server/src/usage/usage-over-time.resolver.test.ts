@@ -11,13 +11,15 @@ const snapshot = { accountId: 'acct', window: { from: new Date('2026-10-01T00:00
 const overTime = new UsageOverTimeService({} as UsageRepository);
 const edges = overTime.edges({ snapshot, timeZone: TIME_ZONE, granularity: 'DAY' });
 const seriesOfOne: Series = { edges, credits: [10, 0, 20] };
+/** The comparison window's page: ws1 had 15 credits, ws2 none. */
+const COMPARISON_PAGE = { snapshot, totalCredits: 15n, byKind: [], workspaces: [{ id: 'x', snapshot, workspace: { id: 'ws1', name: 'One' }, credits: 15n, share: 1, percent: 100 }] };
 
 /** A context whose loaders answer the same reads as the page's, counting their calls. */
 function contextWithLoaders() {
   const calls = { pageSeries: 0, accountPages: 0 };
   const loaders = {
     pageSeries: { load: async () => (calls.pageSeries++, new Map([['ws1', seriesOfOne]])) },
-    accountPages: { load: async () => (calls.accountPages++, { snapshot, totalCredits: 15n, byKind: [], workspaces: [{ id: 'x', snapshot, workspace: { id: 'ws1', name: 'One' }, credits: 15n, share: 1, percent: 100 }] }) },
+    accountPages: { load: async () => (calls.accountPages++, COMPARISON_PAGE) },
   };
   const ctx = { services: { usageOverTime: overTime }, loaders } as unknown as UsageContext;
   return { ctx, calls };
@@ -52,7 +54,7 @@ describe("a page row's series and comparison", () => {
   it("answer at once from the page's reads once they arrived, asking no loader", () => {
     const arrived = new PageReads();
     arrived.series.set('DAY', new Map([['ws1', seriesOfOne]]));
-    arrived.previousCredits = new Map([['ws1', 15n]]);
+    arrived.previousPage = COMPARISON_PAGE;
     const { ctx, calls } = contextWithLoaders();
     const resolver = new WorkspaceUsageOverTimeResolver();
     const answers = pageRows(arrived).map((row) => {

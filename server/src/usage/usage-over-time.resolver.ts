@@ -118,21 +118,21 @@ export function isRowOfWholePage(row: WorkspaceUsage): boolean {
  * campaign rows there, which the expand's campaign rows need anyway.
  */
 function previousOfWorkspace(row: WorkspaceUsage, ctx: Context): number | Promise<number> {
-  const arrived = row.placement ? row.pageReads?.previousCredits : undefined;
-  if (arrived) return toSafeInt(arrived.get(row.workspace.id) ?? 0n);
+  const previous = ctx.services.usageOverTime.comparisonSnapshot(row.snapshot, row.timeZone);
+  if (isEmptyWindow(previous)) return 0;
+  const arrived = row.placement ? row.pageReads?.previousPage : undefined;
+  if (arrived) return toSafeInt(creditsById(arrived).get(row.workspace.id) ?? 0n);
   // previousCredits and change both ask: read once per row.
-  let previous = previousByRow.get(row);
-  if (!previous) {
-    previous = readPreviousOfWorkspace(row, ctx);
-    previousByRow.set(row, previous);
+  let read = previousByRow.get(row);
+  if (!read) {
+    read = readPreviousOfWorkspace(row, previous, ctx);
+    previousByRow.set(row, read);
   }
-  return previous;
+  return read;
 }
 const previousByRow = new WeakMap<WorkspaceUsage, Promise<number>>();
 
-async function readPreviousOfWorkspace(row: WorkspaceUsage, ctx: Context): Promise<number> {
-  const previous = ctx.services.usageOverTime.comparisonSnapshot(row.snapshot, row.timeZone);
-  if (isEmptyWindow(previous)) return 0;
+async function readPreviousOfWorkspace(row: WorkspaceUsage, previous: UsageSnapshot, ctx: Context): Promise<number> {
   if (row.placement) {
     const page = await ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: row.visibleWorkspaceIds });
     return toSafeInt(creditsById(page).get(row.workspace.id) ?? 0n);

@@ -1,5 +1,5 @@
 import { toAccountUsage, toCampaignUsage } from './usage.mapping';
-import { AccountUsage, CampaignUsage, WorkspaceUsage } from './usage.types';
+import { AccountUsage, CampaignUsage, PageReads, WorkspaceUsage } from './usage.types';
 
 const snapshot = { accountId: 'acct', window: { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') }, asOf: Date.parse('2026-10-15T00:00:00Z') };
 
@@ -17,6 +17,7 @@ describe('usage rows for the contract', () => {
       null,
       'Europe/Berlin',
       new Set(),
+      new PageReads(),
     );
     expect(page).toBeInstanceOf(AccountUsage);
     expect(page.workspaces[0]).toBeInstanceOf(WorkspaceUsage);

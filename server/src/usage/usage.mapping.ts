@@ -31,7 +31,7 @@ export function toAccountUsage(
   visibleWorkspaceIds: ReadonlySet<string> | null,
   timeZone: string,
   pageSeriesRead: ReadonlySet<Granularity>,
-  pageReads: PageReads = new PageReads(),
+  pageReads: PageReads,
 ): AccountUsage {
   return asInstanceOf(AccountUsage, {
     window: toUsageWindow(model.snapshot.window),

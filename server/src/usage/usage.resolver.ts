@@ -139,18 +139,15 @@ function startPageSeries(info: GraphQLResolveInfo, snapshot: UsageSnapshot, time
 /**
  * The comparison window's page, when the selection compares (the account's comparison, a row's
  * previousCredits or change): it needs nothing from this page either, so it is read beside it
- * rather than once the rows ask for it; its credits by workspace go into `pageReads` as well.
+ * rather than once the rows ask for it; it goes into `pageReads` as well.
  */
 function startComparisonPage(info: GraphQLResolveInfo, snapshot: UsageSnapshot, timeZone: string, visible: ReadonlySet<string> | null, pageReads: PageReads, ctx: Context): void {
   const compared = [['comparison'], ['workspaces', 'previousCredits'], ['workspaces', 'change']].some((path) => argumentsBelow(info, path).length > 0);
   if (!compared) return;
   const previous = ctx.services.usageOverTime.comparisonSnapshot(snapshot, timeZone);
-  if (isEmptyWindow(previous)) {
-    pageReads.previousCredits = new Map();
-    return;
-  }
+  if (isEmptyWindow(previous)) return;
   ctx.loaders.accountPages.load({ snapshot: previous, workspaceIds: visible }).then(
-    (page) => (pageReads.previousCredits = new Map(page.workspaces.map((row) => [row.workspace.id, row.credits]))),
+    (page) => (pageReads.previousPage = page),
     () => undefined,
   );
 }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Campaign, Workspace } from '../catalog';
 import type { CreditKind, Granularity } from '@creditlens/usage-math';
 import { CreditKindEnum, DateTimeScalar, SafeIntScalar } from '../graphql';
-import type { UsageSnapshot } from './usage.model';
+import type { AccountUsageModel, UsageSnapshot } from './usage.model';
 import type { Series } from './usage-over-time.service';
 
 @InputType({ description: 'A time window, half-open: entries with from <= occurredAt < to. from must be before to; at most 366 days.' })
@@ -73,8 +73,8 @@ export class WorkspaceUsage {
 export class PageReads {
   /** Every row's series of a whole page, by granularity, then workspace id. */
   readonly series = new Map<Granularity, ReadonlyMap<string, Series>>();
-  /** The comparison window's credits by workspace id (empty for an empty window); undefined until read. */
-  previousCredits: ReadonlyMap<string, bigint> | undefined;
+  /** The comparison window's page, as the page's rows see it; undefined until read. */
+  previousPage: AccountUsageModel | undefined;
 }
 
 @ObjectType({ description: 'One campaign row of a workspace, or its No campaign row.' })
