@@ -173,16 +173,21 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await page.locator('.clw-chart-data summary').click();
   });
 
-  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable', async () => {
+  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable, nothing in a name cell running over the credits', async () => {
     for (const width of [375, 320]) {
       await page.setViewportSize({ width, height: 800 });
       await workspaceRows(page).first().waitFor();
       const layout = await page.evaluate(() => ({
         pageWidth: document.documentElement.scrollWidth,
         nameWidths: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]')).map((cell) => cell.getBoundingClientRect().width),
+        // What a name cell holds (its budget line, its note) stays inside it: nothing runs over the credits beside it.
+        overflowing: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]'))
+          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+          .map((cell) => `${cell.textContent}: ${cell.scrollWidth} px of content in ${cell.clientWidth} px`),
       }));
       expect(layout.pageWidth).toBeLessThanOrEqual(width);
       expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(60);
+      expect(layout.overflowing).toEqual([]);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-320.png'), fullPage: true });
     await expectNoAxeViolations(page);

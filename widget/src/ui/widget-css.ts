@@ -74,8 +74,8 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-chevron{display:inline-block;width:.5em;height:.5em;border-right:2px solid currentColor;border-bottom:2px solid currentColor;transform:rotate(-45deg);transition:transform .15s;margin-right:.25rem;flex:none;align-self:center}
 .clw [data-state=open] .clw-chevron{transform:rotate(45deg)}
 .clw .clw-note{flex-basis:100%;color:${v('muted')};font-size:12px;font-weight:400}
-.clw .clw-budget{flex-basis:100%;display:flex;align-items:center;gap:.5rem;color:${v('muted')};font-size:12px;font-weight:400;font-variant-numeric:tabular-nums}
-.clw .clw-budget-bar{position:relative;width:6rem;height:6px;border-radius:3px;background:${v('bar-track')};flex:none}
+.clw .clw-budget{flex-basis:100%;min-width:0;display:flex;flex-wrap:wrap;align-items:center;gap:.15rem .5rem;color:${v('muted')};font-size:12px;font-weight:400;font-variant-numeric:tabular-nums}
+.clw .clw-budget-bar{position:relative;width:6rem;min-width:2.5rem;height:6px;border-radius:3px;background:${v('bar-track')};flex:0 1 auto}
 .clw .clw-budget-fill{display:block;height:100%;border-radius:3px;background:${v('bar')}}
 .clw .clw-over{background:${v('danger')}}
 .clw .clw-mark{position:absolute;top:-2px;width:2px;height:10px;margin-left:-1px;background:${v('border')}}
