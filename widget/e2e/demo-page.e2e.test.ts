@@ -173,7 +173,7 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await page.locator('.clw-chart-data summary').click();
   });
 
-  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable, nothing in a name cell running over the credits', async () => {
+  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable, nothing in a name cell running over the credits nor past the widget’s border', async () => {
     for (const width of [375, 320]) {
       await page.setViewportSize({ width, height: 800 });
       await workspaceRows(page).first().waitFor();
@@ -184,10 +184,19 @@ describe('the demo Billing → Usage page in Chromium', () => {
         overflowing: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]'))
           .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
           .map((cell) => `${cell.textContent}: ${cell.scrollWidth} px of content in ${cell.clientWidth} px`),
+        // And nothing in the widget reaches past its own border (the header's "usage last arrived …" did).
+        pastTheBorder: (() => {
+          const widget = document.querySelector<HTMLElement>('.clw')!;
+          const inner = widget.getBoundingClientRect().right - parseFloat(getComputedStyle(widget).borderRightWidth);
+          return Array.from(widget.querySelectorAll<HTMLElement>('*'))
+            .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > inner + 0.5)
+            .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}">${(element.textContent ?? '').slice(0, 40)}`);
+        })(),
       }));
       expect(layout.pageWidth).toBeLessThanOrEqual(width);
       expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(60);
       expect(layout.overflowing).toEqual([]);
+      expect(layout.pastTheBorder).toEqual([]);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-320.png'), fullPage: true });
     await expectNoAxeViolations(page);

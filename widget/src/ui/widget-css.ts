@@ -129,6 +129,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-actions{grid-column:1/-1;justify-content:flex-start}
 .clw .clw-level-2 .clw-name{padding-left:1rem}
 .clw .clw-top{padding:.6rem .75rem}
+.clw .clw-asof{white-space:normal}
 .clw .clw-filter{margin:0 .75rem .6rem;width:calc(100% - 1.5rem)}
 }
 @container (max-width:22rem){.clw .clw-row,.clw .clw-with-actions .clw-row{font-size:13px;gap:.4rem;padding:.45rem .5rem}.clw .clw-header{font-size:11px;letter-spacing:0}}
