@@ -132,6 +132,11 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-asof{white-space:normal}
 .clw .clw-filter{margin:0 .75rem .6rem;width:calc(100% - 1.5rem)}
 }
-@container (max-width:22rem){.clw .clw-row,.clw .clw-with-actions .clw-row{font-size:13px;gap:.4rem;padding:.45rem .5rem}.clw .clw-header{font-size:11px;letter-spacing:0}}
+@container (max-width:22rem){
+.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto auto;font-size:13px;gap:.1rem .4rem;padding:.45rem .5rem}
+.clw .clw-row:not(.clw-status)>:first-child{grid-row:span 2}
+.clw .clw-row>.clw-trend{grid-column:2/-1}
+.clw .clw-header{font-size:11px;letter-spacing:0}
+}
 @media (prefers-reduced-motion:reduce){.clw .clw-spinner,.clw .clw-chevron,.clw .clw-stale{animation:none;transition:none}}
 }`;
