@@ -43,8 +43,8 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = Object.entries(CAMPAIGN_N
 
 /**
  * Budgets per billing period, set before the usage is recorded (so seeding stores the threshold
- * events it crosses). This month's data is the same whatever day it is generated on (only the
- * instants move), so they place "Q3 Outbound – DACH" at about 91 % of its budget: past 80 %.
+ * events it crosses). "Q3 Outbound – DACH" spends the same this month whatever the day
+ * (BUDGETED_CAMPAIGN_CREDITS), so it sits at 91 % of its budget: past 80 %, below 100 %.
  */
 export const DEMO_BUDGETS = [
   { accountId: DEMO_ACCOUNT.id, creditsPerPeriod: 50_000 },
@@ -73,18 +73,25 @@ interface Plan {
 }
 
 /** The month-over-month story's campaigns (see the top). */
+export const BUDGETED_CAMPAIGN = 'cmp_acme_1';
+/** 91 % of its 5,000-credit budget. */
+const BUDGETED_CAMPAIGN_CREDITS = 4_550;
 export const DOUBLED_CAMPAIGN = 'cmp_acme_2';
 export const NEW_CAMPAIGN = 'cmp_acme_9';
 export const STOPPED_CAMPAIGN = 'cmp_acme_3';
 const STORY_STEP_MS = 12 * 3_600_000;
 /** Two a day for 28 days: the same in every month, however long. */
 const STORY_ENTRIES = 56;
-const DOUBLED_CREDITS_BEFORE = 60;
-const NEW_CREDITS = 50;
+/**
+ * Small enough that the story, which grows with the days elapsed, leaves Acme's other spend
+ * room for its campaigns on the month's last day too (56 × 85 = 4,760 credits at most).
+ */
+const DOUBLED_CREDITS_BEFORE = 30;
+const NEW_CREDITS = 25;
 
 const LAST_MONTH: readonly Plan[] = [
-  // With the doubled campaign's 56 entries of 60 credits: about 28,000.
-  { workspaceId: 'ws_acme', credits: 24_640, unattributed: 0.12 },
+  // With the doubled campaign's 56 entries of 30 credits: about 28,000.
+  { workspaceId: 'ws_acme', credits: 26_320, unattributed: 0.12 },
   { workspaceId: 'ws_globex', credits: 9_400, unattributed: 0.2 },
   { workspaceId: 'ws_initech', credits: 5_200, unattributed: 0.1 },
   { workspaceId: 'ws_umbrella', credits: 2_600, unattributed: 0.3 },
@@ -105,14 +112,16 @@ export function demoUsage(now: Date): UsageEntryInput[] {
   const [current, previous] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 2) as [TimeWindow, TimeWindow];
   const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 3_600_000, now.getTime() - 60_000)) };
   const story = [...evenly(soFar, 'curr-doubled', DOUBLED_CAMPAIGN, 2 * DOUBLED_CREDITS_BEFORE), ...evenly(soFar, 'curr-new', NEW_CAMPAIGN, NEW_CREDITS)];
+  const budgeted = spread(soFar, 'curr-budgeted', BUDGETED_CAMPAIGN, BUDGETED_CAMPAIGN_CREDITS, 13);
   // The story grows with the days elapsed; Acme's other spend shrinks by as much, so this month's totals stay those of the plan.
   const storyCredits = story.reduce((sum, entry) => sum + entry.credits, 0);
-  const thisMonth = THIS_MONTH.map((plan) => (plan.workspaceId === 'ws_acme' ? { ...plan, credits: plan.credits - storyCredits } : plan));
+  const thisMonth = THIS_MONTH.map((plan) => (plan.workspaceId === 'ws_acme' ? { ...plan, credits: plan.credits - storyCredits - BUDGETED_CAMPAIGN_CREDITS } : plan));
   return [
     ...entriesFor(previous, LAST_MONTH, 'prev', 7, new Set([DOUBLED_CAMPAIGN, NEW_CAMPAIGN])),
-    ...entriesFor(soFar, thisMonth, 'curr', 11, new Set([DOUBLED_CAMPAIGN, STOPPED_CAMPAIGN])),
+    ...entriesFor(soFar, thisMonth, 'curr', 11, new Set([DOUBLED_CAMPAIGN, STOPPED_CAMPAIGN, BUDGETED_CAMPAIGN])),
     ...evenly(previous, 'prev-doubled', DOUBLED_CAMPAIGN, DOUBLED_CREDITS_BEFORE),
     ...story,
+    ...budgeted,
   ];
 }
 
@@ -121,6 +130,20 @@ function evenly(window: TimeWindow, tag: string, campaignId: string, credits: nu
   const entries: UsageEntryInput[] = [];
   for (let at = window.from.getTime() + 3_600_000, serial = 0; at < window.to.getTime() && serial < STORY_ENTRIES; at += STORY_STEP_MS, serial++) {
     entries.push({ idempotencyKey: `demo-${tag}-${serial}`, accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', campaignId, kind: 'LEAD_ENRICHMENT', credits, occurredAt: new Date(at) });
+  }
+  return entries;
+}
+
+/** Exactly `credits` for one Acme campaign, in entries of 20–199 credits at random instants of the window. */
+function spread(window: TimeWindow, tag: string, campaignId: string, credits: number, seed: number): UsageEntryInput[] {
+  const next = random(seed);
+  const span = window.to.getTime() - window.from.getTime();
+  const entries: UsageEntryInput[] = [];
+  for (let remaining = credits, serial = 0; remaining > 0; serial++) {
+    const size = Math.min(remaining, 20 + Math.floor(next() * 180));
+    remaining -= size;
+    const kind = ATTRIBUTED[Math.floor(next() * ATTRIBUTED.length)]!;
+    entries.push({ idempotencyKey: `demo-${tag}-${serial}`, accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', campaignId, kind, credits: size, occurredAt: new Date(window.from.getTime() + Math.floor(next() * span)) });
   }
   return entries;
 }
