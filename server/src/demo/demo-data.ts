@@ -83,8 +83,8 @@ const STORY_STEP_MS = 12 * 3_600_000;
 /** Two a day for 28 days: the same in every month, however long. */
 const STORY_ENTRIES = 56;
 /**
- * Small enough that the story, which grows with the days elapsed, leaves Acme's other spend
- * room for its campaigns on the month's last day too (56 × 85 = 4,760 credits at most).
+ * Small enough that the story, which grows with the days elapsed, leaves Acme's plan room for
+ * the budgeted campaign and the others on the month's last days too (56 × 85 = 4,760 at most).
  */
 const DOUBLED_CREDITS_BEFORE = 30;
 const NEW_CREDITS = 25;
