@@ -173,13 +173,19 @@ describe('the demo Billing → Usage page in Chromium', () => {
     await page.locator('.clw-chart-data summary').click();
   });
 
-  it('fits a phone: no horizontal overflow at 375 px and 320 px, names still readable, nothing in a name cell running over the credits nor past the widget’s border', async () => {
-    for (const width of [375, 320]) {
+  it('fits a tablet and a phone: no horizontal overflow at 600, 375 and 320 px, names still readable, credits aligned, nothing in a name cell running over the credits nor past the widget’s border', async () => {
+    for (const width of [600, 375, 320]) {
       await page.setViewportSize({ width, height: 800 });
       await workspaceRows(page).first().waitFor();
       const layout = await page.evaluate(() => ({
         pageWidth: document.documentElement.scrollWidth,
         nameWidths: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]')).map((cell) => cell.getBoundingClientRect().width),
+        // Each row is a grid of its own: its columns line up with the other rows' only where their widths do not follow the content.
+        creditsRightEdges: Array.from(document.querySelectorAll<HTMLElement>('[role="row"] .clw-credits')).map((cell) => {
+          const text = document.createRange();
+          text.selectNodeContents(cell);
+          return text.getBoundingClientRect().right;
+        }),
         // What a name cell holds (its budget line, its note) stays inside it: nothing runs over the credits beside it.
         overflowing: Array.from(document.querySelectorAll<HTMLElement>('[role="row"][data-row-key] [role="rowheader"]'))
           .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
@@ -194,13 +200,56 @@ describe('the demo Billing → Usage page in Chromium', () => {
         })(),
       }));
       expect(layout.pageWidth).toBeLessThanOrEqual(width);
-      // Below 22rem the trend moves under the numbers, so that a name keeps two fifths of the row.
-      expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(width * 0.4);
+      // Below 44rem the sparklines and bars go; below 26rem the trend moves under the numbers, so that names keep room.
+      expect(Math.min(...layout.nameWidths)).toBeGreaterThanOrEqual(width * 0.35);
+      expect(Math.max(...layout.creditsRightEdges) - Math.min(...layout.creditsRightEdges)).toBeLessThan(1);
       expect(layout.overflowing).toEqual([]);
       expect(layout.pastTheBorder).toEqual([]);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-page-320.png'), fullPage: true });
     await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  it('on a phone, scrolls the entries table in its own region instead of cutting off its last column, and keeps the chart still as its caption changes', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByRole('button', { name: /^View entries of / }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('tbody tr').first().waitFor();
+    const widths = await page.evaluate(() => {
+      const widget = document.querySelector<HTMLElement>('.clw')!;
+      const region = document.querySelector<HTMLElement>('[role="dialog"] [role="region"]')!;
+      region.scrollLeft = region.scrollWidth;
+      const keyHeader = document.querySelector<HTMLElement>('[role="dialog"] thead th:last-child')!.getBoundingClientRect();
+      return { widget: [widget.scrollWidth, widget.clientWidth], keyHeaderInside: keyHeader.right <= region.getBoundingClientRect().right + 0.5 && keyHeader.left >= region.getBoundingClientRect().left - 0.5 };
+    });
+    // The widget clips what passes its border: the table must scroll inside it, its last column in reach.
+    expect(widths.widget[0]).toBeLessThanOrEqual(widths.widget[1]);
+    expect(widths.keyHeaderInside).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+
+    const plot = page.locator('.clw-chart-plot');
+    await plot.focus();
+    const tops: number[] = [];
+    for (const key of ['Home', 'End', 'Home']) {
+      await page.keyboard.press(key);
+      tops.push((await plot.boundingBox())!.y);
+    }
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  it('opens the entries of a row whose name it had unfolded on focus, rather than letting the button move from under the pointer', async () => {
+    await page.setViewportSize({ width: 600, height: 800 });
+    if ((await campaignRows(page).count()) === 0) await workspaceRows(page).first().click();
+    const row = campaignRows(page).filter({ hasText: 'Q3 Outbound' }).first();
+    await row.focus();
+    await row.locator('.clw-entries').click();
+    await page.getByRole('dialog').locator('tbody tr').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect(campaignRows(page).count()).resolves.toBeGreaterThan(0);
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 

@@ -95,6 +95,8 @@ export function EntriesPanel({ accountId, row, window, asOf, formatters, labels,
           <p className="clw-summary">
             {fill(labels.entriesSummary, { count: formatters.credits(page.totalCount), credits: formatters.credits(page.totalCredits), time: formatters.instant(page.asOf) })}
           </p>
+          {/* Wider than a phone (its idempotency keys): it scrolls sideways in its own region, reachable by keyboard. */}
+          <div className="clw-table-scroll clw-entries-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
           <table className={entries.loading ? 'clw-entries-table clw-stale' : 'clw-entries-table'} aria-busy={entries.loading}>
             <thead>
               <tr>
@@ -116,6 +118,7 @@ export function EntriesPanel({ accountId, row, window, asOf, formatters, labels,
               )}
             </tbody>
           </table>
+          </div>
           {page.totalCount > ENTRIES_PAGE_SIZE && (
             <div className="clw-top clw-pager">
               <span aria-live="polite">

@@ -43,6 +43,6 @@ describe('WIDGET_CSS', () => {
 
   it('drops the share bar before the names shrink, by container width', () => {
     expect(WIDGET_CSS).toContain('container-type:inline-size');
-    expect(WIDGET_CSS).toMatch(/@container \(max-width:34rem\)\{[^@]*\.clw \.clw-bar-box\{display:none\}/);
+    expect(WIDGET_CSS).toMatch(/@container \(max-width:44rem\)\{[^@]*\.clw \.clw-bar-box\{display:none\}/);
   });
 });

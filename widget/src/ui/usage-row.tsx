@@ -75,6 +75,10 @@ export function UsageRow(props: UsageRowProps) {
             aria-label={fill(labels.viewEntries, { name: label })}
             title={fill(labels.viewEntries, { name: label })}
             tabIndex={tabStop === rowKey ? 0 : -1}
+            // Focus stays where it is until the click: a focused row shows its whole name, and
+            // taking focus from it on mousedown folded the name back and moved this button from
+            // under the pointer, so that the click toggled the row instead.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={(event) => {
               event.stopPropagation();
               openEntries(target, event.currentTarget);

@@ -28,8 +28,8 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw[data-theme=dark],.clw[data-theme=auto][data-scheme=dark]{${vars(DARK)};color-scheme:dark}
 @media (prefers-color-scheme:dark){.clw[data-theme=auto]:not([data-scheme]){${vars(DARK)};color-scheme:dark}}
 .clw *{box-sizing:border-box}
-.clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem 8.5rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
-.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem 8.5rem var(--clw-actions-width,6rem)}
+.clw .clw-row{display:grid;grid-template-columns:minmax(4rem,1fr) 7rem 11rem 9rem;align-items:center;gap:1rem;padding:.55rem 1rem;border-top:1px solid ${v('border')}}
+.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) 7rem 11rem 9rem var(--clw-actions-width,6rem)}
 .clw .clw-trend{display:flex;align-items:center;gap:.5rem;justify-content:flex-end;white-space:nowrap;font-variant-numeric:tabular-nums}
 .clw .clw-spark{width:4rem;height:1.1rem;flex:none}
 .clw .clw-spark polyline{fill:none;stroke:${v('bar')};stroke-width:1.5}
@@ -57,6 +57,8 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-chart-data{margin-top:.5rem;font-size:12px}
 .clw .clw-chart-data summary{cursor:pointer;color:${v('focus')}}
 .clw .clw-table-scroll{overflow:auto;max-height:16rem;margin-top:.25rem}
+.clw .clw-entries-scroll{max-height:none;margin-top:0}
+.clw .clw-entries-scroll:focus-visible{outline:2px solid ${v('focus')};outline-offset:-2px}
 .clw .clw-chart-data table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 .clw .clw-chart-data th,.clw .clw-chart-data td{padding:.15rem .5rem;text-align:right;border-bottom:1px solid ${v('border')};white-space:nowrap}
 .clw .clw-chart-data th[scope=row]{text-align:left}
@@ -119,8 +121,8 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .clw .clw-spinner{width:12px;height:12px;border:2px solid ${v('bar-track')};border-top-color:${v('bar')};border-radius:50%;animation:clw-spin .8s linear infinite}
 @keyframes clw-spin{to{transform:rotate(360deg)}}
-@container (max-width:34rem){
-.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto 3.6rem auto;gap:.5rem;padding:.5rem .75rem}
+@container (max-width:44rem){
+.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) minmax(4.5rem,max-content) 3.6rem minmax(4.5rem,max-content);gap:.5rem;padding:.5rem .75rem}
 .clw .clw-spark{display:none}
 .clw .clw-change{min-width:0}
 .clw .clw-chart,.clw .clw-toolbar{padding-left:.75rem;padding-right:.75rem}
@@ -132,11 +134,12 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-asof{white-space:normal}
 .clw .clw-filter{margin:0 .75rem .6rem;width:calc(100% - 1.5rem)}
 }
-@container (max-width:22rem){
-.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) auto auto;font-size:13px;gap:.1rem .4rem;padding:.45rem .5rem}
+@container (max-width:26rem){
+.clw .clw-row,.clw .clw-with-actions .clw-row{grid-template-columns:minmax(4rem,1fr) minmax(4.5rem,max-content) 3.4rem;font-size:13px;gap:.1rem .4rem;padding:.45rem .5rem}
 .clw .clw-row:not(.clw-status)>:first-child{grid-row:span 2}
 .clw .clw-row>.clw-trend{grid-column:2/-1}
 .clw .clw-header{font-size:11px;letter-spacing:0}
+.clw .clw-chart-tip{flex-basis:100%;min-height:1.4em}
 }
 @media (prefers-reduced-motion:reduce){.clw .clw-spinner,.clw .clw-chevron,.clw .clw-stale{animation:none;transition:none}}
 }`;
