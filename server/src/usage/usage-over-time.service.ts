@@ -49,8 +49,8 @@ const MAX_CACHED_EDGES = 256;
 
 export class UsageOverTimeService {
   private readonly edgeCache = new Map<string, readonly number[]>();
-  private readonly comparisonCache = new Map<string, UsageSnapshot>();
-  private readonly lastComparison = new WeakMap<UsageSnapshot, { readonly timeZone: string; readonly previous: UsageSnapshot }>();
+  /** By the snapshot compared: every row of a page shares the page's snapshot object. */
+  private readonly comparisons = new WeakMap<UsageSnapshot, { readonly timeZone: string; readonly previous: UsageSnapshot }>();
 
   constructor(private readonly usage: UsageRepository) {}
 
@@ -75,21 +75,15 @@ export class UsageOverTimeService {
   }
 
   /**
-   * The snapshot of the comparison window: same account and asOf (asked by every row of a page, so
-   * kept like the edges). The rows of a page share their snapshot object: the last answer for it
-   * is found without building its key, which each of a page's 400 asks otherwise did.
+   * The snapshot of the comparison window: same account and asOf. Asked by every row of a page
+   * (its previousCredits and change), so kept per snapshot object; loaders key their reads by the
+   * snapshot's values (snapshotKey), so equal snapshots read once however many objects carry them.
    */
   comparisonSnapshot(snapshot: UsageSnapshot, timeZone: string): UsageSnapshot {
-    const last = this.lastComparison.get(snapshot);
-    if (last?.timeZone === timeZone) return last.previous;
-    const cacheKey = `${snapshotKey(snapshot)}\u0000${timeZone}`;
-    let previous = this.comparisonCache.get(cacheKey);
-    if (!previous) {
-      previous = Object.freeze({ accountId: snapshot.accountId, window: comparisonWindow(snapshot.window, snapshot.asOf, timeZone), asOf: snapshot.asOf });
-      if (this.comparisonCache.size >= MAX_CACHED_EDGES) this.comparisonCache.clear();
-      this.comparisonCache.set(cacheKey, previous);
-    }
-    this.lastComparison.set(snapshot, { timeZone, previous });
+    const kept = this.comparisons.get(snapshot);
+    if (kept?.timeZone === timeZone) return kept.previous;
+    const previous = Object.freeze({ accountId: snapshot.accountId, window: comparisonWindow(snapshot.window, snapshot.asOf, timeZone), asOf: snapshot.asOf });
+    this.comparisons.set(snapshot, { timeZone, previous });
     return previous;
   }
 
