@@ -41,16 +41,20 @@ export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = Object.entries(CAMPAIGN_N
   names.map((name, index) => ({ id: `${workspaceId.replace('ws_', 'cmp_')}_${index + 1}`, workspaceId, name, archived: name === 'Re-engagement 2025' })),
 );
 
+/** "Q3 Outbound – DACH": the campaign with a budget of its own. */
+export const BUDGETED_CAMPAIGN = 'cmp_acme_1';
+const BUDGETED_CAMPAIGN_BUDGET = 5_000;
+
 /**
  * Budgets per billing period, set before the usage is recorded (so seeding stores the threshold
- * events it crosses). "Q3 Outbound – DACH" spends the same this month whatever the day
+ * events it crosses). The budgeted campaign spends the same this month whatever the day
  * (BUDGETED_CAMPAIGN_CREDITS), so it sits at 91 % of its budget: past 80 %, below 100 %.
  */
 export const DEMO_BUDGETS = [
   { accountId: DEMO_ACCOUNT.id, creditsPerPeriod: 50_000 },
   { accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', creditsPerPeriod: 20_000 },
   { accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_globex', creditsPerPeriod: 12_000 },
-  { accountId: DEMO_ACCOUNT.id, campaignId: 'cmp_acme_1', creditsPerPeriod: 5_000 },
+  { accountId: DEMO_ACCOUNT.id, campaignId: BUDGETED_CAMPAIGN, creditsPerPeriod: BUDGETED_CAMPAIGN_BUDGET },
 ] as const;
 
 /** Mulberry32: small, seeded, good enough to make demo numbers look lived-in. */
@@ -72,10 +76,9 @@ interface Plan {
   readonly unattributed: number;
 }
 
+const BUDGETED_CAMPAIGN_CREDITS = (91 * BUDGETED_CAMPAIGN_BUDGET) / 100;
+
 /** The month-over-month story's campaigns (see the top). */
-export const BUDGETED_CAMPAIGN = 'cmp_acme_1';
-/** 91 % of its 5,000-credit budget. */
-const BUDGETED_CAMPAIGN_CREDITS = 4_550;
 export const DOUBLED_CAMPAIGN = 'cmp_acme_2';
 export const NEW_CAMPAIGN = 'cmp_acme_9';
 export const STOPPED_CAMPAIGN = 'cmp_acme_3';
@@ -134,13 +137,18 @@ function evenly(window: TimeWindow, tag: string, campaignId: string, credits: nu
   return entries;
 }
 
+/** One entry's credits: 20–199, never more than what is left to spend. */
+function entryCredits(next: () => number, remaining: number): number {
+  return Math.min(remaining, 20 + Math.floor(next() * 180));
+}
+
 /** Exactly `credits` for one Acme campaign, in entries of 20–199 credits at random instants of the window. */
 function spread(window: TimeWindow, tag: string, campaignId: string, credits: number, seed: number): UsageEntryInput[] {
   const next = random(seed);
   const span = window.to.getTime() - window.from.getTime();
   const entries: UsageEntryInput[] = [];
   for (let remaining = credits, serial = 0; remaining > 0; serial++) {
-    const size = Math.min(remaining, 20 + Math.floor(next() * 180));
+    const size = entryCredits(next, remaining);
     remaining -= size;
     const kind = ATTRIBUTED[Math.floor(next() * ATTRIBUTED.length)]!;
     entries.push({ idempotencyKey: `demo-${tag}-${serial}`, accountId: DEMO_ACCOUNT.id, workspaceId: 'ws_acme', campaignId, kind, credits: size, occurredAt: new Date(window.from.getTime() + Math.floor(next() * span)) });
@@ -161,7 +169,7 @@ function entriesFor(window: TimeWindow, plans: readonly Plan[], tag: string, see
     let remaining = plan.credits;
     let serial = 0;
     while (remaining > 0) {
-      const credits = Math.min(remaining, 20 + Math.floor(next() * 180));
+      const credits = entryCredits(next, remaining);
       remaining -= credits;
       const unattributed = next() < plan.unattributed;
       let campaignId: string | null = null;
