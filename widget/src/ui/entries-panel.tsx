@@ -96,28 +96,28 @@ export function EntriesPanel({ accountId, row, window, asOf, formatters, labels,
             {fill(labels.entriesSummary, { count: formatters.credits(page.totalCount), credits: formatters.credits(page.totalCredits), time: formatters.instant(page.asOf) })}
           </p>
           {/* Wider than a phone (its idempotency keys): it scrolls sideways in its own region, reachable by keyboard. */}
-          <div className="clw-table-scroll clw-entries-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
-          <table className={entries.loading ? 'clw-entries-table clw-stale' : 'clw-entries-table'} aria-busy={entries.loading}>
-            <thead>
-              <tr>
-                <th scope="col">{labels.occurredAtColumn}</th>
-                <th scope="col">{labels.kindColumn}</th>
-                <th scope="col" className="clw-credits">
-                  {labels.creditsColumn}
-                </th>
-                <th scope="col">{labels.keyColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.edges.length === 0 ? (
+          <div className="clw-entries-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
+            <table className={entries.loading ? 'clw-entries-table clw-stale' : 'clw-entries-table'} aria-busy={entries.loading}>
+              <thead>
                 <tr>
-                  <td colSpan={4}>{labels.noEntries}</td>
+                  <th scope="col">{labels.occurredAtColumn}</th>
+                  <th scope="col">{labels.kindColumn}</th>
+                  <th scope="col" className="clw-credits">
+                    {labels.creditsColumn}
+                  </th>
+                  <th scope="col">{labels.keyColumn}</th>
                 </tr>
-              ) : (
-                page.edges.map(({ cursor, node }) => <EntryLine key={cursor} entry={node} formatters={formatters} labels={labels} />)
-              )}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.edges.length === 0 ? (
+                  <tr>
+                    <td colSpan={4}>{labels.noEntries}</td>
+                  </tr>
+                ) : (
+                  page.edges.map(({ cursor, node }) => <EntryLine key={cursor} entry={node} formatters={formatters} labels={labels} />)
+                )}
+              </tbody>
+            </table>
           </div>
           {page.totalCount > ENTRIES_PAGE_SIZE && (
             <div className="clw-top clw-pager">

@@ -57,7 +57,7 @@ container-type:inline-size;color:${v('fg')};background:${v('bg')};font:14px/1.45
 .clw .clw-chart-data{margin-top:.5rem;font-size:12px}
 .clw .clw-chart-data summary{cursor:pointer;color:${v('focus')}}
 .clw .clw-table-scroll{overflow:auto;max-height:16rem;margin-top:.25rem}
-.clw .clw-entries-scroll{max-height:none;margin-top:0}
+.clw .clw-entries-scroll{overflow-x:auto}
 .clw .clw-entries-scroll:focus-visible{outline:2px solid ${v('focus')};outline-offset:-2px}
 .clw .clw-chart-data table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 .clw .clw-chart-data th,.clw .clw-chart-data td{padding:.15rem .5rem;text-align:right;border-bottom:1px solid ${v('border')};white-space:nowrap}
