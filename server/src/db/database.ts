@@ -5,20 +5,23 @@
  *   and is the connection pool of the plain reads and of the write transactions, through its
  *   public API only (`query`, `createQueryRunner`, `startTransaction`). No entity is mapped:
  *   every statement is our own SQL, in the domain's repository, taking the account id first.
- * - The two hot paths keep a connection of their own: on SQLite the writes run on a native
- *   better-sqlite3 handle (one transaction at a time, prepared statements kept), and on
+ * - The two hot paths keep connections of their own: on SQLite the writes run on a native
+ *   better-sqlite3 handle (one transaction at a time, prepared statements kept) and the reads on
+ *   read-only handles in worker threads, off the event loop and side by side; on
  *   PostgreSQL the tenant reads run on a `pg.Pool` owned here, because the row-level-security
  *   wall, the statement and the commit must go in one message of the simple query protocol,
  *   which no TypeORM API sends.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseLocation } from '../config';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';
+import { openSqliteReadPool } from './sqlite-read-pool';
 import { statementTimeoutMs } from './statement-budget';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -86,6 +89,10 @@ export interface DatabaseOptions {
 }
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** Read connections off the event loop (db/sqlite-read-pool.ts): one per core, up to 4. */
+const SQLITE_READ_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
+/** A statement that only reads: SELECT, or WITH … SELECT (a WITH that writes fails on the read-only connection, saying so). */
+const READ_STATEMENT = /^\s*(SELECT|WITH)\b/i;
 /** The PostgreSQL role and setting of the row-level-security wall (see migration 1764200000000). */
 export const TENANT_ROLE = 'creditlens_tenant';
 export const TENANT_SETTING = 'creditlens.account_id';
@@ -132,10 +139,11 @@ function withinBudget(executor: SqlExecutor): SqlExecutor {
 }
 
 /**
- * SQLite: TypeORM's connection runs migrations and reads; writes go through a second,
- * native connection, one transaction at a time. A read issued on the same connection as an
- * open write transaction would see its uncommitted rows (and hand out a snapshot that may
- * roll back), so reads and writes must not share a connection. WAL lets them run side by side.
+ * SQLite: TypeORM's connection runs migrations; queries run on the read pool's read-only
+ * connections (sqlite-read-pool.ts); writes go through a native connection, one transaction at a
+ * time. A read issued on the same connection as an open write transaction would see its
+ * uncommitted rows (and hand out a snapshot that may roll back), so reads and writes must not
+ * share a connection. WAL lets them run side by side.
  */
 async function openSqlite(file: string, options: DatabaseOptions): Promise<Database> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -169,8 +177,11 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
       return [];
     },
   };
+  const readPool = openSqliteReadPool(file, { workers: SQLITE_READ_WORKERS, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const reader: SqlExecutor = withinBudget({
-    query: (sql, params = []) => dataSource.query(sql, params.map(toSqliteValue)),
+    // Queries on the read workers; anything else a caller runs through `reader` (a PRAGMA, a
+    // maintenance statement) on TypeORM's connection, as before.
+    query: (sql, params = []) => (READ_STATEMENT.test(sql) ? readPool.query(sql, params.map(toSqliteValue)) : dataSource.query(sql, params.map(toSqliteValue))),
   });
   const observedReader = observed(reader, options);
 
@@ -205,6 +216,7 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     },
     async close() {
       await queue;
+      await readPool.close();
       writer.close();
       await dataSource.destroy();
     },
