@@ -79,9 +79,10 @@ export interface DatabaseOptions {
   /** Called when each statement ends (metrics: statement durations). */
   onStatementEnd?: StatementObserver;
   /**
-   * PostgreSQL: the statement timeout, ms, of every statement run under a statement budget
+   * The statement timeout, ms, of every statement run under a statement budget
    * (db/statement-budget.ts) — a request's statements get the smaller of it and the request's
-   * remaining time; those of a streamed answer past its headers get it alone. Default 30 s.
+   * remaining time; those of a streamed answer past its headers get it alone. Default 30 s. On
+   * SQLite it applies to the queries, which run on the read pool's workers.
    */
   statementTimeoutMs?: number;
   /** Tests build the schema from migrations too; this only lets them skip the log line. */
@@ -126,8 +127,9 @@ function observed(executor: SqlExecutor, { onStatement, onStatementEnd }: Databa
 }
 
 /**
- * SQLite runs a statement synchronously and cannot cancel it; what it can do is not start one
- * for a request whose time is up (statementTimeoutMs throws RequestTimeoutError then).
+ * SQLite's writer runs a statement synchronously on the main thread and cannot cancel it; what it
+ * can do is not start one for a request whose time is up (statementTimeoutMs throws
+ * RequestTimeoutError then). Reads on the pool's workers are cancelled at the request's limit.
  */
 function withinBudget(executor: SqlExecutor): SqlExecutor {
   return {
@@ -178,11 +180,16 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     },
   };
   const readPool = openSqliteReadPool(file, { workers: SQLITE_READ_WORKERS, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
-  const reader: SqlExecutor = withinBudget({
-    // Queries on the read workers; anything else a caller runs through `reader` (a PRAGMA, a
-    // maintenance statement) on TypeORM's connection, as before.
-    query: (sql, params = []) => (READ_STATEMENT.test(sql) ? readPool.query(sql, params.map(toSqliteValue)) : dataSource.query(sql, params.map(toSqliteValue))),
-  });
+  const reader: SqlExecutor = {
+    // Queries on the read pool, cancelled when the request's time is up (the database default
+    // for a streamed answer past its headers); anything else a caller runs through `reader` (a
+    // PRAGMA, a maintenance statement) on TypeORM's connection, not started once time is up.
+    query: (sql, params = []) => {
+      const timeoutMs = statementTimeoutMs(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+      const values = params.map(toSqliteValue);
+      return READ_STATEMENT.test(sql) ? readPool.query(sql, values, timeoutMs) : dataSource.query(sql, values);
+    },
+  };
   const observedReader = observed(reader, options);
 
   let queue: Promise<unknown> = Promise.resolve();
