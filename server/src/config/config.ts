@@ -24,7 +24,7 @@ export interface Config {
   readonly metrics: MetricsAccess;
   /** REDIS_URL: where replicas count the rate limit together; null: in PostgreSQL (or in the process on SQLite). */
   readonly redisUrl: string | null;
-  /** DATABASE_STATEMENT_TIMEOUT_MS: the statement timeout (PostgreSQL; SQLite: of the queries) of a request's statements once its own time limit no longer applies (a streamed export), and their cap. */
+  /** DATABASE_STATEMENT_TIMEOUT_MS: PostgreSQL statement timeout of a request's statements once its own time limit no longer applies (a streamed export), and their cap. */
   readonly statementTimeoutMs: number;
   /** WEBHOOK_ALLOW_PRIVATE: http URLs and loopback, private and link-local addresses for webhooks (development, tests), in every mode. */
   readonly webhookAllowPrivate: boolean;

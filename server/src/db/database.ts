@@ -79,10 +79,9 @@ export interface DatabaseOptions {
   /** Called when each statement ends (metrics: statement durations). */
   onStatementEnd?: StatementObserver;
   /**
-   * The statement timeout, ms, of every statement run under a statement budget
+   * PostgreSQL: the statement timeout, ms, of every statement run under a statement budget
    * (db/statement-budget.ts) — a request's statements get the smaller of it and the request's
-   * remaining time; those of a streamed answer past its headers get it alone. Default 30 s. On
-   * SQLite it applies to the queries, which run on the read pool's workers.
+   * remaining time; those of a streamed answer past its headers get it alone. Default 30 s.
    */
   statementTimeoutMs?: number;
   /** Tests build the schema from migrations too; this only lets them skip the log line. */
@@ -127,9 +126,8 @@ function observed(executor: SqlExecutor, { onStatement, onStatementEnd }: Databa
 }
 
 /**
- * SQLite's writer runs a statement synchronously on the main thread and cannot cancel it; what it
- * can do is not start one for a request whose time is up (statementTimeoutMs throws
- * RequestTimeoutError then). Reads on the pool's workers are cancelled at the request's limit.
+ * SQLite runs a statement synchronously and cannot cancel it; what it can do is not start one
+ * for a request whose time is up (statementTimeoutMs throws RequestTimeoutError then).
  */
 function withinBudget(executor: SqlExecutor): SqlExecutor {
   return {
@@ -180,16 +178,11 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     },
   };
   const readPool = openSqliteReadPool(file, { workers: SQLITE_READ_WORKERS, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
-  const reader: SqlExecutor = {
-    // Queries on the read pool, cancelled when the request's time is up (the database default
-    // for a streamed answer past its headers); anything else a caller runs through `reader` (a
-    // PRAGMA, a maintenance statement) on TypeORM's connection, not started once time is up.
-    query: (sql, params = []) => {
-      const timeoutMs = statementTimeoutMs(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
-      const values = params.map(toSqliteValue);
-      return READ_STATEMENT.test(sql) ? readPool.query(sql, values, timeoutMs) : dataSource.query(sql, values);
-    },
-  };
+  const reader: SqlExecutor = withinBudget({
+    // Queries on the read workers; anything else a caller runs through `reader` (a PRAGMA, a
+    // maintenance statement) on TypeORM's connection, as before.
+    query: (sql, params = []) => (READ_STATEMENT.test(sql) ? readPool.query(sql, params.map(toSqliteValue)) : dataSource.query(sql, params.map(toSqliteValue))),
+  });
   const observedReader = observed(reader, options);
 
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,4 @@
-import { isDatabaseUnavailable, isRequestTimeout, RequestTimeoutError } from '../errors';
-import { runWithStatementBudget } from './statement-budget';
+import { isDatabaseUnavailable } from '../errors';
 import { openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
 
 /** A read that keeps SQLite busy for a while: a recursive count to n. */
@@ -65,32 +64,5 @@ describe('SQLite reads on the read workers', () => {
     await other.db.close();
     await expect(other.db.reader.query('SELECT 1')).rejects.toThrow('the database is closed');
     await other.dispose().catch(() => undefined);
-  });
-});
-
-describe('SQLite reads that outlive the request', () => {
-  let scratch: ScratchDatabase;
-  beforeAll(async () => {
-    scratch = await openScratchDatabase('sqlite');
-  });
-  afterAll(() => scratch.dispose());
-
-  const withinMs = <T>(ms: number, work: () => Promise<T>): Promise<T> => runWithStatementBudget({ remainingMs: () => ms }, work);
-
-  it('are cancelled at the limit with RequestTimeoutError, and reads queued behind them are answered', async () => {
-    // Both workers busy with reads that would run for minutes, and one more read queued behind them.
-    const endless = [0, 1].map((i) => withinMs(300, () => scratch.db.reader.query(slowCount(5_000_000_000 + i))).catch((error: unknown) => error));
-    const queued = scratch.db.reader.query<{ v: number }>('SELECT 3 AS v');
-    const outcomes = await Promise.all(endless);
-    for (const outcome of outcomes) {
-      expect(outcome).toBeInstanceOf(RequestTimeoutError);
-      expect(isRequestTimeout(outcome)).toBe(true);
-    }
-    expect(await queued).toEqual([{ v: 3 }]);
-    expect(await scratch.db.reader.query<{ n: number }>(slowCount(1000))).toEqual([{ n: 1000 }]);
-  });
-
-  it('are not started when the request has no time left', async () => {
-    await expect(withinMs(0, async () => scratch.db.reader.query('SELECT 1'))).rejects.toBeInstanceOf(RequestTimeoutError);
   });
 });

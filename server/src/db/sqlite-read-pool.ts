@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { RequestTimeoutError } from '../errors';
 
 /**
  * SQLite's reads, off the event loop: a few worker threads, each with its own read-only
@@ -19,11 +18,6 @@ import { RequestTimeoutError } from '../errors';
  * INLINE_BELOW_MS on a read-only connection of the main thread, and the rest on the
  * worker expected to be free first.
  *
- * A read given a timeout (a request's remaining time) that it outlives is cancelled: its caller
- * gets RequestTimeoutError at once; a worker still running it is stopped and replaced (SQLite has
- * no other way to stop a statement on another thread), the reads queued behind it handed to the
- * replacement; one still waiting is skipped when its turn comes.
- *
  * The worker's source is plain JavaScript run with `eval`, so the same code runs from the built
  * server and under the tests' TypeScript transform, which worker threads do not get. It does one
  * thing: run the statement asked for with its parameters, answering the rows or the error.
@@ -33,9 +27,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
 const statements = new Map();
-parentPort.on('message', ({ id, sql, params, deadline }) => {
-  // A read whose time ran out while it waited here is not started (its caller was answered).
-  if (deadline !== null && Date.now() >= deadline) return parentPort.postMessage({ id, expired: true });
+parentPort.on('message', ({ id, sql, params }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -62,16 +54,11 @@ interface Pending {
   readonly resolve: (rows: Row[]) => void;
   readonly reject: (error: Error) => void;
   readonly sql: string;
-  readonly params: readonly unknown[];
   readonly expectedMs: number;
-  /** Date.now() by which it must have answered, or null. */
-  readonly deadline: number | null;
-  timer?: NodeJS.Timeout;
 }
 
 interface ReadWorker {
   readonly worker: Worker;
-  /** In the order given: the worker runs them in turn, so the first is the one running. */
   readonly pending: Map<number, Pending>;
   /** The expected run time of the reads it has been given and not yet answered. */
   queuedMs: number;
@@ -97,17 +84,8 @@ export class SqliteReadError extends Error {
 
 /** Runs a statement on the worker expected to be free first (database.ts's SqlExecutor, which imports this file). */
 export interface SqliteReadPool {
-  /** `timeoutMs`: cancel the read when it has not answered by then (null: no limit). */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[], timeoutMs?: number | null): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
-}
-
-interface WorkerAnswer {
-  readonly id: number;
-  readonly rows?: Row[];
-  readonly error?: { message: string; code?: string };
-  readonly ms?: number;
-  readonly expired?: boolean;
 }
 
 export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { workers: number; busyTimeoutMs: number }): SqliteReadPool {
@@ -135,81 +113,38 @@ export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { w
     learn(sql, expected, performance.now() - started);
     return rows;
   };
-
-  const settle = (entry: ReadWorker, id: number): Pending | undefined => {
-    const waiting = entry.pending.get(id);
-    if (!waiting) return undefined;
-    entry.pending.delete(id);
-    clearTimeout(waiting.timer);
-    entry.queuedMs = entry.pending.size === 0 ? 0 : entry.queuedMs - waiting.expectedMs;
-    if (entry.pending.size === 0) entry.worker.unref();
-    return waiting;
-  };
-
-  const give = (entry: ReadWorker, id: number, waiting: Pending) => {
-    if (entry.pending.size === 0) entry.worker.ref();
-    entry.pending.set(id, waiting);
-    entry.queuedMs += waiting.expectedMs;
-    entry.worker.postMessage({ id, sql: waiting.sql, params: waiting.params, deadline: waiting.deadline });
-  };
-
-  /** A read that outlived its timeout: answered now; stopped where it runs, skipped where it waits. */
-  const expire = (entry: ReadWorker, id: number) => {
-    const running = entry.pending.keys().next().value === id;
-    const waiting = settle(entry, id);
-    if (!waiting) return;
-    waiting.reject(new RequestTimeoutError());
-    if (!running || closed) return;
-    const index = pool.indexOf(entry);
-    if (index < 0) return;
-    const replacement = spawn();
-    pool[index] = replacement;
-    const queued = [...entry.pending];
-    entry.pending.clear();
-    void entry.worker.terminate();
-    for (const [queuedId, read] of queued) {
-      clearTimeout(read.timer);
-      give(replacement, queuedId, read);
-      armTimer(replacement, queuedId, read);
-    }
-  };
-
-  const armTimer = (entry: ReadWorker, id: number, waiting: Pending) => {
-    if (waiting.deadline === null) return;
-    waiting.timer = setTimeout(() => expire(entry, id), Math.max(0, waiting.deadline - Date.now()));
-    waiting.timer.unref();
-  };
-
-  function spawn(): ReadWorker {
+  for (let i = 0; i < workers; i++) {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, busyTimeoutMs, maxStatements: MAX_PREPARED_STATEMENTS } });
     const entry: ReadWorker = { worker, pending: new Map(), queuedMs: 0 };
-    worker.on('message', ({ id, rows, error, ms, expired }: WorkerAnswer) => {
-      const waiting = settle(entry, id);
+    worker.on('message', ({ id, rows, error, ms }: { id: number; rows?: Row[]; error?: { message: string; code?: string }; ms?: number }) => {
+      const waiting = entry.pending.get(id);
       if (!waiting) return;
+      entry.pending.delete(id);
+      entry.queuedMs = entry.pending.size === 0 ? 0 : entry.queuedMs - waiting.expectedMs;
       if (ms !== undefined) learn(waiting.sql, waiting.expectedMs, ms);
-      if (expired) waiting.reject(new RequestTimeoutError());
-      else if (error) waiting.reject(new SqliteReadError(error.message, error.code));
+      if (entry.pending.size === 0) worker.unref();
+      if (error) waiting.reject(new SqliteReadError(error.message, error.code));
       else waiting.resolve(rows!);
     });
     // A worker that dies (it cannot open the file, say) fails what it had been given; the pool
-    // goes on with the others, and with none left every read fails with the same message. One
-    // stopped for a cancelled read has handed its reads on already.
+    // goes on with the others, and with none left every read fails with the same message.
     const fail = (error: Error) => {
-      for (const id of [...entry.pending.keys()]) settle(entry, id)?.reject(error);
+      for (const waiting of entry.pending.values()) waiting.reject(error);
+      entry.pending.clear();
+      entry.queuedMs = 0;
       const index = pool.indexOf(entry);
       if (index >= 0) pool.splice(index, 1);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the SQLite read worker stopped (exit code ${code})`)));
-    // An idle worker does not keep the process alive (the server's listener does); one with a
-    // read to answer does, or a command awaiting its last read could end before the answer came.
-    worker.unref();
-    return entry;
+    pool.push(entry);
   }
-  for (let i = 0; i < workers; i++) pool.push(spawn());
+  // An idle worker does not keep the process alive (the server's listener does); one with a read
+  // to answer does, or a command awaiting its last read could end before the answer came.
+  for (const { worker } of pool) worker.unref();
 
   return {
-    query<T extends Row = Row>(sql: string, params: readonly unknown[] = [], timeoutMs: number | null = null): Promise<T[]> {
+    query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       if (closed) return Promise.reject(new Error('the database is closed'));
       const expected = expectedMs.get(sql) ?? FIRST_GUESS_MS;
       if (expected < INLINE_BELOW_MS) {
@@ -225,11 +160,11 @@ export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { w
       if (!chosen) return Promise.reject(new Error('no SQLite read worker is running'));
       for (const entry of pool) if (entry.queuedMs < chosen.queuedMs) chosen = entry;
       const id = nextId++;
-      const deadline = timeoutMs === null ? null : Date.now() + timeoutMs;
       return new Promise<T[]>((resolve, reject) => {
-        const waiting: Pending = { resolve: resolve as (rows: Row[]) => void, reject, sql, params, expectedMs: expected, deadline };
-        give(chosen!, id, waiting);
-        armTimer(chosen!, id, waiting);
+        if (chosen!.pending.size === 0) chosen!.worker.ref();
+        chosen!.pending.set(id, { resolve: resolve as (rows: Row[]) => void, reject, sql, expectedMs: expected });
+        chosen!.queuedMs += expected;
+        chosen!.worker.postMessage({ id, sql, params });
       });
     },
     async close() {
