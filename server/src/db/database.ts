@@ -22,6 +22,7 @@ import type { DatabaseLocation } from '../config';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';
 import { openSqliteReadPool } from './sqlite-read-pool';
+import { preparedStatementRunner } from './sqlite-statements';
 import { statementTimeoutMs } from './statement-budget';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -163,24 +164,14 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
   writer.pragma('journal_mode = WAL');
   writer.pragma('foreign_keys = ON');
   writer.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const runOnWriter = preparedStatementRunner(writer);
   const writerExecutor: SqlExecutor = {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = writer.prepare(sql);
-        statements.set(sql, statement);
-      }
-      const bound = params.map(toSqliteValue);
-      if (statement.reader) return statement.all(...bound) as T[];
-      statement.run(...bound);
-      return [];
-    },
+    query: async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => runOnWriter(sql, params.map(toSqliteValue)) as T[],
   };
   const readPool = openSqliteReadPool(file, { workers: SQLITE_READ_WORKERS, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const reader: SqlExecutor = withinBudget({
     // Queries on the read workers; anything else a caller runs through `reader` (a PRAGMA, a
-    // maintenance statement) on TypeORM's connection, as before.
+    // maintenance statement) on TypeORM's connection.
     query: (sql, params = []) => (READ_STATEMENT.test(sql) ? readPool.query(sql, params.map(toSqliteValue)) : dataSource.query(sql, params.map(toSqliteValue))),
   });
   const observedReader = observed(reader, options);

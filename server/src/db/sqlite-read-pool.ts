@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import { preparedStatementRunner } from './sqlite-statements';
 
 /**
  * SQLite's reads, off the event loop: a few worker threads, each with its own read-only
@@ -22,6 +23,7 @@ import { Worker } from 'node:worker_threads';
  * server and under the tests' TypeScript transform, which worker threads do not get. It does one
  * thing: run the statement asked for with its parameters, answering the rows or the error.
  */
+// The worker's loop is sqlite-statements.ts's runner, written out again: an eval'd worker cannot import it.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -100,16 +102,10 @@ export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { w
     expectedMs.set(sql, expected + LATEST_WEIGHT * (ms - expected));
   };
   const inline = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
-  const inlineStatements = new Map<string, BetterSqlite3.Statement>();
+  const runPrepared = preparedStatementRunner(inline, MAX_PREPARED_STATEMENTS);
   const runInline = (sql: string, params: readonly unknown[], expected: number): Row[] => {
-    let statement = inlineStatements.get(sql);
-    if (!statement) {
-      if (inlineStatements.size >= MAX_PREPARED_STATEMENTS) inlineStatements.clear();
-      statement = inline.prepare(sql);
-      inlineStatements.set(sql, statement);
-    }
     const started = performance.now();
-    const rows = statement.reader ? (statement.all(...params) as Row[]) : (statement.run(...params), []);
+    const rows = runPrepared(sql, params);
     learn(sql, expected, performance.now() - started);
     return rows;
   };
