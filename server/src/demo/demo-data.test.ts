@@ -20,6 +20,14 @@ describe('the demo usage', () => {
     expect(rest).toBeGreaterThan(1_000);
   });
 
+  it.each(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:30.000Z', '2026-11-30T23:40:00.000Z', ...DAYS.map((at) => at.toISOString())])('puts no entry after the moment it is seeded, %s (Berlin: a month may be seconds old)', (at) => {
+    const now = new Date(at);
+    const entries = demoUsage(now);
+    expect(entries.filter((entry) => entry.occurredAt > now)).toEqual([]);
+    const [current] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 1) as [TimeWindow];
+    expect(creditsIn(current, entries, (entry) => entry.workspaceId === 'ws_acme')).toBe(10_975);
+  });
+
   it('gives every entry its own idempotency key', () => {
     for (const now of DAYS) {
       const keys = demoUsage(now).map((entry) => entry.idempotencyKey);

@@ -113,7 +113,8 @@ const UNATTRIBUTED: readonly CreditKind[] = ['LEAD_FINDING', 'SELF_LEARNING_AI',
 /** Usage entries for last month and this month (up to `now`), with stable idempotency keys. */
 export function demoUsage(now: Date): UsageEntryInput[] {
   const [current, previous] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 2) as [TimeWindow, TimeWindow];
-  const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 3_600_000, now.getTime() - 60_000)) };
+  // This month's entries end a minute before now; in a month's first minute, all of them fall on its first millisecond (never after now).
+  const soFar: TimeWindow = { from: current.from, to: new Date(Math.max(current.from.getTime() + 1, now.getTime() - 60_000)) };
   const story = [...evenly(soFar, 'curr-doubled', DOUBLED_CAMPAIGN, 2 * DOUBLED_CREDITS_BEFORE), ...evenly(soFar, 'curr-new', NEW_CAMPAIGN, NEW_CREDITS)];
   const budgeted = spread(soFar, 'curr-budgeted', BUDGETED_CAMPAIGN, BUDGETED_CAMPAIGN_CREDITS, 13);
   // The story grows with the days elapsed; Acme's other spend shrinks by as much, so this month's totals stay those of the plan.
