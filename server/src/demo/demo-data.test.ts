@@ -1,8 +1,11 @@
 import { lastBillingPeriods, type TimeWindow } from '@creditlens/usage-math';
 import { BUDGETED_CAMPAIGN, DEMO_ACCOUNT, DEMO_BUDGETS, DOUBLED_CAMPAIGN, NEW_CAMPAIGN, demoUsage } from './demo-data';
 
-/** Instants through a 31-day month and a 28-day one: its first hours, a few days in, its middle, its last evening. */
-const DAYS = ['2026-12-01T02:00:00Z', '2026-12-04T21:00:00Z', '2026-12-16T12:00:00Z', '2026-12-31T21:30:00Z', '2027-02-28T20:00:00Z'].map((at) => new Date(at));
+/**
+ * Instants through a 31-day month and a 28-day one: its first second, minute and hour (Berlin's
+ * month starts at 23:00 UTC), its first hours, a few days in, its middle, its last evening.
+ */
+const DAYS = ['2026-11-30T23:00:00Z', '2026-11-30T23:00:30Z', '2026-11-30T23:40:00Z', '2026-12-01T02:00:00Z', '2026-12-04T21:00:00Z', '2026-12-16T12:00:00Z', '2026-12-31T21:30:00Z', '2027-02-28T20:00:00Z'].map((at) => new Date(at));
 
 function creditsIn(window: TimeWindow, entries: ReturnType<typeof demoUsage>, where: (entry: ReturnType<typeof demoUsage>[number]) => boolean): number {
   return entries.filter((entry) => entry.occurredAt >= window.from && entry.occurredAt < window.to && where(entry)).reduce((sum, entry) => sum + entry.credits, 0);
@@ -20,12 +23,8 @@ describe('the demo usage', () => {
     expect(rest).toBeGreaterThan(1_000);
   });
 
-  it.each(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:30.000Z', '2026-11-30T23:40:00.000Z', ...DAYS.map((at) => at.toISOString())])('puts no entry after the moment it is seeded, %s (Berlin: a month may be seconds old)', (at) => {
-    const now = new Date(at);
-    const entries = demoUsage(now);
-    expect(entries.filter((entry) => entry.occurredAt > now)).toEqual([]);
-    const [current] = lastBillingPeriods(now, DEMO_ACCOUNT.timezone, 1) as [TimeWindow];
-    expect(creditsIn(current, entries, (entry) => entry.workspaceId === 'ws_acme')).toBe(10_975);
+  it.each(DAYS)('puts no entry after the moment it is seeded, %s', (now) => {
+    expect(demoUsage(now).filter((entry) => entry.occurredAt > now)).toEqual([]);
   });
 
   it('gives every entry its own idempotency key', () => {
