@@ -12,7 +12,6 @@
  *   wall, the statement and the commit must go in one message of the simple query protocol,
  *   which no TypeORM API sends.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import type { DatabaseLocation } from '../config';
 import { inlineParameters } from './inline-parameters';
 import { MIGRATIONS } from './migrations';
 import { openSqliteReadPool } from './sqlite-read-pool';
-import { preparedStatementRunner } from './sqlite-statements';
+import { startSqliteWorker } from './sqlite-worker';
 import { statementTimeoutMs } from './statement-budget';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -160,13 +159,18 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
   });
   await dataSource.initialize();
 
-  const writer = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  writer.pragma('journal_mode = WAL');
-  writer.pragma('foreign_keys = ON');
-  writer.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const runOnWriter = preparedStatementRunner(writer);
+  // The writer's connection lives on a worker thread: a write transaction's statements (90 ms of
+  // them for a batch of history entries) would otherwise hold the event loop, and every request
+  // that arrives meanwhile, for as long as they run.
+  const writer = startSqliteWorker({
+    file,
+    readonly: false,
+    busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+    maxStatements: Infinity,
+    pragmas: ['journal_mode = WAL', 'foreign_keys = ON', `busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`],
+  });
   const writerExecutor: SqlExecutor = {
-    query: async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => runOnWriter(sql, params.map(toSqliteValue)) as T[],
+    query: async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => (await writer.run(sql, params.map(toSqliteValue))).rows as T[],
   };
   const readPool = openSqliteReadPool(file, { workers: SQLITE_READ_WORKERS, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const reader: SqlExecutor = withinBudget({
@@ -180,13 +184,13 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
   const writeTransaction = <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
     // One write transaction at a time on the writer connection: they run in turn.
     const run = async (): Promise<T> => {
-      writer.exec('BEGIN IMMEDIATE');
+      await writer.run('BEGIN IMMEDIATE', [], true);
       try {
         const result = await work(observed(withinBudget(writerExecutor), options));
-        writer.exec('COMMIT');
+        await writer.run('COMMIT', [], true);
         return result;
       } catch (error) {
-        if (writer.inTransaction) writer.exec('ROLLBACK');
+        if (writer.inTransaction) await writer.run('ROLLBACK', [], true);
         throw error;
       }
     };
@@ -208,7 +212,7 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     async close() {
       await queue;
       await readPool.close();
-      writer.close();
+      await writer.terminate();
       await dataSource.destroy();
     },
   };

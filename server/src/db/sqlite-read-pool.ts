@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
 import { preparedStatementRunner } from './sqlite-statements';
+import { startSqliteWorker, type Row, type SqliteWorker } from './sqlite-worker';
 
 /**
  * SQLite's reads, off the event loop: a few worker threads, each with its own read-only
@@ -19,49 +19,14 @@ import { preparedStatementRunner } from './sqlite-statements';
  * INLINE_BELOW_MS on a read-only connection of the main thread, and the rest on the
  * worker expected to be free first.
  *
- * The worker's source is plain JavaScript run with `eval`, so the same code runs from the built
- * server and under the tests' TypeScript transform, which worker threads do not get. It does one
- * thing: run the statement asked for with its parameters, answering the rows or the error.
+ * Each worker is sqlite-worker.ts's: a thread that runs the statements it is sent, answering the
+ * rows or the error.
  */
-// The worker's loop is sqlite-statements.ts's runner, written out again: an eval'd worker cannot import it.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
-const statements = new Map();
-parentPort.on('message', ({ id, sql, params }) => {
-  try {
-    let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size >= workerData.maxStatements) statements.clear();
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    const started = performance.now();
-    // run() for a statement that returns no rows: on this read-only connection SQLite refuses it if it writes.
-    const rows = statement.reader ? statement.all(...params) : (statement.run(...params), []);
-    parentPort.postMessage({ id, rows, ms: performance.now() - started });
-  } catch (error) {
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
-  }
-});
-`;
-
 /** Statements kept prepared per worker; the repositories' statements are a few dozen texts, the rest (lists of ids inlined) are cleared in bulk. */
 const MAX_PREPARED_STATEMENTS = 500;
 
-type Row = Record<string, unknown>;
-
-interface Pending {
-  readonly resolve: (rows: Row[]) => void;
-  readonly reject: (error: Error) => void;
-  readonly sql: string;
-  readonly expectedMs: number;
-}
-
 interface ReadWorker {
-  readonly worker: Worker;
-  readonly pending: Map<number, Pending>;
+  readonly worker: SqliteWorker;
   /** The expected run time of the reads it has been given and not yet answered. */
   queuedMs: number;
 }
@@ -73,17 +38,6 @@ const INLINE_BELOW_MS = 0.2;
 /** How much the latest run of a statement moves its expected time. */
 const LATEST_WEIGHT = 0.3;
 
-/** A read the worker refused: the driver's message, and its code (SQLITE_BUSY, SQLITE_ERROR…) as better-sqlite3 gives it. */
-export class SqliteReadError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'SqliteError';
-  }
-}
-
 /** Runs a statement on the worker expected to be free first (database.ts's SqlExecutor, which imports this file). */
 export interface SqliteReadPool {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -91,9 +45,7 @@ export interface SqliteReadPool {
 }
 
 export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { workers: number; busyTimeoutMs: number }): SqliteReadPool {
-  const driver = require.resolve('better-sqlite3');
   const pool: ReadWorker[] = [];
-  let nextId = 0;
   let closed = false;
   // By statement text (a page's series and its sums have the same text from one page to the next).
   const expectedMs = new Map<string, number>();
@@ -110,34 +62,17 @@ export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { w
     return rows;
   };
   for (let i = 0; i < workers; i++) {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, busyTimeoutMs, maxStatements: MAX_PREPARED_STATEMENTS } });
-    const entry: ReadWorker = { worker, pending: new Map(), queuedMs: 0 };
-    worker.on('message', ({ id, rows, error, ms }: { id: number; rows?: Row[]; error?: { message: string; code?: string }; ms?: number }) => {
-      const waiting = entry.pending.get(id);
-      if (!waiting) return;
-      entry.pending.delete(id);
-      entry.queuedMs = entry.pending.size === 0 ? 0 : entry.queuedMs - waiting.expectedMs;
-      if (ms !== undefined) learn(waiting.sql, waiting.expectedMs, ms);
-      if (entry.pending.size === 0) worker.unref();
-      if (error) waiting.reject(new SqliteReadError(error.message, error.code));
-      else waiting.resolve(rows!);
-    });
     // A worker that dies (it cannot open the file, say) fails what it had been given; the pool
     // goes on with the others, and with none left every read fails with the same message.
-    const fail = (error: Error) => {
-      for (const waiting of entry.pending.values()) waiting.reject(error);
-      entry.pending.clear();
-      entry.queuedMs = 0;
-      const index = pool.indexOf(entry);
-      if (index >= 0) pool.splice(index, 1);
+    const entry: ReadWorker = {
+      worker: startSqliteWorker({ file, readonly: true, busyTimeoutMs, maxStatements: MAX_PREPARED_STATEMENTS }, () => {
+        const index = pool.indexOf(entry);
+        if (index >= 0) pool.splice(index, 1);
+      }),
+      queuedMs: 0,
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the SQLite read worker stopped (exit code ${code})`)));
     pool.push(entry);
   }
-  // An idle worker does not keep the process alive (the server's listener does); one with a read
-  // to answer does, or a command awaiting its last read could end before the answer came.
-  for (const { worker } of pool) worker.unref();
 
   return {
     query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -155,13 +90,22 @@ export function openSqliteReadPool(file: string, { workers, busyTimeoutMs }: { w
       let chosen = pool[0];
       if (!chosen) return Promise.reject(new Error('no SQLite read worker is running'));
       for (const entry of pool) if (entry.queuedMs < chosen.queuedMs) chosen = entry;
-      const id = nextId++;
-      return new Promise<T[]>((resolve, reject) => {
-        if (chosen!.pending.size === 0) chosen!.worker.ref();
-        chosen!.pending.set(id, { resolve: resolve as (rows: Row[]) => void, reject, sql, expectedMs: expected });
-        chosen!.queuedMs += expected;
-        chosen!.worker.postMessage({ id, sql, params });
-      });
+      const worker = chosen;
+      worker.queuedMs += expected;
+      const settled = () => {
+        worker.queuedMs = worker.worker.pending === 0 ? 0 : worker.queuedMs - expected;
+      };
+      return worker.worker.run(sql, params).then(
+        ({ rows, ms }) => {
+          settled();
+          learn(sql, expected, ms);
+          return rows as T[];
+        },
+        (error: Error) => {
+          settled();
+          throw error;
+        },
+      );
     },
     async close() {
       closed = true;

@@ -178,13 +178,13 @@ export class UsageRepository {
       return new Set(entries.map((entry) => entryKey(entry.accountId, entry.idempotencyKey)));
     }
     const inserted = new Set<string>();
-    for (const chunk of chunks) {
-      const returned = await tx.query<{ account_id: string; idempotency_key: string }>(
-        `${insert} ${chunk.sql} ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`,
-        chunk.params,
-      );
-      for (const row of returned) inserted.add(entryKey(row.account_id, row.idempotency_key));
-    }
+    // Sent together (on PostgreSQL a transaction's connection runs them in turn all the same).
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        tx.query<{ account_id: string; idempotency_key: string }>(`${insert} ${chunk.sql} ON CONFLICT (account_id, idempotency_key) DO NOTHING RETURNING account_id, idempotency_key`, chunk.params),
+      ),
+    );
+    for (const row of answers.flat()) inserted.add(entryKey(row.account_id, row.idempotency_key));
     return inserted;
   }
 
@@ -226,8 +226,11 @@ export class UsageRepository {
       const entries = zone === null ? [] : recorded.filter((entry) => entry.accountId === accountId);
       const localDays = zone === null ? [] : LOCAL_DAY_TABLES.flatMap((table) => this.localDayRows(table, accountId, entries, zone));
       if (this.db.dialect === 'sqlite') {
-        for (const table of ROLLUP_TABLES) await tx.query(addToRollupSql(table, 'sqlite', source), [accountId, clock]);
-        for (const { table, rows } of localDays) await tx.query(insertLocalDaysSql(table, rows, true), rows.params);
+        // Sent together: the writer's thread runs them in turn, and answers them in one go.
+        await Promise.all([
+          ...ROLLUP_TABLES.map((table) => tx.query(addToRollupSql(table, 'sqlite', source), [accountId, clock])),
+          ...localDays.map(({ table, rows }) => tx.query(insertLocalDaysSql(table, rows, true), rows.params)),
+        ]);
         continue;
       }
       // One statement for the nine rollups and the local days: the batch's entries are read once.
