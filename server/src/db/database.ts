@@ -91,6 +91,11 @@ export interface DatabaseOptions {
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Read connections off the event loop (db/sqlite-read-pool.ts): one per core, up to 4. */
 const SQLITE_READ_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
+/**
+ * The WAL's size, in pages, past which the writer checkpoints at commit itself: a backstop for
+ * when the checkpointer's thread falls behind (64 MB at SQLite's 4 KB pages).
+ */
+const SQLITE_WRITER_CHECKPOINT_PAGES = 16_384;
 /** A statement that only reads: SELECT, or WITH … SELECT (a WITH that writes fails on the read-only connection, saying so). */
 const READ_STATEMENT = /^\s*(SELECT|WITH)\b/i;
 /** The PostgreSQL role and setting of the row-level-security wall (see migration 1764200000000). */
@@ -167,8 +172,30 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
     readonly: false,
     busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
     maxStatements: Infinity,
-    pragmas: ['journal_mode = WAL', 'foreign_keys = ON', `busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`],
+    pragmas: ['journal_mode = WAL', 'foreign_keys = ON', `busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, `wal_autocheckpoint = ${SQLITE_WRITER_CHECKPOINT_PAGES}`],
   });
+  // Checkpoints (the WAL's pages copied back into the database file) on a connection and thread
+  // of their own, after each commit: at SQLite's default the committing writer runs one whenever
+  // the WAL passes 1,000 pages, which a batch of history entries does by itself, and its commit
+  // then waits for the copy. PASSIVE: it never blocks the writer or a reader.
+  const checkpointer = startSqliteWorker({ file, readonly: false, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, maxStatements: 1, pragmas: ['wal_autocheckpoint = 0'] });
+  let checkpoint: 'idle' | 'running' | 'due' = 'idle';
+  const checkpointSoon = (): void => {
+    if (checkpoint !== 'idle') {
+      checkpoint = 'due';
+      return;
+    }
+    checkpoint = 'running';
+    checkpointer
+      .run('PRAGMA wal_checkpoint(PASSIVE)', [])
+      // A failed checkpoint leaves the pages in the WAL, where the next one (or the writer's own) copies them.
+      .catch(() => undefined)
+      .then(() => {
+        const again = checkpoint === 'due';
+        checkpoint = 'idle';
+        if (again) checkpointSoon();
+      });
+  };
   const writerExecutor: SqlExecutor = {
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => (await writer.run(sql, params.map(toSqliteValue))).rows as T[],
   };
@@ -188,6 +215,7 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
       try {
         const result = await work(observed(withinBudget(writerExecutor), options));
         await writer.run('COMMIT', [], true);
+        checkpointSoon();
         return result;
       } catch (error) {
         if (writer.inTransaction) await writer.run('ROLLBACK', [], true);
@@ -213,6 +241,7 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
       await queue;
       await readPool.close();
       await writer.terminate();
+      await checkpointer.terminate();
       await dataSource.destroy();
     },
   };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { isDatabaseUnavailable } from '../errors';
 import { openScratchDatabase, type ScratchDatabase } from '../testing/test-databases';
 
@@ -73,5 +74,17 @@ describe("SQLite's writes on the writer's thread", () => {
       ),
     );
     expect(counts).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("copies committed pages back into the database file on the checkpointer's thread, not at the writer's next thousand pages", async () => {
+    const file = scratch.location.kind === 'sqlite' ? scratch.location.file : '';
+    const before = fs.statSync(file).size;
+    // ~4 MB in one transaction: about 1,000 pages in the WAL, far below the writer's own checkpoint (16,384 pages).
+    await scratch.db.writeTransaction((tx) =>
+      Promise.all(Array.from({ length: 4 }, (_, i) => tx.query(`INSERT INTO accounts (account_id, name, timezone, ledger_clock, created_at) VALUES ('acct_big_${i}', ?, 'UTC', 0, 0)`, ['x'.repeat(1_000_000)]))),
+    );
+    const deadline = Date.now() + 5_000;
+    while (fs.statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(before + 4_000_000);
   });
 });
