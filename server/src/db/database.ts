@@ -211,14 +211,14 @@ async function openSqlite(file: string, options: DatabaseOptions): Promise<Datab
   const writeTransaction = <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
     // One write transaction at a time on the writer connection: they run in turn.
     const run = async (): Promise<T> => {
-      await writer.run('BEGIN IMMEDIATE', [], true);
+      await writer.run('BEGIN IMMEDIATE', []);
       try {
         const result = await work(observed(withinBudget(writerExecutor), options));
-        await writer.run('COMMIT', [], true);
+        await writer.run('COMMIT', []);
         checkpointSoon();
         return result;
       } catch (error) {
-        if (writer.inTransaction) await writer.run('ROLLBACK', [], true);
+        if (writer.inTransaction) await writer.run('ROLLBACK', []);
         throw error;
       }
     };

@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * A worker thread that owns one better-sqlite3 connection and runs, one after another, the
- * statements it is sent: the read pool's workers (read-only connections) and the writer
- * (sqlite-writer.ts) are each one of these.
+ * statements it is sent: the read pool's workers (read-only connections), and database.ts's
+ * writer and checkpointer, are each one of these.
  *
  * The source is plain JavaScript run with `eval`, so the same code runs from the built server and
  * under the tests' TypeScript transform, which worker threads do not get; for the same reason it
@@ -17,22 +17,17 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: workerData.readonly, fileMustExist: workerData.readonly, timeout: workerData.busyTimeoutMs });
 for (const pragma of workerData.pragmas) db.pragma(pragma);
 const statements = new Map();
-parentPort.on('message', ({ id, sql, params, exec }) => {
+parentPort.on('message', ({ id, sql, params }) => {
   try {
-    const started = performance.now();
-    let rows = [];
-    if (exec) db.exec(sql);
-    else {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= workerData.maxStatements) statements.clear();
-        statement = db.prepare(sql);
-        statements.set(sql, statement);
-      }
-      // run() for a statement that returns no rows: on a read-only connection SQLite refuses it if it writes.
-      if (statement.reader) rows = statement.all(...params);
-      else statement.run(...params);
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= workerData.maxStatements) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
     }
+    const started = performance.now();
+    // run() for a statement that returns no rows: on a read-only connection SQLite refuses it if it writes.
+    const rows = statement.reader ? statement.all(...params) : (statement.run(...params), []);
     parentPort.postMessage({ id, rows, ms: performance.now() - started, inTransaction: db.inTransaction });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code }, inTransaction: db.inTransaction });
@@ -70,8 +65,8 @@ export interface SqliteWorkerAnswer {
 }
 
 export interface SqliteWorker {
-  /** Runs one prepared statement (`exec`: a script, BEGIN/COMMIT/ROLLBACK) after those sent before it. */
-  run(sql: string, params: readonly unknown[], exec?: boolean): Promise<SqliteWorkerAnswer>;
+  /** Runs one statement (BEGIN, COMMIT and ROLLBACK too), prepared once per text, after those sent before it. */
+  run(sql: string, params: readonly unknown[]): Promise<SqliteWorkerAnswer>;
   /** The statements sent and not yet answered. */
   readonly pending: number;
   /** Whether the connection was in a transaction after the last statement answered. */
@@ -114,13 +109,13 @@ export function startSqliteWorker(options: SqliteWorkerOptions, onStopped: (erro
   worker.on('exit', (code) => fail(new Error(`the SQLite worker stopped (exit code ${code})`)));
   worker.unref();
   return {
-    run(sql, params, exec = false) {
+    run(sql, params) {
       if (stopped) return Promise.reject(new Error('the SQLite worker has stopped'));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         if (waiting.size === 0) worker.ref();
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, sql, params, exec });
+        worker.postMessage({ id, sql, params });
       });
     },
     get pending() {
